@@ -1,0 +1,3 @@
+"""Touch-screen information kiosk for the Jining National High-tech Industrial Development Zone."""
+
+__version__ = "0.1.0"

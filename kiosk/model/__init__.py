@@ -1,0 +1,1 @@
+"""The Qt-free model layer: dataset types, loading, validation and formatting."""

@@ -1,0 +1,1 @@
+"""The Qt layer: app factory, window, tab views and charts."""

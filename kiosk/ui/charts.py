@@ -1,0 +1,208 @@
+"""pyqtgraph charts made for a touch kiosk: static (no pan, zoom, menu), labelled values.
+
+Each chart takes plain rows of numbers and text; colours come from the theme.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy
+
+from kiosk.model import formatting
+from kiosk.model.dataset import Figure
+from kiosk.theme import Theme
+from kiosk.ui.context import ViewContext
+
+# Row geometry in data units: row i spans [i - 0.5, i + 0.5]; its label is on the left axis.
+_BAR_CENTRE = 0.0
+_BAR_HEIGHT = 0.56
+_ROW_MIN_PX = 60
+
+
+@dataclass(frozen=True)
+class BarRow:
+    label: str
+    value: float
+    value_text: str
+    colour: str
+
+
+class StaticPlot(pg.PlotWidget):
+    """A PlotWidget that ignores drags, wheel and right-click: visitors cannot break it."""
+
+    def __init__(self, theme: Theme):
+        super().__init__(background=theme.surface)
+        self.theme = theme
+        item = self.getPlotItem()
+        item.setMouseEnabled(x=False, y=False)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def wheelEvent(self, event):  # noqa: N802 (Qt override)
+        event.ignore()
+
+    def font(self, px: int, bold: bool = False) -> QFont:
+        font = QFont(self.theme.font_family)
+        font.setPixelSize(px)
+        font.setBold(bold)
+        return font
+
+    def text_item(self, text: str, pos: tuple[float, float], anchor, px: int, bold=False, colour=None):
+        item = pg.TextItem(text, color=colour or self.theme.text, anchor=anchor)
+        item.setFont(self.font(px, bold))
+        item.setPos(*pos)
+        self.addItem(item)
+        return item
+
+
+class BarRowsChart(StaticPlot):
+    """Horizontal bars, one labelled row each; a tap anywhere in a row selects it."""
+
+    row_tapped = Signal(int)
+
+    def __init__(self, theme: Theme, rows: list[BarRow], *, log: bool = False, limit: float | None = None):
+        super().__init__(theme)
+        self.rows = rows
+        self.log = log
+        self.selected: int | None = None
+        item = self.getPlotItem()
+        item.invertY(True)
+        self._category_axis()
+        if not log:
+            item.hideAxis("bottom")
+        self._lengths = [self._length(r.value) for r in rows]
+        longest = max(self._lengths, default=1) or 1
+        item.setXRange(0, limit if limit is not None else longest * 1.3, padding=0)
+        item.setYRange(-0.5, len(rows) - 0.5, padding=0)
+        self.bars = pg.BarGraphItem(
+            x0=np.zeros(len(rows)), y=np.arange(len(rows)) + _BAR_CENTRE,
+            height=_BAR_HEIGHT, width=np.array(self._lengths), pen=None,
+        )
+        self.addItem(self.bars)
+        self._add_labels()
+        if log:
+            self._log_axis()
+        self._paint_bars()
+        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self.setMinimumHeight(len(rows) * _ROW_MIN_PX)
+
+    def _length(self, value: float) -> float:
+        return math.log10(max(value, 1.0)) if self.log else value
+
+    def _category_axis(self) -> None:
+        axis = self.getPlotItem().getAxis("left")
+        axis.setTicks([[(i, row.label) for i, row in enumerate(self.rows)], []])
+        axis.setStyle(tickFont=self.font(self.theme.label_px), tickLength=0, tickTextOffset=12)
+        axis.setPen(pg.mkPen(None))
+        axis.setTextPen(self.theme.text)
+
+    def _add_labels(self) -> None:
+        for index, (row, length) in enumerate(zip(self.rows, self._lengths)):
+            self.text_item(row.value_text, (length, index + _BAR_CENTRE), (-0.04, 0.5),
+                           self.theme.label_px, bold=True)
+
+    def _log_axis(self) -> None:
+        axis = self.getPlotItem().getAxis("bottom")
+        top = int(math.ceil(max(self._lengths, default=1)))
+        ticks = [(p, formatting.format_number(10**p, "en", scalable=False)) for p in range(top + 1)]
+        axis.setTicks([ticks, []])
+        axis.setStyle(tickFont=self.font(self.theme.text_px - 4))
+        axis.setPen(self.theme.text_muted)
+        axis.setTextPen(self.theme.text_muted)
+
+    def _paint_bars(self) -> None:
+        brushes = []
+        for index, row in enumerate(self.rows):
+            colour = QColor(row.colour)
+            if self.selected is not None and index != self.selected:
+                colour.setAlpha(110)
+            brushes.append(pg.mkBrush(colour))
+        self.bars.setOpts(brushes=brushes)
+
+    def select(self, index: int | None) -> None:
+        self.selected = index
+        self._paint_bars()
+
+    def row_at(self, scene_pos: QPointF) -> int | None:
+        """The row under a scene point; the whole row band counts, not only the bar."""
+        point = self.getPlotItem().vb.mapSceneToView(scene_pos)
+        index = math.floor(point.y() + 0.5)
+        return index if 0 <= index < len(self.rows) else None
+
+    def _on_scene_clicked(self, event) -> None:
+        index = self.row_at(event.scenePos())
+        if index is not None:
+            self.row_tapped.emit(index)
+
+
+class RingItem(pg.GraphicsObject):
+    """A ring showing one share of a whole, with the value in the middle."""
+
+    def __init__(self, fraction: float, colour: str, track: str):
+        super().__init__()
+        self.fraction = max(0.0, min(1.0, fraction))
+        self.colour, self.track = QColor(colour), QColor(track)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return QRectF(-1, -1, 2, 2)
+
+    def paint(self, painter: QPainter, *args) -> None:
+        rect = QRectF(-0.85, -0.85, 1.7, 1.7)
+        for colour, span in ((self.track, 1.0), (self.colour, self.fraction)):
+            pen = QPen(colour, 0.26)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            # Qt angles are in 1/16 degree, counter-clockwise; the view's y axis points up.
+            painter.drawArc(rect, 90 * 16, int(-span * 360 * 16))
+
+
+class RingChart(StaticPlot):
+    """Part of a whole as a ring, e.g. 25 % of the city's high-tech companies."""
+
+    def __init__(self, theme: Theme, fraction: float, centre_text: str, colour: str):
+        super().__init__(theme)
+        item = self.getPlotItem()
+        item.hideAxis("left")
+        item.hideAxis("bottom")
+        item.setAspectLocked(True, ratio=1)
+        item.setRange(xRange=(-1, 1), yRange=(-1, 1), padding=0.02)
+        self.fraction = fraction
+        self.addItem(RingItem(fraction, colour, theme.track))
+        self.text_item(centre_text, (0, 0), (0.5, 0.5), theme.value_px - 8, bold=True, colour=colour)
+        self.setMinimumSize(200, 200)
+
+    def sizeHint(self):  # noqa: N802 (Qt override)
+        return QSize(240, 240)
+
+
+class SeriesChart(StaticPlot):
+    """A figure's values by year, shown once an editor adds a series to the data."""
+
+    def __init__(self, ctx: ViewContext, figure: Figure):
+        super().__init__(ctx.theme)
+        points = sorted(figure.series, key=lambda p: p.year)
+        self.years = [p.year for p in points]
+        self.values = [p.value for p in points]
+        item = self.getPlotItem()
+        item.hideAxis("left")
+        axis = item.getAxis("bottom")
+        axis.setTicks([[(y, str(y)) for y in self.years], []])
+        axis.setStyle(tickFont=self.font(ctx.theme.text_px - 4))
+        axis.setTextPen(ctx.theme.text_muted)
+        top = max(self.values, default=1) or 1
+        item.setXRange(self.years[0] - 0.6, self.years[-1] + 0.6, padding=0)
+        item.setYRange(0, top * 1.25, padding=0)
+        self.addItem(pg.BarGraphItem(x=self.years, height=self.values, width=0.6,
+                                     brush=ctx.theme.accent, pen=None))
+        unit = ctx.dataset.unit(figure.unit)
+        last_text = formatting.format_value(self.values[-1], unit, ctx.language)
+        self.text_item(last_text, (self.years[-1], self.values[-1]), (0.5, 1.1), ctx.theme.text_px - 4)
+        self.setMinimumHeight(160)

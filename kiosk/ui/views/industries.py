@@ -1,0 +1,77 @@
+"""Industries: each cluster's share of the city's total; tap one for its details."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.model.dataset import Industry
+from kiosk.ui.charts import BarRow, BarRowsChart
+from kiosk.ui.context import ViewContext
+from kiosk.ui.views.base import ViewPage
+from kiosk.ui.widgets import AdaptiveRow, Panel, label
+
+
+class IndustriesView(ViewPage):
+    def __init__(self, ctx: ViewContext):
+        spec = ctx.dataset.views.industries
+        super().__init__(ctx, spec.title, spec.headline)
+        self.industries = list(ctx.dataset.industries)
+        shares = [ctx.dataset.figure(i.share) for i in self.industries]
+        rows = [
+            BarRow(ctx.text(i.name), s.value, ctx.value(s), ctx.theme.series_colour(n))
+            for n, (i, s) in enumerate(zip(self.industries, shares))
+        ]
+        chart_panel = Panel(ctx.text(spec.chart_title), ctx.provenance(shares))
+        chart_panel.add(label(ctx.text(spec.hint), "muted"))
+        self.chart = BarRowsChart(ctx.theme, rows, limit=100)
+        self.chart.row_tapped.connect(self.select)
+        chart_panel.add(self.chart, 1)
+        self.detail_host = Panel()
+        self.detail: QWidget | None = None
+        self.add(AdaptiveRow([(chart_panel.finish(), 3), (self.detail_host, 2)]), 1)
+        self.add(self._all_companies())
+        self.select(0)
+
+    def select(self, index: int) -> None:
+        self.selected = self.industries[index]
+        self.chart.select(index)
+        if self.detail is not None:
+            self.detail_host.body.removeWidget(self.detail)
+            self.detail.deleteLater()
+        self.detail = IndustryDetail(self.ctx, self.selected)
+        self.detail_host.add(self.detail)
+
+    def _all_companies(self) -> QWidget:
+        companies = self.ctx.dataset.companies
+        spec = self.ctx.dataset.views.industries
+        panel = Panel(self.ctx.text(spec.companies_title), self.ctx.provenance(
+            [c for c in companies if c.industry is None] or companies))
+        names = " · ".join(self.ctx.text(c.name) for c in companies)
+        panel.add(label(names, "label"))
+        return panel.finish()
+
+
+class IndustryDetail(QWidget):
+    """The selected cluster: its share, description and the companies linked to it."""
+
+    def __init__(self, ctx: ViewContext, industry: Industry):
+        super().__init__()
+        from kiosk.ui.widgets import vbox
+
+        body = vbox(self, spacing=10)
+        share = ctx.dataset.figure(industry.share)
+        body.addWidget(label(ctx.text(industry.name), "heading"))
+        value = label(f"{ctx.value(share)} {ctx.ui('of_total')}", "value")
+        value.setObjectName("industry-share")
+        body.addWidget(value)
+        if industry.description:
+            body.addWidget(label(ctx.text(industry.description)))
+        companies = ctx.dataset.companies_of(industry.id)
+        for company in companies:
+            body.addWidget(label(ctx.text(company.name), "heading"))
+            if company.description:
+                body.addWidget(label(ctx.text(company.description)))
+            body.addWidget(label(ctx.provenance([company]), "muted"))
+        if not companies:
+            body.addWidget(label(ctx.ui("no_companies"), "muted"))
+        body.addStretch(1)

@@ -1,0 +1,44 @@
+"""Innovation: platforms and companies, the zone's share of the city, and its people."""
+
+from __future__ import annotations
+
+from kiosk.ui.charts import BarRow, BarRowsChart, RingChart
+from kiosk.ui.context import ViewContext
+from kiosk.ui.views.base import ViewPage
+from kiosk.ui.widgets import AdaptiveRow, CardGrid, FigureCard, Panel, label
+
+
+class InnovationView(ViewPage):
+    def __init__(self, ctx: ViewContext):
+        spec = ctx.dataset.views.innovation
+        super().__init__(ctx, spec.title, spec.headline)
+        top = [(CardGrid([FigureCard(ctx, f) for f in ctx.figures(spec.cards)], 320), 2)]
+        if spec.part_of_whole:
+            top.append((self._part_of_whole(), 1))
+        self.add(AdaptiveRow(top), 1)
+        if spec.talent:
+            self.add(self._talent(), 2)
+
+    def _part_of_whole(self) -> Panel:
+        spec = self.ctx.dataset.views.innovation.part_of_whole
+        figure = self.ctx.dataset.figure(spec.figure)
+        panel = Panel(self.ctx.text(spec.title), self.ctx.provenance([figure]))
+        colour = self.ctx.theme.accent
+        self.ring = RingChart(self.ctx.theme, figure.value / 100, self.ctx.value(figure), colour)
+        panel.add(self.ring, 1)
+        panel.add(label(self.ctx.text(figure.label), "label"))
+        return panel.finish()
+
+    def _talent(self) -> Panel:
+        spec = self.ctx.dataset.views.innovation.talent
+        figures = self.ctx.figures(spec.figures)
+        rows = [
+            BarRow(self.ctx.text(f.label), f.value, self.ctx.value(f), self.ctx.theme.series_colour(i))
+            for i, f in enumerate(figures)
+        ]
+        panel = Panel(self.ctx.text(spec.title), self.ctx.provenance(figures))
+        # A log scale keeps 2 Nobel laureates and ~35,000 professionals both readable.
+        self.talent_chart = BarRowsChart(self.ctx.theme, rows, log=True)
+        panel.add(self.talent_chart, 1)
+        panel.add(label(self.ctx.ui("log_scale"), "muted"))
+        return panel.finish()

@@ -1,0 +1,55 @@
+"""Overview: headline figures, the land-versus-GDP comparison, and key facts."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from kiosk.ui.charts import BarRow, BarRowsChart
+from kiosk.ui.context import ViewContext
+from kiosk.ui.views.base import ViewPage
+from kiosk.ui.widgets import AdaptiveRow, CardGrid, FigureCard, Panel, label
+
+
+class OverviewView(ViewPage):
+    def __init__(self, ctx: ViewContext):
+        spec = ctx.dataset.views.overview
+        super().__init__(ctx, spec.title, spec.headline)
+        self.cards = [FigureCard(ctx, f) for f in ctx.figures(spec.cards)]
+        self.add(CardGrid(self.cards))
+        lower = [(w, 1) for w in (self._comparison(), self._highlights()) if w is not None]
+        if lower:
+            self.add(AdaptiveRow(lower), 1)
+
+    def _comparison(self) -> Panel | None:
+        spec = self.ctx.dataset.views.overview.comparison
+        if spec is None:
+            return None
+        figures = self.ctx.figures(spec.figures)
+        rows = [
+            BarRow(self.ctx.text(f.label), f.value, self.ctx.value(f), self.ctx.theme.series_colour(i))
+            for i, f in enumerate(figures)
+        ]
+        panel = Panel(self.ctx.text(spec.title), self.ctx.provenance(figures))
+        self.comparison_chart = BarRowsChart(self.ctx.theme, rows)
+        panel.add(self.comparison_chart, 1)
+        return panel.finish()
+
+    def _highlights(self) -> Panel | None:
+        figures = self.ctx.figures(self.ctx.dataset.views.overview.highlights)
+        if not figures:
+            return None
+        panel = Panel(provenance=self.ctx.provenance(figures))
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(4)
+        columns = 2
+        for index, figure in enumerate(figures):
+            row, column = divmod(index, columns)
+            value = label(self.ctx.value(figure), "heading")
+            value.setObjectName(f"highlight-{figure.id}")
+            grid.addWidget(value, row * 2, column)
+            grid.addWidget(label(self.ctx.text(figure.label), "muted"), row * 2 + 1, column)
+        panel.add(grid_host)
+        return panel.finish()

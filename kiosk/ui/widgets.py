@@ -1,0 +1,138 @@
+"""Building blocks shared by the views: labels, figure cards, panels, responsive layouts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.model.dataset import Figure
+from kiosk.ui.context import ViewContext
+
+SPACING = 24
+
+
+def label(text: str, role: str = "", wrap: bool = True) -> QLabel:
+    """A label styled by its role (see resources/theme/kiosk.qss)."""
+    widget = QLabel(text)
+    widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return widget
+
+
+def vbox(widget: QWidget, margin: int = 0, spacing: int = 8) -> QVBoxLayout:
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(margin, margin, margin, margin)
+    layout.setSpacing(spacing)
+    return layout
+
+
+class Panel(QFrame):
+    """A white card: optional title, any content, and the provenance line at the bottom."""
+
+    def __init__(self, title: str | None = None, provenance: str | None = None):
+        super().__init__()
+        self.setProperty("role", "card")
+        self.body = vbox(self, margin=SPACING, spacing=10)
+        self._stretched = False
+        if title:
+            self.add(label(title, "heading"))
+        self._provenance = provenance
+
+    def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
+        """Add content; a stretching widget (a chart) takes the panel's spare height."""
+        self.body.addWidget(widget, stretch)
+        self._stretched = self._stretched or stretch > 0
+        return widget
+
+    def finish(self) -> Panel:
+        """Add the provenance line last, so it always sits at the bottom."""
+        if not self._stretched:
+            self.body.addStretch(1)
+        if self._provenance:
+            source = label(self._provenance, "muted")
+            source.setObjectName("provenance")
+            self.add(source)
+        return self
+
+
+class FigureCard(Panel):
+    """One figure: its label, the value with unit and qualifier, and where it comes from."""
+
+    def __init__(self, ctx: ViewContext, figure: Figure):
+        super().__init__(provenance=ctx.provenance([figure]))
+        self.figure = figure
+        self.setObjectName(f"figure-{figure.id}")
+        self.add(label(ctx.text(figure.label), "label"))
+        value = label(ctx.value(figure), "value")
+        value.setObjectName("value")
+        self.add(value)
+        for line in _secondary_lines(ctx, figure):
+            self.add(label(line, "muted"))
+        if len(figure.series) >= 2:
+            from kiosk.ui.charts import SeriesChart  # only datasets with series need it
+
+            self.add(SeriesChart(ctx, figure))
+        self.finish()
+
+
+def _secondary_lines(ctx: ViewContext, figure: Figure) -> list[str]:
+    lines = []
+    if figure.note:
+        lines.append(ctx.text(figure.note))
+    if figure.secondary:
+        other = ctx.dataset.figure(figure.secondary)
+        note = f" ({ctx.text(other.note)})" if other.note else ""
+        lines.append(f"{ctx.value(other)}{note}")
+    return lines
+
+
+class CardGrid(QWidget):
+    """Cards in as many equal columns as fit; reflows when the width changes."""
+
+    def __init__(self, cards: list[QWidget], min_width: int = 380):
+        super().__init__()
+        self.cards = cards
+        self.min_width = min_width
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(SPACING)
+        self._columns = 0
+        self._place(len(cards))
+
+    def _place(self, columns: int) -> None:
+        columns = max(1, min(columns, len(self.cards)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for index, card in enumerate(self.cards):
+            self.grid.addWidget(card, index // columns, index % columns)
+        for column in range(len(self.cards)):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._place((event.size().width() + SPACING) // (self.min_width + SPACING))
+
+
+class AdaptiveRow(QWidget):
+    """Children side by side in landscape, stacked in portrait (judged by the window)."""
+
+    def __init__(self, widgets: list[tuple[QWidget, int]]):
+        super().__init__()
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(SPACING)
+        for widget, stretch in widgets:
+            self.box.addWidget(widget, stretch)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        window = self.window().size()
+        portrait = window.height() > window.width()
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
