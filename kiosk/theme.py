@@ -30,7 +30,7 @@ class Theme:
     text_px: int = 24
     label_px: int = 26
     heading_px: int = 34
-    headline_px: int = 46
+    headline_px: int = 44
     value_px: int = 44
     tab_px: int = 28
     # Dark enough on white for graphical contrast (>= 3:1) and distinct in hue.

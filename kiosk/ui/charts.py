@@ -39,6 +39,7 @@ class StaticPlot(pg.PlotWidget):
     def __init__(self, theme: Theme):
         super().__init__(background=theme.surface)
         self.theme = theme
+        self._texts: list[str] = []
         item = self.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
         item.setMenuEnabled(False)
@@ -48,6 +49,15 @@ class StaticPlot(pg.PlotWidget):
 
     def wheelEvent(self, event):  # noqa: N802 (Qt override)
         event.ignore()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        # Charts stretch into the space a layout gives them; asking for more only makes
+        # pages taller than the screen.
+        return QSize(400, max(self.minimumHeight(), 200))
+
+    def texts(self) -> list[str]:
+        """Every text the chart shows, for tests and text alternatives."""
+        return list(self._texts)
 
     def font(self, px: int, bold: bool = False) -> QFont:
         font = QFont(self.theme.font_family)
@@ -60,6 +70,7 @@ class StaticPlot(pg.PlotWidget):
         item.setFont(self.font(px, bold))
         item.setPos(*pos)
         self.addItem(item)
+        self._texts.append(text)
         return item
 
 
@@ -80,12 +91,19 @@ class BarRowsChart(StaticPlot):
             item.hideAxis("bottom")
         self._lengths = [self._length(r.value) for r in rows]
         longest = max(self._lengths, default=1) or 1
-        item.setXRange(0, limit if limit is not None else longest * 1.3, padding=0)
+        x_max = limit if limit is not None else longest * 1.3
+        item.setXRange(0, x_max, padding=0)
         item.setYRange(-0.5, len(rows) - 0.5, padding=0)
         self.bars = pg.BarGraphItem(
             x0=np.zeros(len(rows)), y=np.arange(len(rows)) + _BAR_CENTRE,
             height=_BAR_HEIGHT, width=np.array(self._lengths), pen=None,
         )
+        # The selected row is marked by a band behind it, so every bar keeps its full colour.
+        self.band = pg.BarGraphItem(x0=[0], y=[0], height=1.0, width=[x_max], pen=None,
+                                    brush=pg.mkBrush(theme.track))
+        self.band.setZValue(-1)
+        self.band.hide()
+        self.addItem(self.band)
         self.addItem(self.bars)
         self._add_labels()
         if log:
@@ -100,6 +118,7 @@ class BarRowsChart(StaticPlot):
     def _category_axis(self) -> None:
         axis = self.getPlotItem().getAxis("left")
         axis.setTicks([[(i, row.label) for i, row in enumerate(self.rows)], []])
+        self._texts.extend(row.label for row in self.rows)
         axis.setStyle(tickFont=self.font(self.theme.label_px), tickLength=0, tickTextOffset=12)
         axis.setPen(pg.mkPen(None))
         axis.setTextPen(self.theme.text)
@@ -114,22 +133,26 @@ class BarRowsChart(StaticPlot):
         top = int(math.ceil(max(self._lengths, default=1)))
         ticks = [(p, formatting.format_number(10**p, "en", scalable=False)) for p in range(top + 1)]
         axis.setTicks([ticks, []])
-        axis.setStyle(tickFont=self.font(self.theme.text_px - 4))
+        axis.setStyle(tickFont=self.font(self.theme.text_px))
         axis.setPen(self.theme.text_muted)
         axis.setTextPen(self.theme.text_muted)
 
     def _paint_bars(self) -> None:
-        brushes = []
-        for index, row in enumerate(self.rows):
-            colour = QColor(row.colour)
-            if self.selected is not None and index != self.selected:
-                colour.setAlpha(110)
-            brushes.append(pg.mkBrush(colour))
-        self.bars.setOpts(brushes=brushes)
+        self.bars.setOpts(brushes=[pg.mkBrush(row.colour) for row in self.rows])
 
     def select(self, index: int | None) -> None:
         self.selected = index
-        self._paint_bars()
+        self.band.setVisible(index is not None)
+        if index is not None:
+            self.band.setOpts(y=[index])
+
+    def row_height_px(self) -> float:
+        """On-screen height of one row: the finger target when rows are tappable."""
+        return self.getPlotItem().vb.height() / max(1, len(self.rows))
+
+    def row_tapped_connected(self) -> bool:
+        return self.isSignalConnected(self.metaObject().method(
+            self.metaObject().indexOfSignal("row_tapped(int)")))
 
     def row_at(self, scene_pos: QPointF) -> int | None:
         """The row under a scene point; the whole row band counts, not only the bar."""
@@ -179,9 +202,6 @@ class RingChart(StaticPlot):
         self.text_item(centre_text, (0, 0), (0.5, 0.5), theme.value_px - 8, bold=True, colour=colour)
         self.setMinimumSize(200, 200)
 
-    def sizeHint(self):  # noqa: N802 (Qt override)
-        return QSize(240, 240)
-
 
 class SeriesChart(StaticPlot):
     """A figure's values by year, shown once an editor adds a series to the data."""
@@ -195,7 +215,8 @@ class SeriesChart(StaticPlot):
         item.hideAxis("left")
         axis = item.getAxis("bottom")
         axis.setTicks([[(y, str(y)) for y in self.years], []])
-        axis.setStyle(tickFont=self.font(ctx.theme.text_px - 4))
+        self._texts.extend(str(y) for y in self.years)
+        axis.setStyle(tickFont=self.font(ctx.theme.text_px))
         axis.setTextPen(ctx.theme.text_muted)
         top = max(self.values, default=1) or 1
         item.setXRange(self.years[0] - 0.6, self.years[-1] + 0.6, padding=0)
@@ -204,5 +225,5 @@ class SeriesChart(StaticPlot):
                                      brush=ctx.theme.accent, pen=None))
         unit = ctx.dataset.unit(figure.unit)
         last_text = formatting.format_value(self.values[-1], unit, ctx.language)
-        self.text_item(last_text, (self.years[-1], self.values[-1]), (0.5, 1.1), ctx.theme.text_px - 4)
+        self.text_item(last_text, (self.years[-1], self.values[-1]), (0.5, 1.1), ctx.theme.text_px)
         self.setMinimumHeight(160)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QScrollArea, QStackedWidget, QWidget
 
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views import VIEW_CLASSES, VIEW_NAMES
 from kiosk.ui.widgets import label, vbox
 
-TAB_HEIGHT = 104
-HEADER_HEIGHT = 76
+TAB_HEIGHT = 96
+HEADER_HEIGHT = 56
 
 
 class TabBar(QWidget):
@@ -56,7 +56,7 @@ class MainWindow(QWidget):
         self.stack = QStackedWidget()
         self.views = {name: VIEW_CLASSES[name](ctx) for name in VIEW_NAMES}
         for view in self.views.values():
-            self.stack.addWidget(view)
+            self.stack.addWidget(_scrollable(view))
         layout.addWidget(self.stack, 1)
         self.tabs = TabBar([view.title for view in self.views.values()])
         self.tabs.tab_selected.connect(self._on_tab_selected)
@@ -85,3 +85,14 @@ class MainWindow(QWidget):
 
     def _on_tab_selected(self, index: int) -> None:
         self.show_view(VIEW_NAMES[index])
+
+
+def _scrollable(page: QWidget) -> QScrollArea:
+    """A page scrolls vertically if it must, so its content never pushes the window off screen."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area

@@ -18,8 +18,9 @@ def render_view(window: MainWindow, view: str, size: QSize, out: Path) -> None:
     for _ in range(2):
         QApplication.processEvents()
     image = window.grab().toImage()
-    if image.size() != size:
-        image = image.scaled(size)
+    if window.size() != size:
+        raise RuntimeError(f"the layout needs {window.size().width()}x{window.size().height()}; "
+                           f"it does not fit {size.width()}x{size.height()}")
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out)):
         raise OSError(f"could not write {out}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.model.formatting import conventions
 
 _TEXT = {
-    "of_total": {"en": "of Jining's total", "zh": "占济宁全市比重"},
+    "share_of_total": {"en": "{value} of Jining's total", "zh": "占济宁全市比重{value}"},
     "no_companies": {
         "en": "The sources name no leading company for this cluster.",
         "zh": "资料中未列出该产业集群的龙头企业。",

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.model.dataset import Figure
 from kiosk.ui.context import ViewContext
 
-SPACING = 24
+SPACING = 20
+
+
+class Label(QLabel):
+    """A QLabel whose minimum is one line: its real height comes from height-for-width.
+
+    QLabel's own minimum for wrapped text assumes a narrow column, which makes every page
+    demand far more height than it needs at the kiosk's actual width.
+    """
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt override)
+        if not self.wordWrap():
+            return super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        longest_word = max((metrics.horizontalAdvance(w) for w in self.text().split()), default=0)
+        return QSize(min(longest_word, 240), metrics.height())
 
 
 def label(text: str, role: str = "", wrap: bool = True) -> QLabel:
     """A label styled by its role (see resources/theme/kiosk.qss)."""
-    widget = QLabel(text)
+    widget = Label(text)
     widget.setProperty("role", role)
     widget.setWordWrap(wrap)
     widget.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,6 +101,29 @@ def _secondary_lines(ctx: ViewContext, figure: Figure) -> list[str]:
         note = f" ({ctx.text(other.note)})" if other.note else ""
         lines.append(f"{ctx.value(other)}{note}")
     return lines
+
+
+def column(*widgets: tuple[QWidget, int]) -> QWidget:
+    """Widgets stacked vertically, each with its stretch factor."""
+    host = QWidget()
+    layout = vbox(host, spacing=SPACING)
+    for widget, stretch in widgets:
+        layout.addWidget(widget, stretch)
+    return host
+
+
+class FactTile(QWidget):
+    """A sourced statement: a title, the text, and its source line under it."""
+
+    def __init__(self, title: str, text: str, provenance: str, name: str):
+        super().__init__()
+        self.setObjectName(name)
+        body = vbox(self, spacing=4)
+        body.addWidget(label(title, "label-strong"))
+        if text:
+            body.addWidget(label(text))
+        body.addWidget(label(provenance, "muted"))
+        body.addStretch(1)
 
 
 class CardGrid(QWidget):

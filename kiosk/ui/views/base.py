@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.dataset import Text
@@ -17,6 +18,7 @@ class ViewPage(QWidget):
         self.ctx = ctx
         self.title = ctx.text(title)
         self.setObjectName("ViewPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.layout_ = vbox(self, margin=SPACING, spacing=SPACING)
         self.layout_.addWidget(label(ctx.text(headline), "headline"))
 

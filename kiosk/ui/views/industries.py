@@ -8,7 +8,7 @@ from kiosk.model.dataset import Industry
 from kiosk.ui.charts import BarRow, BarRowsChart
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views.base import ViewPage
-from kiosk.ui.widgets import AdaptiveRow, Panel, label
+from kiosk.ui.widgets import AdaptiveRow, Panel, column, label, vbox
 
 
 class IndustriesView(ViewPage):
@@ -28,8 +28,8 @@ class IndustriesView(ViewPage):
         chart_panel.add(self.chart, 1)
         self.detail_host = Panel()
         self.detail: QWidget | None = None
-        self.add(AdaptiveRow([(chart_panel.finish(), 3), (self.detail_host, 2)]), 1)
-        self.add(self._all_companies())
+        side = column((self.detail_host, 1), (self._all_companies(), 0))
+        self.add(AdaptiveRow([(chart_panel.finish(), 3), (side, 2)]), 1)
         self.select(0)
 
     def select(self, index: int) -> None:
@@ -56,12 +56,10 @@ class IndustryDetail(QWidget):
 
     def __init__(self, ctx: ViewContext, industry: Industry):
         super().__init__()
-        from kiosk.ui.widgets import vbox
-
         body = vbox(self, spacing=10)
         share = ctx.dataset.figure(industry.share)
         body.addWidget(label(ctx.text(industry.name), "heading"))
-        value = label(f"{ctx.value(share)} {ctx.ui('of_total')}", "value")
+        value = label(ctx.ui("share_of_total", value=ctx.value(share)), "value")
         value.setObjectName("industry-share")
         body.addWidget(value)
         if industry.description:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from kiosk.ui.charts import BarRow, BarRowsChart, RingChart
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views.base import ViewPage
@@ -12,12 +14,14 @@ class InnovationView(ViewPage):
     def __init__(self, ctx: ViewContext):
         spec = ctx.dataset.views.innovation
         super().__init__(ctx, spec.title, spec.headline)
-        top = [(CardGrid([FigureCard(ctx, f) for f in ctx.figures(spec.cards)], 320), 2)]
+        parts: list[tuple[QWidget, int]] = []
+        if spec.cards:
+            parts.append((CardGrid([FigureCard(ctx, f) for f in ctx.figures(spec.cards)], 300), 1))
         if spec.part_of_whole:
-            top.append((self._part_of_whole(), 1))
-        self.add(AdaptiveRow(top), 1)
+            parts.append((self._part_of_whole(), 1))
         if spec.talent:
-            self.add(self._talent(), 2)
+            parts.append((self._talent(), 2))
+        self.add(AdaptiveRow(parts), 1)
 
     def _part_of_whole(self) -> Panel:
         spec = self.ctx.dataset.views.innovation.part_of_whole

@@ -4,31 +4,30 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from kiosk.model.dataset import Fact
+from kiosk.model.dataset import Fact, Figure
 from kiosk.ui.charts import RingChart
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views.base import ViewPage
-from kiosk.ui.widgets import AdaptiveRow, CardGrid, FigureCard, Panel, label
+from kiosk.ui.widgets import AdaptiveRow, CardGrid, FactTile, FigureCard, Panel, column
 
 
 class LivingView(ViewPage):
     def __init__(self, ctx: ViewContext):
         spec = ctx.dataset.views.living
         super().__init__(ctx, spec.title, spec.headline)
-        top: list[tuple[QWidget, int]] = []
+        left: list[tuple[QWidget, int]] = []
         if spec.gauge:
-            top.append((self._gauge(), 1))
-        if spec.cards:
-            top.append((CardGrid([FigureCard(ctx, f) for f in ctx.figures(spec.cards)], 340), 2))
-        self.add(AdaptiveRow(top))
-        lower = []
-        if spec.transport:
-            lower.append((self._transport(), 2))
+            left.append((self._gauge(), 1))
         if spec.facts:
-            facts = [ctx.dataset.fact(i) for i in spec.facts]
-            lower.append((self._facts_panel(None, facts), 1))
-        if lower:
-            self.add(AdaptiveRow(lower), 1)
+            left.append((self._tiles(None, [ctx.dataset.fact(i) for i in spec.facts], []), 0))
+        right: list[tuple[QWidget, int]] = []
+        if spec.cards:
+            right.append((CardGrid([FigureCard(ctx, f) for f in ctx.figures(spec.cards)], 340), 0))
+        if spec.transport:
+            transport = spec.transport
+            facts = [ctx.dataset.fact(i) for i in transport.facts]
+            right.append((self._tiles(ctx.text(transport.title), facts, ctx.figures(transport.figures)), 1))
+        self.add(AdaptiveRow([(column(*left), 1), (column(*right), 2)]), 1)
 
     def _gauge(self) -> Panel:
         figure = self.ctx.dataset.figure(self.ctx.dataset.views.living.gauge)
@@ -38,28 +37,13 @@ class LivingView(ViewPage):
         panel.add(self.gauge, 1)
         return panel.finish()
 
-    def _transport(self) -> Panel:
-        spec = self.ctx.dataset.views.living.transport
-        figures = self.ctx.figures(spec.figures)
-        facts = [self.ctx.dataset.fact(i) for i in spec.facts]
-        panel = Panel(self.ctx.text(spec.title), self.ctx.provenance([*facts, *figures]))
-        for fact in facts:
-            _add_fact(self.ctx, panel, fact)
-        for figure in figures:
-            value = label(f"{self.ctx.text(figure.label)}: {self.ctx.value(figure)} ({figure.year})")
-            value.setObjectName(f"figure-{figure.id}")
-            panel.add(value)
+    def _tiles(self, title: str | None, facts: list[Fact], figures: list[Figure]) -> Panel:
+        """Facts and single figures as tiles, each with its own source line."""
+        ctx = self.ctx
+        tiles = [FactTile(ctx.text(f.title), ctx.text(f.text), ctx.provenance([f]), f"fact-{f.id}")
+                 for f in facts]
+        tiles += [FactTile(f"{ctx.text(f.label)}: {ctx.value(f)}", "", ctx.provenance([f]), f"figure-{f.id}")
+                  for f in figures]
+        panel = Panel(title)
+        panel.add(CardGrid(tiles, 420))
         return panel.finish()
-
-    def _facts_panel(self, title: str | None, facts: list[Fact]) -> Panel:
-        panel = Panel(title, self.ctx.provenance(facts))
-        for fact in facts:
-            _add_fact(self.ctx, panel, fact)
-        return panel.finish()
-
-
-def _add_fact(ctx: ViewContext, panel: Panel, fact: Fact) -> None:
-    title = label(ctx.text(fact.title), "label")
-    title.setObjectName(f"fact-{fact.id}")
-    panel.add(title)
-    panel.add(label(ctx.text(fact.text), "muted"))

@@ -44,7 +44,7 @@ class OverviewView(ViewPage):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(4)
-        columns = 2
+        columns = 3
         for index, figure in enumerate(figures):
             row, column = divmod(index, columns)
             value = label(self.ctx.value(figure), "heading")

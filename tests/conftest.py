@@ -1,0 +1,95 @@
+"""Shared fixtures: a configured app, windows at a given size and language, real touch taps."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+
+# Qt's offscreen screen is 800x800 by default and drops touch points outside it; give the
+# tests a screen that holds a 1920x1080 and a 1080x1920 window.
+SCREEN_CONFIG = Path(__file__).with_name("offscreen-screen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_CONFIG}"
+
+import pytest
+
+from kiosk.model.dataset import Dataset
+from kiosk.model.loader import load_dataset
+from kiosk.resources import data_path
+from kiosk.theme import Theme
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset(data_path())
+
+
+@pytest.fixture(scope="session")
+def raw_dataset() -> dict:
+    return json.loads(data_path().read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def raw(raw_dataset) -> dict:
+    """A deep copy of the bundled JSON that a test may change."""
+    return copy.deepcopy(raw_dataset)
+
+
+@pytest.fixture(scope="session")
+def theme() -> Theme:
+    return Theme()
+
+
+@pytest.fixture(scope="session")
+def kiosk_app(qapp, theme):
+    from kiosk.ui.app import create_app
+
+    return create_app([], theme)
+
+
+@pytest.fixture
+def make_window(qtbot, kiosk_app, dataset, theme):
+    """Build a shown MainWindow of the given size and language."""
+    from kiosk.ui.context import ViewContext
+    from kiosk.ui.main_window import MainWindow
+
+    def make(language="en", size=(1920, 1080), data=None):
+        window = MainWindow(ViewContext(data or dataset, language, theme))
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        settle()
+        return window
+
+    return make
+
+
+def settle():
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+@pytest.fixture(scope="session")
+def touch_device(qapp):
+    from PySide6.QtTest import QTest
+
+    return QTest.createTouchDevice()
+
+
+@pytest.fixture
+def tap(touch_device):
+    """Tap a widget with one finger: a real TouchBegin/TouchEnd, not a mouse click."""
+    from PySide6.QtTest import QTest
+
+    def do_tap(widget, pos=None):
+        pos = pos if pos is not None else widget.rect().center()
+        QTest.touchEvent(widget, touch_device).press(0, pos, widget).commit()
+        QTest.touchEvent(widget, touch_device).release(0, pos, widget).commit()
+        settle()
+
+    return do_tap

@@ -1,0 +1,41 @@
+"""Every view, in both languages and orientations: nothing clipped, small or off screen."""
+
+import pytest
+
+from conftest import settle
+from kiosk.ui.views import VIEW_NAMES
+from ui_helpers import layout_problems
+
+SIZES = [(1920, 1080), (1080, 1920)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_clipping_small_targets_or_small_text(make_window, language, size):
+    window = make_window(language, size)
+    problems = []
+    for name in VIEW_NAMES:
+        window.show_view(name)
+        settle()
+        problems += [f"{name}: {p}" for p in layout_problems(window)]
+    assert problems == []
+
+
+def test_the_tab_bar_is_at_the_bottom(make_window):
+    for size in SIZES:
+        window = make_window(size=size)
+        bar = window.tabs.geometry()
+        assert bar.bottom() == window.height() - 1
+        assert all(b.height() >= 48 for b in window.tabs.buttons)
+
+
+def test_the_layout_check_catches_a_clipped_label(make_window):
+    window = make_window()
+    label = window.views["overview"].cards[0].findChild(type(window.tabs.buttons[0].parent().findChild(type(None)) or object))
+    from PySide6.QtWidgets import QLabel
+
+    label = window.views["overview"].cards[0].findChildren(QLabel)[0]
+    label.setWordWrap(False)
+    label.setText("A label far too long to fit into a quarter-width card at this size " * 2)
+    settle()
+    assert any("does not fit" in p for p in layout_problems(window))

@@ -1,0 +1,149 @@
+"""The four views show every figure with unit and source, switch by touch, and follow the data."""
+
+import pytest
+from PySide6.QtCore import QPoint
+
+from conftest import settle
+from kiosk.model import formatting
+from kiosk.model.loader import load_dataset
+from kiosk.ui.charts import BarRowsChart, SeriesChart, StaticPlot
+from kiosk.ui.views import VIEW_NAMES
+from ui_helpers import layout_problems, row_point, visible_texts
+
+
+def all_texts(window):
+    texts = []
+    for name in VIEW_NAMES:
+        window.show_view(name)
+        settle()
+        texts.extend(visible_texts(window))
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_figure_in_the_dataset_is_on_screen_with_its_source(make_window, dataset, language):
+    window = make_window(language)
+    screen = all_texts(window)
+    for figure in dataset.figures:
+        assert formatting.format_figure(figure, dataset, language) in screen, figure.id
+        source = dataset.source(figure.source)
+        assert formatting.source_line(source, language) in screen, figure.id
+    for fact in dataset.facts:
+        assert fact.text[language] in screen, fact.id
+
+
+def test_figure_cards_say_which_year_the_data_is_for(make_window, dataset):
+    window = make_window("en")
+    card = window.findChild(StaticPlot) and window.views["overview"].cards[0]
+    assert formatting.data_year_line(card.figure.year, "en") in "\n".join(visible_texts(card))
+
+
+def test_tapping_a_tab_with_a_finger_switches_the_view(make_window, tap):
+    window = make_window()
+    for index, name in enumerate(VIEW_NAMES):
+        tap(window.tabs.buttons[index])
+        assert window.current_view == name
+        assert window.tabs.buttons[index].isChecked()
+    tap(window.tabs.buttons[0])
+    assert window.current_view == "overview"
+
+
+def test_tapping_a_cluster_shows_its_details(make_window, dataset, tap):
+    window = make_window()
+    tap(window.tabs.buttons[VIEW_NAMES.index("industries")])
+    view = window.views["industries"]
+    health = next(i for i, ind in enumerate(view.industries) if ind.id == "health-care")
+    tap(view.chart.viewport(), row_point(view.chart, health))
+    assert view.selected.id == "health-care"
+    details = "\n".join(visible_texts(view.detail))
+    assert "Lukang Pharmaceutical" in details
+    assert formatting.format_figure(dataset.figure("share-health-care"), dataset, "en") in details
+
+
+@pytest.mark.parametrize("offset", [-0.45, 0.45])
+def test_a_tap_anywhere_in_a_row_band_counts(make_window, tap, offset):
+    window = make_window()
+    window.show_view("industries")
+    chart = window.views["industries"].chart
+    tap(chart.viewport(), row_point(chart, 1 + offset, x=90))  # far right of a short bar
+    assert window.views["industries"].selected == window.views["industries"].industries[1]
+
+
+def test_a_finger_drag_does_not_pan_a_chart(make_window, touch_device):
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    window.show_view("industries")
+    chart = window.views["industries"].chart
+    before = chart.getPlotItem().vb.viewRange()
+    viewport = chart.viewport()
+    start = viewport.rect().center()
+    QTest.touchEvent(viewport, touch_device).press(0, start, viewport).commit()
+    for step in range(1, 6):
+        QTest.touchEvent(viewport, touch_device).move(0, start + QPoint(40 * step, 20 * step), viewport).commit()
+    QTest.touchEvent(viewport, touch_device).release(0, start + QPoint(200, 100), viewport).commit()
+    settle()
+    assert chart.getPlotItem().vb.viewRange() == before
+
+
+def with_industries(raw, count):
+    raw["industries"], shares = [], []
+    for n in range(count):
+        shares.append({"id": f"share-test-{n}", "label": {"en": f"Cluster {n} share", "zh": f"集群{n}占比"},
+                       "value": 10 + 7 * n, "unit": "percent", "year": 2021,
+                       "source": "chinadaily-2022-07-08"})
+        raw["industries"].append({"id": f"cluster-{n}", "name": {"en": f"Test cluster {n}", "zh": f"测试集群{n}"},
+                                  "share": f"share-test-{n}"})
+    raw["figures"] = [f for f in raw["figures"] if not f["id"].startswith("share-")] + shares
+    raw["companies"] = [{**c, "industry": None} for c in raw["companies"]]
+    return raw
+
+
+@pytest.mark.parametrize("count", [3, 7])
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_the_number_of_industries_comes_from_the_data(make_window, raw, tmp_path, count, size):
+    import json
+
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps(with_industries(raw, count), ensure_ascii=False), encoding="utf-8")
+    window = make_window(data=load_dataset(path), size=size)
+    window.show_view("industries")
+    settle()
+    chart = window.views["industries"].chart
+    assert [r.label for r in chart.rows] == [f"Test cluster {n}" for n in range(count)]
+    assert layout_problems(window) == []
+
+
+def test_a_series_added_by_an_editor_is_charted(make_window, raw, tmp_path):
+    import json
+
+    gdp = next(f for f in raw["figures"] if f["id"] == "gdp")
+    # Test-only values: the shipped data has no series, because no source gives one.
+    gdp["series"] = [{"year": 2019, "value": 4.0e10}, {"year": 2020, "value": 4.5e10},
+                     {"year": 2021, "value": 5.319e10}]
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    window = make_window(data=load_dataset(path))
+    card = window.views["overview"].cards[0]
+    [chart] = card.findChildren(SeriesChart)
+    assert chart.years == [2019, 2020, 2021]
+    assert chart.values == [4.0e10, 4.5e10, 5.319e10]
+
+
+def test_the_shipped_data_has_no_invented_series(dataset):
+    assert all(not f.series for f in dataset.figures)
+
+
+def test_charts_are_static_for_touch(make_window):
+    window = make_window()
+    for chart in window.findChildren(StaticPlot):
+        vb = chart.getPlotItem().vb
+        assert vb.state["mouseEnabled"] == [False, False]
+        assert chart.getPlotItem().ctrlMenu is None or not vb.menuEnabled()
+
+
+def test_bars_use_the_theme_colours(make_window, theme):
+    window = make_window()
+    chart = window.views["overview"].comparison_chart
+    assert isinstance(chart, BarRowsChart)
+    assert [r.colour for r in chart.rows] == [theme.series_colour(i) for i in range(len(chart.rows))]

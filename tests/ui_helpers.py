@@ -1,0 +1,94 @@
+"""Walk a window's widgets: what it shows, and what is clipped, too small or off screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
+
+from kiosk.ui.charts import BarRowsChart, StaticPlot
+
+MIN_TARGET_PX = 48
+MIN_TARGET_MM = 9
+MIN_TEXT_PX = 24
+
+
+def shown(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.width() > 0 and widget.height() > 0
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    texts = []
+    for widget in root.findChildren(QWidget):
+        if not shown(widget):
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        elif isinstance(widget, StaticPlot):
+            texts.extend(widget.texts())
+    return texts
+
+
+def min_target_px(widget: QWidget) -> float:
+    dpi = widget.screen().physicalDotsPerInch()
+    return max(MIN_TARGET_PX, MIN_TARGET_MM / 25.4 * dpi)
+
+
+def _label_overflows(label: QLabel) -> bool:
+    rect = label.contentsRect()
+    metrics = QFontMetrics(label.font())
+    if label.wordWrap():
+        needed = metrics.boundingRect(QRect(0, 0, rect.width(), 100_000),
+                                      int(Qt.TextFlag.TextWordWrap), label.text())
+        return needed.height() > rect.height() + 1 or needed.width() > rect.width() + 1
+    return metrics.horizontalAdvance(label.text()) > rect.width() or metrics.height() > rect.height()
+
+
+def _button_overflows(button: QAbstractButton) -> bool:
+    metrics = QFontMetrics(button.font())
+    return metrics.horizontalAdvance(button.text()) + 16 > button.width()
+
+
+def layout_problems(window: QWidget) -> list[str]:
+    """Clipped labels, small text, small targets and widgets outside the window."""
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not shown(widget):
+            continue
+        name = f"{type(widget).__name__} {getattr(widget, 'text', lambda: widget.objectName())()!r}"
+        top_left = widget.mapTo(window, QPoint(0, 0))
+        bounds = _visible_bounds(widget, window)
+        if not bounds.contains(QRect(top_left, widget.size())):
+            problems.append(f"{name}: outside the visible area at {QRect(top_left, widget.size())}")
+        if isinstance(widget, QLabel):
+            if _label_overflows(widget):
+                problems.append(f"{name}: text does not fit {widget.contentsRect()}")
+            if widget.font().pixelSize() < MIN_TEXT_PX:
+                problems.append(f"{name}: text {widget.font().pixelSize()} px < {MIN_TEXT_PX} px")
+        if isinstance(widget, QAbstractButton):
+            if _button_overflows(widget):
+                problems.append(f"{name}: text does not fit the button")
+            if min(widget.width(), widget.height()) < min_target_px(widget):
+                problems.append(f"{name}: target {widget.width()}x{widget.height()} too small")
+        if isinstance(widget, BarRowsChart) and widget.row_tapped_connected():
+            row_px = widget.row_height_px()
+            if row_px < min_target_px(widget):
+                problems.append(f"{name}: tappable rows only {row_px:.0f} px high")
+    return problems
+
+
+def _visible_bounds(widget: QWidget, window: QWidget) -> QRect:
+    """The window, or the viewport of the scroll area the widget sits in (content must fit it)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QScrollArea) and parent.widget() is not widget:
+            viewport = parent.viewport()
+            return QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size())
+        parent = parent.parentWidget()
+    return window.rect()
+
+
+def row_point(chart: BarRowsChart, row: float, x: float = 1.0) -> QPoint:
+    """The viewport point of a data-space position in a bar chart (row may be fractional)."""
+    scene = chart.getPlotItem().vb.mapViewToScene(QPointF(x, row))
+    return chart.mapFromScene(scene)
