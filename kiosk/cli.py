@@ -111,6 +111,8 @@ def run(args) -> int:
         # Without a window manager showFullScreen() alone does not resize the window.
         window.setGeometry(screen.geometry())
         window.showFullScreen()
+    log.info("showing %s in %s, %dx%d, %s", dataset.zone.short_name[args.lang], args.lang,
+             window.width(), window.height(), "windowed" if args.windowed else "full screen")
     return app.exec()
 
 
