@@ -1,4 +1,4 @@
-"""Command line: ``kiosk`` runs the kiosk, ``kiosk screenshot`` renders a view to PNG.
+"""Command line: ``kiosk`` runs the kiosk; subcommands render, set the PIN, install autostart.
 
 One ``main()`` serves the ``kiosk`` script and ``python -m kiosk``.
 """
@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from kiosk.config import LoadedConfig, default_config_path, default_log_dir, describe, load_config
+from kiosk.logs import install_excepthook, route_qt_messages, setup_logging
 from kiosk.model.dataset import Dataset
 from kiosk.model.loader import DatasetError, load_dataset
 from kiosk.platform_check import PLUGIN_FAILED, platform_problem
@@ -19,6 +21,8 @@ from kiosk.resources import data_path
 
 log = logging.getLogger("kiosk")
 VIEWS = ("overview", "industries", "innovation", "living")
+OVERLAYS = ("warning", "attract", "pin", "no-pin")
+SUBCOMMANDS = ("screenshot", "set-pin", "install-autostart", "uninstall-autostart")
 _STARTED = time.perf_counter()
 
 
@@ -32,103 +36,132 @@ def size_arg(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _common(parser: argparse.ArgumentParser, default_size: str) -> None:
-    parser.add_argument("--data", type=Path, help="dataset to show (default: the bundled one)")
-    parser.add_argument("--lang", default="en", help="language to start in, e.g. en or zh")
-    parser.add_argument("--size", type=size_arg, default=size_arg(default_size), metavar="WxH",
-                        help=f"window size in logical pixels (default {default_size})")
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, help=f"configuration file (default {default_config_path()})")
+    parser.add_argument("--data", type=Path, help="dataset to show (default: data_path in the config, else the bundled one)")
+    parser.add_argument("--lang", help="language to start in, e.g. en or zh (default: the config's default_language)")
+    parser.add_argument("--size", type=size_arg, default=(1920, 1080), metavar="WxH",
+                        help="window size in logical pixels (default 1920x1080)")
 
 
 def run_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Touch-screen kiosk for the Jining High-tech Zone.",
-        epilog="Subcommand: 'kiosk screenshot --help' renders a view to PNG without a display.")
-    _common(parser, "1920x1080")
+        epilog=f"Subcommands (each has --help): {', '.join(SUBCOMMANDS)}.")
+    _common(parser)
     parser.add_argument("--windowed", action="store_true",
-                        help="a normal resizable window instead of full screen")
+                        help="a normal resizable window, without the kiosk lockdown")
+    parser.add_argument("--print-config", action="store_true",
+                        help="show the effective configuration and where each value came from")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS",
                         help="quit this long after the first frame is painted (for tests)")
     return parser
 
 
 def screenshot_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk screenshot", description="Render one view to PNG.")
-    _common(parser, "1920x1080")
+    parser = argparse.ArgumentParser(prog="kiosk screenshot", description="Render one view to PNG, without a display.")
+    _common(parser)
     parser.add_argument("--view", choices=VIEWS, default="overview")
+    parser.add_argument("--overlay", choices=OVERLAYS, help="show this layer over the view")
     parser.add_argument("--out", type=Path, required=True, help="PNG file to write")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if argv[:1] == ["screenshot"]:
+    command = argv[0] if argv[:1] and argv[0] in SUBCOMMANDS else None
+    if command == "screenshot":
         return screenshot(screenshot_parser().parse_args(argv[1:]))
+    if command == "set-pin":
+        from kiosk.admin import set_pin
+
+        return set_pin(argv[1:])
+    if command in ("install-autostart", "uninstall-autostart"):
+        from kiosk.admin import autostart
+
+        return autostart(command, argv[1:])
     return run(run_parser().parse_args(argv))
 
 
-def _load(args, parser_error, fall_back: bool) -> Dataset:
-    path = args.data or data_path()
+def _settings(args, parser) -> tuple[LoadedConfig, Dataset, str]:
+    """Configuration, dataset and language, each problem logged; bad data falls back to the bundled set."""
+    loaded = load_config(args.config)
+    for problem in loaded.problems:
+        log.error("config %s", problem)
+    path = args.data or (Path(loaded.config.data_path) if loaded.config.data_path else data_path())
     try:
         dataset = load_dataset(path)
     except DatasetError as error:
         log.error("%s", error)
-        if not fall_back or args.data is None:
+        if path == data_path() or getattr(args, "strict_data", False):
             raise SystemExit(1) from None
         log.warning("showing the bundled dataset instead of %s", path)
         dataset = load_dataset(data_path())
-    if args.lang not in dataset.languages:
-        parser_error(f"--lang {args.lang}: the dataset has {', '.join(dataset.languages)}")
-    return dataset
+    language = args.lang or loaded.config.default_language
+    if language not in dataset.languages:
+        parser.error(f"language {language}: the dataset has {', '.join(dataset.languages)}")
+    return loaded, dataset, language
 
 
 def screenshot(args) -> int:
-    dataset = _load(args, screenshot_parser().error, fall_back=False)
+    setup_logging("WARNING", None)
+    args.strict_data = True  # a content check must never silently show other data
+    loaded, dataset, language = _settings(args, screenshot_parser())
     from PySide6.QtCore import QSize
 
-    from kiosk.ui.screenshot import render_view
+    from kiosk.ui.screenshot import render
 
-    app, window = _build(["kiosk", "-platform", "offscreen"], dataset, args.lang)
-    render_view(window, args.view, QSize(*args.size), args.out)
+    kiosk = _build(["kiosk", "-platform", "offscreen"], dataset, language, loaded, kiosk_mode=False)
+    render(kiosk, args.view, args.overlay, QSize(*args.size), args.out)
     print(args.out)
     return 0
 
 
 def run(args) -> int:
-    dataset = _load(args, run_parser().error, fall_back=True)
+    if args.print_config:
+        print(describe(load_config(args.config)))
+        return 0
+    early = load_config(args.config).config
+    log_file = setup_logging(early.log_level, default_log_dir())
+    loaded, dataset, language = _settings(args, run_parser())
     problem = platform_problem(os.environ, sys.argv)
     if problem:
-        print(problem, file=sys.stderr)
+        log.error("%s", problem)
         return 3
-    _guard_qt_fatal()
-    app, window = _build(sys.argv[:1], dataset, args.lang)
-    _after_first_paint(window, args.quit_after, app)
+    install_excepthook()
+    route_qt_messages(on_fatal=_explain_plugin_failure)
+    log.info("starting; log file %s; config %s", log_file or "(none)", loaded.path)
+    kiosk = _build(sys.argv[:1], dataset, language, loaded, kiosk_mode=not args.windowed)
+    window = kiosk.window
+    _after_first_paint(window, args.quit_after)
     if args.windowed:
         window.resize(*args.size)
         window.show()
     else:
-        screen = app.primaryScreen()
-        # Without a window manager showFullScreen() alone does not resize the window.
-        window.setGeometry(screen.geometry())
-        window.showFullScreen()
-    log.info("showing %s in %s, %dx%d, %s", dataset.zone.short_name[args.lang], args.lang,
+        from kiosk.ui.lockdown import show_full_screen
+
+        show_full_screen(window)
+    log.info("showing %s in %s, %dx%d, %s", dataset.zone.short_name[language], language,
              window.width(), window.height(), "windowed" if args.windowed else "full screen")
-    return app.exec()
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance().exec()
 
 
-def _build(qt_argv: list[str], dataset: Dataset, language: str):
+def _build(qt_argv: list[str], dataset: Dataset, language: str, loaded: LoadedConfig, kiosk_mode: bool):
     from kiosk.theme import Theme
     from kiosk.ui.app import create_app
     from kiosk.ui.context import ViewContext
-    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.shell import Kiosk
 
     theme = Theme()
-    app = create_app(qt_argv, theme)
-    return app, MainWindow(ViewContext(dataset, language, theme))
+    create_app(qt_argv, theme)
+    return Kiosk(ViewContext(dataset, language, theme), loaded.config, kiosk_mode)
 
 
-def _after_first_paint(window, quit_after: float | None, app) -> None:
+def _after_first_paint(window, quit_after: float | None) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
@@ -140,24 +173,13 @@ def _after_first_paint(window, quit_after: float | None, app) -> None:
         def _painted(self):
             log.info("first frame painted %.0f ms after start", (time.perf_counter() - _STARTED) * 1000)
             if quit_after is not None:
-                QTimer.singleShot(int(quit_after * 1000), app.quit)
+                QTimer.singleShot(int(quit_after * 1000), lambda: QApplication.instance().exit(0))
 
     window._first_paint = FirstPaint(window)
     window.installEventFilter(window._first_paint)
 
 
-def _guard_qt_fatal() -> None:
-    """Route Qt messages into logging; turn a platform-plugin abort into a plain message."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtMsgType.QtFatalMsg: logging.CRITICAL}
-
-    def handler(kind, _context, message):
-        logging.getLogger("qt").log(levels.get(kind, logging.WARNING), "%s", message)
-        if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
-            print(PLUGIN_FAILED.format(detail=message.splitlines()[0]), file=sys.stderr)
-            os._exit(3)
-
-    qInstallMessageHandler(handler)
+def _explain_plugin_failure(message: str) -> None:
+    if "platform plugin" in message:
+        print(PLUGIN_FAILED.format(detail=message.splitlines()[0]), file=sys.stderr)
+        os._exit(3)

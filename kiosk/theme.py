@@ -33,6 +33,7 @@ class Theme:
     headline_px: int = 44
     value_px: int = 44
     tab_px: int = 28
+    attract_value_px: int = 120
     # Dark enough on white for graphical contrast (>= 3:1) and distinct in hue.
     series: tuple[str, ...] = field(
         default=("#0A5A9C", "#B4470C", "#087052", "#7A2FB8", "#8A6100", "#B3175D", "#0E6E86")

@@ -5,7 +5,13 @@ from __future__ import annotations
 import copy
 import json
 import os
+import tempfile
 from pathlib import Path
+
+# Config, logs and state of everything the tests start go to a throw-away home.
+_HOME = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
+for _name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = str(_HOME / _name.lower())
 
 # Qt's offscreen screen is 800x800 by default and drops touch points outside it; give the
 # tests a screen that holds a 1920x1080 and a 1080x1920 window.

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QScrollArea, QStackedWidget, QWidget
+import logging
+
+from PySide6.QtCore import QEasingCurve, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QPushButton, QScrollArea, QScroller,
+                               QStackedWidget, QWidget)
 
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views import VIEW_CLASSES, VIEW_NAMES
 from kiosk.ui.widgets import label, vbox
 
+log = logging.getLogger(__name__)
+
+SLIDE_MS = 260
 TAB_HEIGHT = 96
 HEADER_HEIGHT = 56
 
@@ -45,10 +51,15 @@ class TabBar(QWidget):
 
 
 class MainWindow(QWidget):
+    """Assembles header, views and tabs. Its state is reset through reset_state() alone."""
+
     view_changed = Signal(str)
 
     def __init__(self, ctx: ViewContext):
         super().__init__()
+        self.closable = True
+        self._current = VIEW_NAMES[0]
+        self._slide = QParallelAnimationGroup(self)
         self.setObjectName("KioskWindow")
         self.setWindowTitle(ctx.text(ctx.dataset.zone.name))
         layout = vbox(self, spacing=0)
@@ -75,24 +86,84 @@ class MainWindow(QWidget):
 
     @property
     def current_view(self) -> str:
-        return VIEW_NAMES[self.stack.currentIndex()]
+        return self._current
 
-    def show_view(self, name: str) -> None:
+    def show_view(self, name: str, direction: int = 0) -> None:
+        """Show a view; direction +1/-1 slides it in from the right/left (after a swipe)."""
         index = VIEW_NAMES.index(name)
-        self.stack.setCurrentIndex(index)
+        self._slide.stop()
+        self._slide.clear()
+        if direction and self.isVisible() and index != self.stack.currentIndex():
+            self._slide_to(index, direction)
+        else:
+            self.stack.setCurrentIndex(index)
+        self._current = name
         self.tabs.set_current(index)
         self.view_changed.emit(name)
+
+    def step_view(self, step: int) -> None:
+        """The next (+1) or previous (-1) view, wrapping around."""
+        index = (VIEW_NAMES.index(self._current) + step) % len(VIEW_NAMES)
+        self.show_view(VIEW_NAMES[index], direction=step)
+
+    def _slide_to(self, index: int, direction: int) -> None:
+        old, new = self.stack.currentWidget(), self.stack.widget(index)
+        width = self.stack.width()
+        new.setGeometry(0, 0, width, self.stack.height())
+        new.move(direction * width, 0)
+        new.show()
+        new.raise_()
+        for widget, start, end in ((old, QPoint(0, 0), QPoint(-direction * width, 0)),
+                                   (new, QPoint(direction * width, 0), QPoint(0, 0))):
+            animation = QPropertyAnimation(widget, b"pos")
+            animation.setDuration(SLIDE_MS)
+            animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+            animation.setStartValue(start)
+            animation.setEndValue(end)
+            self._slide.addAnimation(animation)
+        self._slide.finished.connect(lambda: self._finish_slide(index, old))
+        self._slide.start()
+
+    def _finish_slide(self, index: int, old: QWidget) -> None:
+        self._slide.finished.disconnect()
+        self.stack.setCurrentIndex(index)
+        old.move(0, 0)
+
+    def reset_state(self) -> None:
+        """Back to the start: the first view, and every widget that keeps state resets itself.
+
+        Any widget with a reset_state() method joins automatically; nothing is listed here.
+        """
+        self.show_view(VIEW_NAMES[0])
+        for widget in self.findChildren(QWidget):
+            reset = getattr(widget, "reset_state", None)
+            if callable(reset):
+                reset()
+
+    def closeEvent(self, event):  # noqa: N802 (Qt override)
+        if self.closable:
+            event.accept()
+        else:
+            log.info("close request ignored (kiosk mode)")
+            event.ignore()
 
     def _on_tab_selected(self, index: int) -> None:
         self.show_view(VIEW_NAMES[index])
 
 
+class PageScroller(QScrollArea):
+    """A page scrolls vertically, by finger, if it must; it never pushes the window off screen."""
+
+    def reset_state(self) -> None:
+        self.verticalScrollBar().setValue(0)
+
+
 def _scrollable(page: QWidget) -> QScrollArea:
-    """A page scrolls vertically if it must, so its content never pushes the window off screen."""
-    area = QScrollArea()
+    area = PageScroller()
     area.setWidget(page)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     return area

@@ -1,4 +1,4 @@
-"""Render one view to a PNG of exactly the requested size, without a display."""
+"""Render one view (optionally under an overlay) to a PNG of exactly the requested size."""
 
 from __future__ import annotations
 
@@ -7,16 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.main_window import MainWindow
 
-
-def render_view(window: MainWindow, view: str, size: QSize, out: Path) -> None:
+def render(kiosk, view: str, overlay: str | None, size: QSize, out: Path) -> None:
+    window = kiosk.window
     window.resize(size)
     window.show_view(view)
     window.show()
-    # Two passes: the first lays out, the second lets adaptive rows settle at the final size.
-    for _ in range(2):
-        QApplication.processEvents()
+    _settle()
+    if overlay:
+        _open_overlay(kiosk, overlay)
+        _settle()
     image = window.grab().toImage()
     if window.size() != size:
         raise RuntimeError(f"the layout needs {window.size().width()}x{window.size().height()}; "
@@ -24,3 +24,22 @@ def render_view(window: MainWindow, view: str, size: QSize, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out)):
         raise OSError(f"could not write {out}")
+
+
+def _open_overlay(kiosk, overlay: str) -> None:
+    if overlay == "warning":
+        kiosk.warning.show_seconds(kiosk.session.config.warning_seconds)
+        kiosk.warning.open()
+    elif overlay == "attract":
+        kiosk.attract.start()
+        kiosk.attract.show_slide(1, animate=False)  # a figure slide tells more than the welcome
+    elif overlay == "pin":
+        kiosk.pin_pad.open()
+    else:
+        kiosk.no_pin.open()
+
+
+def _settle() -> None:
+    # Two passes: the first lays out, the second lets adaptive rows settle at the final size.
+    for _ in range(2):
+        QApplication.processEvents()

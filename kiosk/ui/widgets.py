@@ -98,8 +98,8 @@ def _secondary_lines(ctx: ViewContext, figure: Figure) -> list[str]:
         lines.append(ctx.text(figure.note))
     if figure.secondary:
         other = ctx.dataset.figure(figure.secondary)
-        note = f" ({ctx.text(other.note)})" if other.note else ""
-        lines.append(f"{ctx.value(other)}{note}")
+        value = ctx.value(other)
+        lines.append(ctx.ui("with_note", value=value, note=ctx.text(other.note)) if other.note else value)
     return lines
 
 

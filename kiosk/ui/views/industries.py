@@ -16,20 +16,13 @@ class IndustriesView(ViewPage):
         spec = ctx.dataset.views.industries
         super().__init__(ctx, spec.title, spec.headline)
         self.industries = list(ctx.dataset.industries)
-        shares = [ctx.dataset.figure(i.share) for i in self.industries]
-        rows = [
-            BarRow(ctx.text(i.name), s.value, ctx.value(s), ctx.theme.series_colour(n))
-            for n, (i, s) in enumerate(zip(self.industries, shares))
-        ]
-        chart_panel = Panel(ctx.text(spec.chart_title), ctx.provenance(shares))
-        chart_panel.add(label(ctx.text(spec.hint), "muted"))
-        self.chart = BarRowsChart(ctx.theme, rows, limit=100)
+        chart_panel = showcase(ctx, hint=True)
+        self.chart = chart_panel.chart
         self.chart.row_tapped.connect(self.select)
-        chart_panel.add(self.chart, 1)
         self.detail_host = Panel()
         self.detail: QWidget | None = None
         side = column((self.detail_host, 1), (self._all_companies(), 0))
-        self.add(AdaptiveRow([(chart_panel.finish(), 3), (side, 2)]), 1)
+        self.add(AdaptiveRow([(chart_panel, 3), (side, 2)]), 1)
         self.select(0)
 
     def select(self, index: int) -> None:
@@ -41,6 +34,9 @@ class IndustriesView(ViewPage):
         self.detail = IndustryDetail(self.ctx, self.selected)
         self.detail_host.add(self.detail)
 
+    def reset_state(self) -> None:
+        self.select(0)
+
     def _all_companies(self) -> QWidget:
         companies = self.ctx.dataset.companies
         spec = self.ctx.dataset.views.industries
@@ -49,6 +45,20 @@ class IndustriesView(ViewPage):
         names = " · ".join(self.ctx.text(c.name) for c in companies)
         panel.add(label(names, "label"))
         return panel.finish()
+
+
+def showcase(ctx: ViewContext, hint: bool = False) -> Panel:
+    """Each cluster's share of the city's total as bars (tappable in the view)."""
+    spec = ctx.dataset.views.industries
+    shares = [ctx.dataset.figure(i.share) for i in ctx.dataset.industries]
+    rows = [BarRow(ctx.text(i.name), s.value, ctx.value(s), ctx.theme.series_colour(n))
+            for n, (i, s) in enumerate(zip(ctx.dataset.industries, shares))]
+    panel = Panel(ctx.text(spec.chart_title), ctx.provenance(shares))
+    if hint:
+        panel.add(label(ctx.text(spec.hint), "muted"))
+    panel.chart = BarRowsChart(ctx.theme, rows, limit=100)
+    panel.add(panel.chart, 1)
+    return panel.finish()
 
 
 class IndustryDetail(QWidget):

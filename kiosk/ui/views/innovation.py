@@ -19,8 +19,10 @@ class InnovationView(ViewPage):
             parts.append((CardGrid([FigureCard(ctx, f) for f in ctx.figures(spec.cards)], 300), 1))
         if spec.part_of_whole:
             parts.append((self._part_of_whole(), 1))
-        if spec.talent:
-            parts.append((self._talent(), 2))
+        talent = showcase(ctx)
+        if talent is not None:
+            self.talent_chart = talent.chart
+            parts.append((talent, 2))
         self.add(AdaptiveRow(parts), 1)
 
     def _part_of_whole(self) -> Panel:
@@ -33,16 +35,18 @@ class InnovationView(ViewPage):
         panel.add(label(self.ctx.text(figure.label), "label"))
         return panel.finish()
 
-    def _talent(self) -> Panel:
-        spec = self.ctx.dataset.views.innovation.talent
-        figures = self.ctx.figures(spec.figures)
-        rows = [
-            BarRow(self.ctx.text(f.label), f.value, self.ctx.value(f), self.ctx.theme.series_colour(i))
-            for i, f in enumerate(figures)
-        ]
-        panel = Panel(self.ctx.text(spec.title), self.ctx.provenance(figures))
-        # A log scale keeps 2 Nobel laureates and ~35,000 professionals both readable.
-        self.talent_chart = BarRowsChart(self.ctx.theme, rows, log=True)
-        panel.add(self.talent_chart, 1)
-        panel.add(label(self.ctx.ui("log_scale"), "muted"))
-        return panel.finish()
+
+def showcase(ctx: ViewContext) -> Panel | None:
+    """The people working in the zone, on a log scale: the view's chart and an attract slide."""
+    spec = ctx.dataset.views.innovation.talent
+    if spec is None:
+        return None
+    figures = ctx.figures(spec.figures)
+    rows = [BarRow(ctx.text(f.label), f.value, ctx.value(f), ctx.theme.series_colour(i))
+            for i, f in enumerate(figures)]
+    panel = Panel(ctx.text(spec.title), ctx.provenance(figures))
+    # A log scale keeps 2 Nobel laureates and ~35,000 professionals both readable.
+    panel.chart = BarRowsChart(ctx.theme, rows, log=True)
+    panel.add(panel.chart, 1)
+    panel.add(label(ctx.ui("log_scale"), "muted"))
+    return panel.finish()

@@ -16,8 +16,10 @@ class LivingView(ViewPage):
         spec = ctx.dataset.views.living
         super().__init__(ctx, spec.title, spec.headline)
         left: list[tuple[QWidget, int]] = []
-        if spec.gauge:
-            left.append((self._gauge(), 1))
+        gauge = showcase(ctx)
+        if gauge is not None:
+            self.gauge = gauge.chart
+            left.append((gauge, 1))
         if spec.facts:
             left.append((self._tiles(None, [ctx.dataset.fact(i) for i in spec.facts], []), 0))
         right: list[tuple[QWidget, int]] = []
@@ -29,14 +31,6 @@ class LivingView(ViewPage):
             right.append((self._tiles(ctx.text(transport.title), facts, ctx.figures(transport.figures)), 1))
         self.add(AdaptiveRow([(column(*left), 1), (column(*right), 2)]), 1)
 
-    def _gauge(self) -> Panel:
-        figure = self.ctx.dataset.figure(self.ctx.dataset.views.living.gauge)
-        panel = Panel(self.ctx.text(figure.label), self.ctx.provenance([figure]))
-        self.gauge = RingChart(self.ctx.theme, figure.value / 100, self.ctx.value(figure),
-                               self.ctx.theme.series_colour(2))
-        panel.add(self.gauge, 1)
-        return panel.finish()
-
     def _tiles(self, title: str | None, facts: list[Fact], figures: list[Figure]) -> Panel:
         """Facts and single figures as tiles, each with its own source line."""
         ctx = self.ctx
@@ -47,3 +41,15 @@ class LivingView(ViewPage):
         panel = Panel(title)
         panel.add(CardGrid(tiles, 420))
         return panel.finish()
+
+
+def showcase(ctx: ViewContext) -> Panel | None:
+    """The green-coverage gauge: the view's chart and an attract slide."""
+    gauge_id = ctx.dataset.views.living.gauge
+    if gauge_id is None:
+        return None
+    figure = ctx.dataset.figure(gauge_id)
+    panel = Panel(ctx.text(figure.label), ctx.provenance([figure]))
+    panel.chart = RingChart(ctx.theme, figure.value / 100, ctx.value(figure), ctx.theme.series_colour(2))
+    panel.add(panel.chart, 1)
+    return panel.finish()

@@ -16,23 +16,11 @@ class OverviewView(ViewPage):
         super().__init__(ctx, spec.title, spec.headline)
         self.cards = [FigureCard(ctx, f) for f in ctx.figures(spec.cards)]
         self.add(CardGrid(self.cards))
-        lower = [(w, 1) for w in (self._comparison(), self._highlights()) if w is not None]
+        comparison = showcase(ctx)
+        self.comparison_chart = comparison.chart if comparison else None
+        lower = [(w, 1) for w in (comparison, self._highlights()) if w is not None]
         if lower:
             self.add(AdaptiveRow(lower), 1)
-
-    def _comparison(self) -> Panel | None:
-        spec = self.ctx.dataset.views.overview.comparison
-        if spec is None:
-            return None
-        figures = self.ctx.figures(spec.figures)
-        rows = [
-            BarRow(self.ctx.text(f.label), f.value, self.ctx.value(f), self.ctx.theme.series_colour(i))
-            for i, f in enumerate(figures)
-        ]
-        panel = Panel(self.ctx.text(spec.title), self.ctx.provenance(figures))
-        self.comparison_chart = BarRowsChart(self.ctx.theme, rows)
-        panel.add(self.comparison_chart, 1)
-        return panel.finish()
 
     def _highlights(self) -> Panel | None:
         figures = self.ctx.figures(self.ctx.dataset.views.overview.highlights)
@@ -53,3 +41,17 @@ class OverviewView(ViewPage):
             grid.addWidget(label(self.ctx.text(figure.label), "muted"), row * 2 + 1, column)
         panel.add(grid_host)
         return panel.finish()
+
+
+def showcase(ctx: ViewContext) -> Panel | None:
+    """The land-versus-GDP comparison: the view's chart, also shown in the attract loop."""
+    spec = ctx.dataset.views.overview.comparison
+    if spec is None:
+        return None
+    figures = ctx.figures(spec.figures)
+    rows = [BarRow(ctx.text(f.label), f.value, ctx.value(f), ctx.theme.series_colour(i))
+            for i, f in enumerate(figures)]
+    panel = Panel(ctx.text(spec.title), ctx.provenance(figures))
+    panel.chart = BarRowsChart(ctx.theme, rows)
+    panel.add(panel.chart, 1)
+    return panel.finish()

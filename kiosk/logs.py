@@ -1,0 +1,73 @@
+"""Logging for operators: stderr and a size-rotated file; Qt messages and crashes go there too."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+CRASH_EXIT_CODE = 70  # EX_SOFTWARE: the service manager restarts the kiosk
+
+log = logging.getLogger("kiosk")
+
+
+def setup_logging(level: str, log_dir: Path | None) -> Path | None:
+    """Log to stderr and, if the directory is writable, to log_dir/kiosk.log. Returns the file."""
+    root = logging.getLogger()
+    root.setLevel(level)
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setFormatter(logging.Formatter(FORMAT))
+    root.addHandler(stderr)
+    if log_dir is None:
+        return None
+    path = log_dir / "kiosk.log"
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    except OSError as error:
+        log.error("cannot write logs to %s (%s); logging to stderr only", path, error.strerror)
+        return None
+    file_handler.setFormatter(logging.Formatter(FORMAT))
+    root.addHandler(file_handler)
+    return path
+
+
+def install_excepthook() -> None:
+    """An unhandled exception is logged with its traceback and ends the process non-zero.
+
+    Qt would otherwise carry on after an exception in a slot, possibly half-broken; exiting
+    lets systemd (Restart=always) start a clean kiosk.
+    """
+
+    def hook(kind, value, traceback):
+        log.critical("unhandled exception, exiting", exc_info=(kind, value, traceback))
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        os._exit(CRASH_EXIT_CODE)
+
+    sys.excepthook = hook
+
+
+def route_qt_messages(on_fatal=None) -> None:
+    """Send Qt's own messages into logging; ``on_fatal(message)`` runs before Qt aborts."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    qt_log = logging.getLogger("qt")
+
+    def handler(kind, _context, message):
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+        if kind == QtMsgType.QtFatalMsg and on_fatal is not None:
+            on_fatal(message)
+
+    qInstallMessageHandler(handler)

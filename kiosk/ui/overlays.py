@@ -1,0 +1,186 @@
+"""Full-window layers over the views: idle warning, staff PIN pad, notices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
+
+from kiosk.pin import PinGuard
+from kiosk.ui.context import ViewContext
+from kiosk.ui.widgets import Panel, label, vbox
+
+
+class Overlay(QWidget):
+    """Covers its parent window; hidden until shown. Subclasses put a card in the middle."""
+
+    def __init__(self, parent: QWidget, name: str = "Overlay", with_card: bool = True):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        parent.installEventFilter(self)
+        self.hide()
+        if with_card:
+            self._add_card()
+
+    def _add_card(self) -> None:
+        self.card = Panel()
+        self.card.setMaximumWidth(1000)
+        outer = vbox(self, margin=40)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card, 4)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(1)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parent().rect())
+        return False
+
+    def open(self) -> None:
+        self.setGeometry(self.parent().rect())
+        self.show()
+        self.raise_()
+
+
+def button(text: str, role: str) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setProperty("role", role)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.setAccessibleName(text)
+    return widget
+
+
+class TapAnywhere(Overlay):
+    """An overlay that takes every touch itself, so nothing underneath is pressed."""
+
+    tapped = Signal()
+
+    def __init__(self, parent: QWidget, name: str = "Overlay", with_card: bool = True):
+        super().__init__(parent, name, with_card)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+
+    def event(self, event):
+        kind = event.type()
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.MouseButtonPress):
+            event.accept()
+            return True
+        if kind in (QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease):
+            event.accept()
+            self.tapped.emit()
+            return True
+        return super().event(event)
+
+
+class IdleWarning(TapAnywhere):
+    """WCAG 2.2.1: warn before the time-out and let one simple action extend it."""
+
+    continued = Signal()
+
+    def __init__(self, parent: QWidget, ctx: ViewContext):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.card.add(label(ctx.ui("still_there"), "headline"))
+        self.countdown = label("", "heading")
+        self.countdown.setObjectName("countdown")
+        self.card.add(self.countdown)
+        self.card.add(label(ctx.ui("touch_anywhere"), "muted"))
+        self.continue_button = button(ctx.ui("continue"), "primary")
+        self.card.add(self.continue_button)
+        self.tapped.connect(self.continued)
+
+    def show_seconds(self, seconds: int) -> None:
+        self.countdown.setText(self.ctx.ui("returning", seconds=seconds))
+
+
+class Notice(Overlay):
+    """A message with a Close button (e.g. how to set a staff PIN)."""
+
+    def __init__(self, parent: QWidget, ctx: ViewContext, text: str):
+        super().__init__(parent)
+        self.message = label(text, "label")
+        self.card.add(self.message)
+        close = button(ctx.ui("close"), "primary")
+        close.clicked.connect(self.hide)
+        self.card.add(close)
+
+
+class PinPad(Overlay):
+    """A large on-screen keypad; the right PIN asks the kiosk to quit."""
+
+    exit_requested = Signal()
+
+    def __init__(self, parent: QWidget, ctx: ViewContext, guard: PinGuard):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.guard = guard
+        self.digits = ""
+        self.card.add(label(ctx.ui("staff_only"), "heading"))
+        self.display = label("", "value")
+        self.display.setObjectName("pin-display")
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card.add(self.display)
+        self.status = label("", "muted")
+        self.status.setObjectName("pin-status")
+        self.card.add(self.status)
+        self.card.add(self._keypad())
+        self._lock_timer = QTimer(self, interval=1000)
+        self._lock_timer.timeout.connect(self._refresh)
+
+    def _keypad(self) -> QWidget:
+        host = QWidget()
+        grid = QGridLayout(host)
+        grid.setSpacing(16)
+        self.keys = {}
+        for index, key in enumerate("123456789"):
+            self.keys[key] = self._key(key, grid, index // 3, index % 3)
+        self.keys["delete"] = self._key(self.ctx.ui("delete"), grid, 3, 0, self._delete)
+        self.keys["0"] = self._key("0", grid, 3, 1)
+        self.keys["ok"] = self._key("OK", grid, 3, 2, self._submit, "key-primary")
+        cancel = button(self.ctx.ui("cancel"), "secondary")
+        cancel.clicked.connect(self.hide)
+        grid.addWidget(cancel, 4, 0, 1, 3)
+        return host
+
+    def _key(self, text, grid, row, column, action=None, role="key") -> QPushButton:
+        key = button(text, role)
+        key.clicked.connect(action or (lambda: self._type(text)))
+        grid.addWidget(key, row, column)
+        return key
+
+    def open(self) -> None:
+        self.digits = ""
+        self._refresh()
+        super().open()
+
+    def _type(self, digit: str) -> None:
+        if len(self.digits) < 8:
+            self.digits += digit
+        self._refresh()
+
+    def _delete(self) -> None:
+        self.digits = self.digits[:-1]
+        self._refresh()
+
+    def _submit(self) -> None:
+        pin, self.digits = self.digits, ""
+        if self.guard.check(pin):
+            self.exit_requested.emit()
+            return
+        left = self.guard.max_failures - self.guard.failures
+        self.status.setText(self.ctx.ui("pin_wrong", left=left))
+        self._refresh()
+
+    def _refresh(self) -> None:
+        locked = self.guard.seconds_locked()
+        for key in self.keys.values():
+            key.setEnabled(not locked)
+        if locked:
+            self.status.setText(self.ctx.ui("pin_locked", seconds=locked))
+            self._lock_timer.start()
+        elif self._lock_timer.isActive():
+            self._lock_timer.stop()
+            self.status.setText("")
+        self.display.setText("●" * len(self.digits) or " ")

@@ -1,0 +1,107 @@
+"""A visitor's session: input keeps it alive; silence leads to a warning, a reset, the attract loop."""
+
+from __future__ import annotations
+
+import time
+from enum import Enum
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
+from PySide6.QtGui import QInputDevice, QWindow
+
+from kiosk.config import Config
+
+_INPUT = frozenset({
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.Wheel, QEvent.Type.KeyPress,
+})
+_MOUSE = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease})
+
+
+class State(Enum):
+    ACTIVE = "active"
+    WARNING = "warning"
+    ATTRACT = "attract"
+
+
+class InputWatcher(QObject):
+    """The one application-wide event filter. A tap passes it ~8 times, so it stays trivial:
+    a set lookup for activity; pointer positions are read only from window-level events."""
+
+    activity = Signal()
+    pressed = Signal(QPointF)  # one finger (or a real mouse button) went down, window coordinates
+    released = Signal(QPointF, float)  # it came up here, this many seconds later
+    cancelled = Signal()  # a second finger joined: not a one-finger gesture
+
+    def __init__(self):
+        super().__init__()
+        self._started = 0.0
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind in _INPUT:
+            self.activity.emit()
+            if isinstance(watched, QWindow):
+                self._track(kind, event)
+        return False
+
+    def _track(self, kind, event) -> None:
+        if kind in _MOUSE and event.device().type() != QInputDevice.DeviceType.Mouse:
+            return  # synthesized from touch: the touch event was already counted
+        points = event.points()
+        if len(points) != 1:
+            self.cancelled.emit()
+        elif kind in (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress):
+            self._started = time.monotonic()
+            self.pressed.emit(points[0].position())
+        elif kind in (QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease):
+            self.released.emit(points[0].position(), time.monotonic() - self._started)
+
+
+class Session(QObject):
+    """ACTIVE -> (idle_seconds) WARNING -> (warning_seconds) reset + ATTRACT -> wake -> ACTIVE."""
+
+    state_changed = Signal(State)
+    warning_tick = Signal(int)  # seconds left
+    reset_requested = Signal()
+
+    def __init__(self, config: Config, watcher: InputWatcher):
+        super().__init__()
+        self.config = config
+        self.state = State.ACTIVE
+        self.remaining = 0
+        self._idle = QTimer(self, singleShot=True, interval=config.idle_seconds * 1000)
+        self._idle.timeout.connect(self._on_idle)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._on_tick)
+        watcher.activity.connect(self._on_activity)
+        self._idle.start()
+
+    def _on_activity(self) -> None:
+        if self.state is State.ACTIVE:
+            self._idle.start()
+
+    def _on_idle(self) -> None:
+        self.remaining = self.config.warning_seconds
+        self._set(State.WARNING)
+        self.warning_tick.emit(self.remaining)
+        self._tick.start()
+
+    def _on_tick(self) -> None:
+        self.remaining -= 1
+        self.warning_tick.emit(self.remaining)
+        if self.remaining <= 0:
+            self._tick.stop()
+            self.reset_requested.emit()
+            self._set(State.ATTRACT)
+
+    def keep_going(self) -> None:
+        """The visitor is still there (Continue, a touch during the warning, or waking)."""
+        self._tick.stop()
+        self._set(State.ACTIVE)
+        self._idle.start()
+
+    def _set(self, state: State) -> None:
+        if state is not self.state:
+            self.state = state
+            self.state_changed.emit(state)

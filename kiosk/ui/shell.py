@@ -1,0 +1,81 @@
+"""The running kiosk: window, visitor session, overlays, gestures and (in kiosk mode) lockdown."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import Config
+from kiosk.pin import PinGuard
+from kiosk.ui.attract import AttractScreen
+from kiosk.ui.context import ViewContext
+from kiosk.ui.gestures import CornerTaps, SwipeRecogniser
+from kiosk.ui.lockdown import lock_down
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.overlays import IdleWarning, Notice, PinPad
+from kiosk.ui.session import InputWatcher, Session, State
+
+log = logging.getLogger(__name__)
+
+SWIPE_MM = 15
+SWIPE_MIN_PX = 100
+
+
+class Kiosk(QObject):
+    def __init__(self, ctx: ViewContext, config: Config, kiosk_mode: bool):
+        super().__init__()
+        self.window = MainWindow(ctx)
+        self.watcher = InputWatcher()
+        QApplication.instance().installEventFilter(self.watcher)
+        self.session = Session(config, self.watcher)
+        self.warning = IdleWarning(self.window, ctx)
+        self.attract = AttractScreen(self.window, ctx, config.attract_seconds)
+        self.pin_pad = PinPad(self.window, ctx, PinGuard(config.pin_hash))
+        self.no_pin = Notice(self.window, ctx, ctx.ui("no_pin"))
+        dpi = self.window.screen().physicalDotsPerInch()
+        self.swipe = SwipeRecogniser(self.watcher, max(SWIPE_MIN_PX, SWIPE_MM / 25.4 * dpi))
+        self.corner = CornerTaps(self.watcher)
+        self._connect()
+        self.key_blocker = lock_down(self.window) if kiosk_mode else None
+
+    def _connect(self) -> None:
+        self.session.state_changed.connect(self._on_state_changed)
+        self.session.warning_tick.connect(self.warning.show_seconds)
+        self.session.reset_requested.connect(self.reset)
+        self.warning.continued.connect(self.session.keep_going)
+        self.warning.continue_button.clicked.connect(self.session.keep_going)
+        self.attract.woke.connect(self.session.keep_going)
+        self.swipe.swiped.connect(self._on_swiped)
+        self.corner.triggered.connect(self._on_staff_gesture)
+        self.pin_pad.exit_requested.connect(self.quit)
+
+    def _on_state_changed(self, state: State) -> None:
+        log.info("session %s", state.value)
+        if state is State.WARNING:
+            self.warning.open()
+        else:
+            self.warning.hide()
+        if state is State.ATTRACT:
+            self.attract.start()
+
+    def _on_swiped(self, step: int) -> None:
+        overlays = (self.warning, self.attract, self.pin_pad, self.no_pin)
+        if self.session.state is State.ACTIVE and not any(o.isVisible() for o in overlays):
+            self.window.step_view(step)
+
+    def _on_staff_gesture(self) -> None:
+        log.info("staff gesture")
+        (self.pin_pad if self.pin_pad.guard.configured else self.no_pin).open()
+
+    def reset(self) -> None:
+        log.info("idle: resetting to the start")
+        for overlay in (self.pin_pad, self.no_pin):
+            overlay.hide()
+        self.window.reset_state()
+
+    def quit(self) -> None:
+        log.info("staff exit")
+        self.window.closable = True
+        QApplication.instance().exit(0)
