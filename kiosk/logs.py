@@ -20,11 +20,10 @@ def setup_logging(level: str, log_dir: Path | None) -> Path | None:
     """Log to stderr and, if the directory is writable, to log_dir/kiosk.log. Returns the file."""
     root = logging.getLogger()
     root.setLevel(level)
-    for handler in list(root.handlers):
+    for handler in [h for h in root.handlers if getattr(h, "kiosk_owned", False)]:
         root.removeHandler(handler)
-    stderr = logging.StreamHandler(sys.stderr)
-    stderr.setFormatter(logging.Formatter(FORMAT))
-    root.addHandler(stderr)
+        handler.close()
+    _add(root, logging.StreamHandler(sys.stderr))
     if log_dir is None:
         return None
     path = log_dir / "kiosk.log"
@@ -35,9 +34,14 @@ def setup_logging(level: str, log_dir: Path | None) -> Path | None:
     except OSError as error:
         log.error("cannot write logs to %s (%s); logging to stderr only", path, error.strerror)
         return None
-    file_handler.setFormatter(logging.Formatter(FORMAT))
-    root.addHandler(file_handler)
+    _add(root, file_handler)
     return path
+
+
+def _add(root: logging.Logger, handler: logging.Handler) -> None:
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.kiosk_owned = True  # only our own handlers are replaced when logging is set up again
+    root.addHandler(handler)
 
 
 def install_excepthook() -> None:

@@ -99,3 +99,52 @@ def tap(touch_device):
         settle()
 
     return do_tap
+
+
+@pytest.fixture
+def make_kiosk(qtbot, kiosk_app, dataset, theme):
+    """Build the whole running kiosk (window, session, overlays) without starting an event loop."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.config import Config
+    from kiosk.ui.context import ViewContext
+    from kiosk.ui.shell import Kiosk
+
+    made = []
+
+    def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, **settings):
+        # model_construct skips validation so tests may use sub-second timings.
+        config = Config.model_construct(**{**Config().model_dump(), **settings})
+        kiosk = Kiosk(ViewContext(data or dataset, language, theme), config, kiosk_mode)
+        made.append(kiosk)
+        qtbot.addWidget(kiosk.window)
+        kiosk.window.resize(*size)
+        kiosk.window.show()
+        qtbot.waitExposed(kiosk.window)
+        settle()
+        return kiosk
+
+    yield make
+    app = QApplication.instance()
+    for kiosk in made:
+        app.removeEventFilter(kiosk.watcher)
+        kiosk.session.blockSignals(True)
+        if kiosk.key_blocker is not None:
+            app.removeEventFilter(kiosk.key_blocker)
+            app.restoreOverrideCursor()
+        kiosk.window.closable = True
+
+
+@pytest.fixture
+def touch_path(touch_device):
+    """Drag one finger along points (window coordinates), with real touch events."""
+    from PySide6.QtTest import QTest
+
+    def drag(window, points):
+        QTest.touchEvent(window, touch_device).press(0, points[0], window).commit()
+        for point in points[1:-1]:
+            QTest.touchEvent(window, touch_device).move(0, point, window).commit()
+        QTest.touchEvent(window, touch_device).release(0, points[-1], window).commit()
+        settle()
+
+    return drag
