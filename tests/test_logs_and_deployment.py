@@ -60,6 +60,7 @@ def test_install_and_uninstall_autostart(tmp_path, monkeypatch, capsys):
     assert admin.autostart("install-autostart", ["--systemd"]) == 0
     unit = (tmp_path / "systemd" / "user" / admin.UNIT_FILE).read_text()
     assert "Restart=always" in unit and "RestartSec=2" in unit and "StartLimitIntervalSec=0" in unit
+    assert "RestartPreventExitStatus=0" in unit  # a staff exit (code 0) stays exited
     assert "@KIOSK@" not in unit
     assert admin.autostart("uninstall-autostart", []) == 0
     assert not desktop.exists() and not (tmp_path / "systemd" / "user" / admin.UNIT_FILE).exists()
