@@ -16,10 +16,22 @@ NO_DISPLAY = (
     "or under a kiosk compositor with 'cage -d -s -- kiosk'. To render a view without a "
     "display, use 'kiosk screenshot --view overview --out overview.png'."
 )
-NO_XCB_CURSOR = (
-    "The kiosk cannot start: Qt's X11 platform plugin needs the library libxcb-cursor.so.0, "
-    "which is not installed. Install it with 'sudo apt-get install libxcb-cursor0' "
-    "(Fedora: 'sudo dnf install xcb-util-cursor') and start the kiosk again."
+# The libraries Qt's xcb plugin loads, and the Debian/Ubuntu packages that ship them.
+XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libX11-xcb.so.1": "libx11-xcb1",
+}
+MISSING_XCB = (
+    "The kiosk cannot start: Qt's X11 platform plugin needs {libraries}, which {verb} not "
+    "installed. Install {them} with 'sudo apt-get install {packages}' and start the kiosk again."
 )
 PLUGIN_FAILED = (
     "The kiosk cannot start: Qt could not load a platform plugin ({detail}). On Debian or "
@@ -45,11 +57,20 @@ def platform_problem(environ: Mapping[str, str], argv: list[str], can_load=None)
     if platform == "xcb":
         if not environ.get("DISPLAY"):
             return NO_DISPLAY
-        if not (can_load or _can_load)("libxcb-cursor.so.0"):
-            return NO_XCB_CURSOR
+        loadable = can_load or _can_load
+        missing = [name for name in XCB_LIBRARIES if not loadable(name)]
+        if missing:
+            return missing_xcb_message(missing)
     if platform == "wayland" and not environ.get("WAYLAND_DISPLAY"):
         return NO_DISPLAY
     return None
+
+
+def missing_xcb_message(libraries: list[str]) -> str:
+    return MISSING_XCB.format(
+        libraries=", ".join(libraries), verb="is" if len(libraries) == 1 else "are",
+        them="it" if len(libraries) == 1 else "them",
+        packages=" ".join(XCB_LIBRARIES[name] for name in libraries))
 
 
 def _can_load(library: str) -> bool:

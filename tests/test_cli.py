@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from kiosk.platform_check import NO_DISPLAY, NO_XCB_CURSOR, platform_problem
+from kiosk.platform_check import NO_DISPLAY, XCB_LIBRARIES, platform_problem
 
 KIOSK = [sys.executable, "-m", "kiosk"]
 
@@ -61,9 +61,16 @@ def test_without_a_display_the_operator_gets_a_paragraph_not_a_core_dump():
 
 
 def test_a_missing_xcb_cursor_library_names_the_package():
-    message = platform_problem({"DISPLAY": ":0"}, ["kiosk"], can_load=lambda name: False)
-    assert message == NO_XCB_CURSOR
-    assert "sudo apt-get install libxcb-cursor0" in message
+    message = platform_problem({"DISPLAY": ":0"}, ["kiosk"], can_load=lambda name: name != "libxcb-cursor.so.0")
+    assert "libxcb-cursor.so.0, which is not installed" in message
+    assert "'sudo apt-get install libxcb-cursor0'" in message
+
+
+def test_every_missing_x11_library_is_named_in_one_command():
+    absent = {"libxcb-icccm.so.4", "libxcb-keysyms.so.1"}
+    message = platform_problem({"DISPLAY": ":0"}, ["kiosk"], can_load=lambda name: name not in absent)
+    assert "'sudo apt-get install libxcb-icccm4 libxcb-keysyms1'" in message
+    assert len(XCB_LIBRARIES) == len(set(XCB_LIBRARIES.values()))
 
 
 def test_platform_choice_follows_qt_rules():
