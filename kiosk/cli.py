@@ -40,6 +40,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help=f"configuration file (default {default_config_path()})")
     parser.add_argument("--data", type=Path, help="dataset to show (default: data_path in the config, else the bundled one)")
     parser.add_argument("--lang", help="language to start in, e.g. en or zh (default: the config's default_language)")
+    parser.add_argument("--stretch-text", type=float, default=0.0, metavar="FRACTION",
+                        help="layout check: make every interface text longer, e.g. 0.4 for +40%%")
     parser.add_argument("--size", type=size_arg, default=(1920, 1080), metavar="WxH",
                         help="window size in logical pixels (default 1920x1080)")
 
@@ -111,7 +113,8 @@ def screenshot(args) -> int:
 
     from kiosk.ui.screenshot import render
 
-    kiosk = _build(["kiosk", "-platform", "offscreen"], dataset, language, loaded, kiosk_mode=False)
+    kiosk = _build(["kiosk", "-platform", "offscreen"], dataset, language, loaded, kiosk_mode=False,
+                   stretch=args.stretch_text)
     render(kiosk, args.view, args.overlay, QSize(*args.size), args.out)
     print(args.out)
     return 0
@@ -131,7 +134,8 @@ def run(args) -> int:
     install_excepthook()
     route_qt_messages(on_fatal=_explain_plugin_failure)
     log.info("starting; log file %s; config %s", log_file or "(none)", loaded.path)
-    kiosk = _build(sys.argv[:1], dataset, language, loaded, kiosk_mode=not args.windowed)
+    kiosk = _build(sys.argv[:1], dataset, language, loaded, kiosk_mode=not args.windowed,
+                   stretch=args.stretch_text)
     window = kiosk.window
     _after_first_paint(window, args.quit_after)
     if args.windowed:
@@ -148,15 +152,16 @@ def run(args) -> int:
     return QApplication.instance().exec()
 
 
-def _build(qt_argv: list[str], dataset: Dataset, language: str, loaded: LoadedConfig, kiosk_mode: bool):
+def _build(qt_argv: list[str], dataset: Dataset, language: str, loaded: LoadedConfig, kiosk_mode: bool,
+           stretch: float = 0.0):
     from kiosk.theme import Theme
     from kiosk.ui.app import create_app
-    from kiosk.ui.context import ViewContext
+    from kiosk.ui.context import make_context
     from kiosk.ui.shell import Kiosk
 
     theme = Theme()
     create_app(qt_argv, theme)
-    return Kiosk(ViewContext(dataset, language, theme), loaded.config, kiosk_mode)
+    return Kiosk(make_context(dataset, theme, language, stretch=stretch), loaded.config, kiosk_mode)
 
 
 def _after_first_paint(window, quit_after: float | None) -> None:

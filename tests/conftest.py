@@ -58,11 +58,11 @@ def kiosk_app(qapp, theme):
 @pytest.fixture
 def make_window(qtbot, kiosk_app, dataset, theme):
     """Build a shown MainWindow of the given size and language."""
-    from kiosk.ui.context import ViewContext
+    from kiosk.ui.context import make_context
     from kiosk.ui.main_window import MainWindow
 
-    def make(language="en", size=(1920, 1080), data=None):
-        window = MainWindow(ViewContext(data or dataset, language, theme))
+    def make(language="en", size=(1920, 1080), data=None, stretch=0.0):
+        window = MainWindow(make_context(data or dataset, theme, language, stretch=stretch))
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()
@@ -107,7 +107,7 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
     from PySide6.QtWidgets import QApplication
 
     from kiosk.config import Config
-    from kiosk.ui.context import ViewContext
+    from kiosk.ui.context import make_context
     from kiosk.ui.shell import Kiosk
 
     made = []
@@ -115,7 +115,7 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
     def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, **settings):
         # model_construct skips validation so tests may use sub-second timings.
         config = Config.model_construct(**{**Config().model_dump(), **settings})
-        kiosk = Kiosk(ViewContext(data or dataset, language, theme), config, kiosk_mode)
+        kiosk = Kiosk(make_context(data or dataset, theme, language), config, kiosk_mode)
         made.append(kiosk)
         qtbot.addWidget(kiosk.window)
         kiosk.window.resize(*size)

@@ -8,6 +8,7 @@ from kiosk.model.dataset import Text
 from kiosk.resources import resource_path
 from kiosk.ui import app as app_module
 from kiosk.ui import strings
+from kiosk.ui.i18n import Translations
 
 
 def zh_texts(node):
@@ -33,7 +34,8 @@ def test_every_chinese_character_is_covered(kiosk_app, dataset, theme):
     font.setPixelSize(theme.text_px)
     raw = QRawFont.fromFont(font)
     assert raw.familyName() == theme.font_family
-    text = "".join(zh_texts(dataset)) + "".join(e["zh"] for e in strings._TEXT.values())
+    translations = Translations([resource_path("i18n")])
+    text = "".join(zh_texts(dataset)) + "".join(translations.text("zh", s) for s in strings.interface_strings())
     # The str overload of supportsCharacter misreports some hanzi in PySide6; ask by code point.
     missing = sorted({c for c in text if not c.isspace() and not raw.supportsCharacter(ord(c))})
     assert missing == []

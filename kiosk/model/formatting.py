@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from kiosk.model.dataset import Dataset, Figure, Qualifier, Source, Unit
+from kiosk.model.dataset import Dataset, Figure, Qualifier, Unit
 
 # (threshold, word) from largest to smallest; the word follows the number.
 _SCALES = {
@@ -30,10 +30,6 @@ _MONTHS_EN = (
     "January February March April May June July August September October November December"
 ).split()
 
-_PHRASES = {
-    "en": {"source": "Source: {outlet}, {date}", "data_for": "Data for {year}"},
-    "zh": {"source": "来源：{outlet}，{date}", "data_for": "{year}年数据"},
-}
 
 
 def conventions(language: str) -> str:
@@ -81,12 +77,3 @@ def format_date(date: datetime.date, language: str) -> str:
     if conventions(language) == "zh":
         return f"{date.year}年{date.month}月{date.day}日"
     return f"{date.day} {_MONTHS_EN[date.month - 1]} {date.year}"
-
-
-def source_line(source: Source, language: str) -> str:
-    phrase = _PHRASES[conventions(language)]["source"]
-    return phrase.format(outlet=source.outlet[language], date=format_date(source.date, language))
-
-
-def data_year_line(year: int, language: str) -> str:
-    return _PHRASES[conventions(language)]["data_for"].format(year=year)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsOpacityEffect, QStackedWidget, QWidget
 from kiosk.model.dataset import Figure
 from kiosk.ui.context import ViewContext
 from kiosk.ui.overlays import TapAnywhere
-from kiosk.ui.strings import ui_text
+from kiosk.ui import strings
 from kiosk.ui.views import SHOWCASES
 from kiosk.ui.widgets import label, vbox
 
@@ -115,7 +115,8 @@ def _call_to_action(ctx: ViewContext) -> QWidget:
     bar = QWidget()
     bar.setObjectName("CallToAction")
     bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-    text = "  ·  ".join(ui_text("touch_to_explore", language) for language in ctx.dataset.languages)
+    text = "  ·  ".join(ctx.translations.text(language, strings.TOUCH_TO_EXPLORE)
+                        for language in ctx.dataset.languages)
     cta = label(text, "cta", wrap=True)
     cta.setAlignment(Qt.AlignmentFlag.AlignCenter)
     vbox(bar, margin=28).addWidget(cta)

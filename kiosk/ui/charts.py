@@ -6,11 +6,12 @@ Each chart takes plain rows of numbers and text; colours come from the theme.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy
 
@@ -18,6 +19,7 @@ from kiosk.model import formatting
 from kiosk.model.dataset import Figure
 from kiosk.theme import Theme
 from kiosk.ui.context import ViewContext
+from kiosk.ui.i18n import Tr, localise
 
 # Row geometry in data units: row i spans [i - 0.5, i + 0.5]; its label is on the left axis.
 _BAR_CENTRE = 0.0
@@ -27,9 +29,9 @@ _ROW_MIN_PX = 60
 
 @dataclass(frozen=True)
 class BarRow:
-    label: str
+    label: str | Tr
     value: float
-    value_text: str
+    value_text: str | Tr
     colour: str
 
 
@@ -39,7 +41,9 @@ class StaticPlot(pg.PlotWidget):
     def __init__(self, theme: Theme):
         super().__init__(background=theme.surface)
         self.theme = theme
-        self._texts: list[str] = []
+        # Every text the chart shows, with the function that puts it on screen again
+        # when the language changes.
+        self._texts: list[tuple[str | Tr, Callable[[], None]]] = []
         item = self.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
         item.setMenuEnabled(False)
@@ -56,8 +60,18 @@ class StaticPlot(pg.PlotWidget):
         return QSize(400, max(self.minimumHeight(), 200))
 
     def texts(self) -> list[str]:
-        """Every text the chart shows, for tests and text alternatives."""
-        return list(self._texts)
+        """Every text the chart shows, in the current language, for tests and text alternatives."""
+        return [localise(text) for text, _ in self._texts]
+
+    def bind_text(self, text: str | Tr, show: Callable[[], None]) -> None:
+        """Register a shown text; show() (already called by the caller) redraws it."""
+        self._texts.append((text, show))
+
+    def changeEvent(self, event):  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            for show in dict.fromkeys(show for _, show in self._texts):
+                show()
+        super().changeEvent(event)
 
     def font(self, px: int, bold: bool = False) -> QFont:
         font = QFont(self.theme.font_family)
@@ -65,12 +79,12 @@ class StaticPlot(pg.PlotWidget):
         font.setBold(bold)
         return font
 
-    def text_item(self, text: str, pos: tuple[float, float], anchor, px: int, bold=False, colour=None):
-        item = pg.TextItem(text, color=colour or self.theme.text, anchor=anchor)
+    def text_item(self, text: str | Tr, pos: tuple[float, float], anchor, px: int, bold=False, colour=None):
+        item = pg.TextItem(localise(text), color=colour or self.theme.text, anchor=anchor)
         item.setFont(self.font(px, bold))
         item.setPos(*pos)
         self.addItem(item)
-        self._texts.append(text)
+        self.bind_text(text, lambda: item.setText(localise(text)))
         return item
 
 
@@ -117,8 +131,13 @@ class BarRowsChart(StaticPlot):
 
     def _category_axis(self) -> None:
         axis = self.getPlotItem().getAxis("left")
-        axis.setTicks([[(i, row.label) for i, row in enumerate(self.rows)], []])
-        self._texts.extend(row.label for row in self.rows)
+
+        def show_labels():
+            axis.setTicks([[(i, localise(row.label)) for i, row in enumerate(self.rows)], []])
+
+        show_labels()
+        for row in self.rows:
+            self.bind_text(row.label, show_labels)
         axis.setStyle(tickFont=self.font(self.theme.label_px), tickLength=0, tickTextOffset=12)
         axis.setPen(pg.mkPen(None))
         axis.setTextPen(self.theme.text)
@@ -190,7 +209,7 @@ class RingItem(pg.GraphicsObject):
 class RingChart(StaticPlot):
     """Part of a whole as a ring, e.g. 25 % of the city's high-tech companies."""
 
-    def __init__(self, theme: Theme, fraction: float, centre_text: str, colour: str):
+    def __init__(self, theme: Theme, fraction: float, centre_text: str | Tr, colour: str):
         super().__init__(theme)
         item = self.getPlotItem()
         item.hideAxis("left")
@@ -215,7 +234,8 @@ class SeriesChart(StaticPlot):
         item.hideAxis("left")
         axis = item.getAxis("bottom")
         axis.setTicks([[(y, str(y)) for y in self.years], []])
-        self._texts.extend(str(y) for y in self.years)
+        for year in self.years:
+            self.bind_text(str(year), lambda: None)
         axis.setStyle(tickFont=self.font(ctx.theme.text_px))
         axis.setTextPen(ctx.theme.text_muted)
         top = max(self.values, default=1) or 1
@@ -224,6 +244,10 @@ class SeriesChart(StaticPlot):
         self.addItem(pg.BarGraphItem(x=self.years, height=self.values, width=0.6,
                                      brush=ctx.theme.accent, pen=None))
         unit = ctx.dataset.unit(figure.unit)
-        last_text = formatting.format_value(self.values[-1], unit, ctx.language)
+        last = self.values[-1]
+
+        def last_text(language: str) -> str:
+            return formatting.format_value(last, unit, language)
+
         self.text_item(last_text, (self.years[-1], self.values[-1]), (0.5, 1.1), ctx.theme.text_px)
         self.setMinimumHeight(160)

@@ -1,42 +1,65 @@
-"""What every view needs to show content: the dataset, the language and the theme."""
+"""What every view needs to show content: the dataset, the theme and the interface text.
+
+Every text a view gets from here is a Tr: it follows the current language, so a widget built
+once shows the right language after every switch (see kiosk.ui.i18n).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from kiosk.model import formatting
 from kiosk.model.dataset import Dataset, Figure, Text
+from kiosk.resources import resource_path
 from kiosk.theme import Theme
-from kiosk.ui.strings import ui_text
+from kiosk.ui import strings
+from kiosk.ui.i18n import Tr, Translations, current_language, set_initial_language
 
 
 @dataclass(frozen=True)
 class ViewContext:
     dataset: Dataset
-    language: str
     theme: Theme
+    translations: Translations
+    default_language: str
 
-    def text(self, text: Text) -> str:
-        return text[self.language]
+    @property
+    def language(self) -> str:
+        return current_language()
 
-    def ui(self, key: str, **values) -> str:
-        return ui_text(key, self.language, **values)
+    def text(self, text: Text) -> Tr:
+        return lambda language: text[language]
 
-    def value(self, figure: Figure) -> str:
-        return formatting.format_figure(figure, self.dataset, self.language)
+    def ui(self, source: str, **values) -> Tr:
+        """Interface text (a kiosk.ui.strings constant); values may be Tr themselves."""
+        return self.translations.tr(source, **values)
+
+    def value(self, figure: Figure) -> Tr:
+        return lambda language: formatting.format_figure(figure, self.dataset, language)
 
     def figures(self, ids) -> list[Figure]:
         return [self.dataset.figure(i) for i in ids]
 
-    def provenance(self, records) -> str:
+    def provenance(self, records) -> Tr:
         """Source line(s) and the year the data refers to, for figures or facts."""
-        lines = []
+        return lambda language: "\n".join(self._provenance_lines(records, language))
+
+    def _provenance_lines(self, records, language: str):
         for source_id in dict.fromkeys(r.source for r in records):
             source = self.dataset.source(source_id)
+            line = self.translations.text(language, strings.SOURCE_LINE, outlet=source.outlet[language],
+                                          date=formatting.format_date(source.date, language))
             # Only figures carry "data for <year>"; facts and companies cite the source alone.
             years = {r.year for r in records if r.source == source_id and isinstance(r, Figure)}
-            line = formatting.source_line(source, self.language)
             if len(years) == 1:
-                line += " · " + formatting.data_year_line(years.pop(), self.language)
-            lines.append(line)
-        return "\n".join(lines)
+                line += " · " + self.translations.text(language, strings.DATA_FOR, year=years.pop())
+            yield line
+
+
+def make_context(dataset: Dataset, theme: Theme, language: str, *, stretch: float = 0.0,
+                 translation_dirs: tuple[Path, ...] = ()) -> ViewContext:
+    """A context speaking `language`, which idle resets return to; build widgets after this."""
+    set_initial_language(language)
+    translations = Translations((resource_path("i18n"), *translation_dirs), stretch)
+    return ViewContext(dataset, theme, translations, language)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEasingCurve, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QPushButton, QScrollArea, QScroller,
-                               QStackedWidget, QWidget)
+from PySide6.QtCore import QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QScroller, QStackedWidget, QWidget
 
+from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
+from kiosk.ui.i18n import Tr, current_language, localise, switch_language
 from kiosk.ui.views import VIEW_CLASSES, VIEW_NAMES
-from kiosk.ui.widgets import label, vbox
+from kiosk.ui.widgets import Button, label, vbox
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ class TabBar(QWidget):
 
     tab_selected = Signal(int)
 
-    def __init__(self, titles: list[str]):
+    def __init__(self, titles: list[Tr], languages: QWidget):
         super().__init__()
         self.setObjectName("TabBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -35,19 +36,50 @@ class TabBar(QWidget):
         self.group = QButtonGroup(self)
         self.buttons = []
         for index, title in enumerate(titles):
-            button = QPushButton(title)
-            button.setProperty("role", "tab")
+            button = Button(title, "tab")
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setSizePolicy(button.sizePolicy().Policy.Expanding, button.sizePolicy().Policy.Expanding)
-            button.setAccessibleName(title)
             self.group.addButton(button, index)
-            layout.addWidget(button)
+            layout.addWidget(button, 4)
             self.buttons.append(button)
         self.group.idClicked.connect(self.tab_selected)
+        layout.addWidget(languages, 1)
 
     def set_current(self, index: int) -> None:
         self.buttons[index].setChecked(True)
+
+
+class LanguageButtons(QWidget):
+    """One button per other language of the dataset, each labelled in its own language
+    ("中文" while in English, "EN" while in Chinese). An idle reset returns to the default."""
+
+    def __init__(self, ctx: ViewContext):
+        super().__init__()
+        self.default = ctx.default_language
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.buttons = {}
+        for language in ctx.dataset.languages:
+            name = ctx.translations.text(language, strings.LANGUAGE_BUTTON)
+            button = Button(name, "language", ctx.ui(strings.CHANGE_LANGUAGE))
+            button.setSizePolicy(button.sizePolicy().Policy.Expanding, button.sizePolicy().Policy.Expanding)
+            button.clicked.connect(lambda _=False, lang=language: switch_language(lang))
+            layout.addWidget(button)
+            self.buttons[language] = button
+        self._show_others()
+
+    def _show_others(self) -> None:
+        for language, button in self.buttons.items():
+            button.setVisible(language != current_language())
+
+    def changeEvent(self, event):  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_others()
+        super().changeEvent(event)
+
+    def reset_state(self) -> None:
+        switch_language(self.default)
 
 
 class MainWindow(QWidget):
@@ -61,7 +93,8 @@ class MainWindow(QWidget):
         self._current = VIEW_NAMES[0]
         self._slide = QParallelAnimationGroup(self)
         self.setObjectName("KioskWindow")
-        self.setWindowTitle(ctx.text(ctx.dataset.zone.name))
+        self._title = ctx.text(ctx.dataset.zone.name)
+        self.setWindowTitle(localise(self._title))
         layout = vbox(self, spacing=0)
         layout.addWidget(self._header(ctx))
         self.stack = QStackedWidget()
@@ -69,7 +102,7 @@ class MainWindow(QWidget):
         for view in self.views.values():
             self.stack.addWidget(_scrollable(view))
         layout.addWidget(self.stack, 1)
-        self.tabs = TabBar([view.title for view in self.views.values()])
+        self.tabs = TabBar([view.title for view in self.views.values()], LanguageButtons(ctx))
         self.tabs.tab_selected.connect(self._on_tab_selected)
         layout.addWidget(self.tabs)
         self.show_view(VIEW_NAMES[0])
@@ -139,6 +172,11 @@ class MainWindow(QWidget):
             reset = getattr(widget, "reset_state", None)
             if callable(reset):
                 reset()
+
+    def changeEvent(self, event):  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(localise(self._title))
+        super().changeEvent(event)
 
     def closeEvent(self, event):  # noqa: N802 (Qt override)
         if self.closable:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from kiosk.pin import PinGuard
+from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
-from kiosk.ui.widgets import Panel, label, vbox
+from kiosk.ui.i18n import Tr
+from kiosk.ui.widgets import Button, Panel, label, vbox
 
 
 class Overlay(QWidget):
@@ -45,14 +47,6 @@ class Overlay(QWidget):
         self.raise_()
 
 
-def button(text: str, role: str) -> QPushButton:
-    widget = QPushButton(text)
-    widget.setProperty("role", role)
-    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    widget.setAccessibleName(text)
-    return widget
-
-
 class TapAnywhere(Overlay):
     """An overlay that takes every touch itself, so nothing underneath is pressed."""
 
@@ -82,27 +76,27 @@ class IdleWarning(TapAnywhere):
     def __init__(self, parent: QWidget, ctx: ViewContext):
         super().__init__(parent)
         self.ctx = ctx
-        self.card.add(label(ctx.ui("still_there"), "headline"))
+        self.card.add(label(ctx.ui(strings.STILL_THERE), "headline"))
         self.countdown = label("", "heading")
         self.countdown.setObjectName("countdown")
         self.card.add(self.countdown)
-        self.card.add(label(ctx.ui("touch_anywhere"), "muted"))
-        self.continue_button = button(ctx.ui("continue"), "primary")
+        self.card.add(label(ctx.ui(strings.TOUCH_ANYWHERE), "muted"))
+        self.continue_button = Button(ctx.ui(strings.CONTINUE), "primary")
         self.card.add(self.continue_button)
         self.tapped.connect(self.continued)
 
     def show_seconds(self, seconds: int) -> None:
-        self.countdown.setText(self.ctx.ui("returning", seconds=seconds))
+        self.countdown.set_text(self.ctx.ui(strings.RETURNING, seconds=seconds))
 
 
 class Notice(Overlay):
     """A message with a Close button (e.g. how to set a staff PIN)."""
 
-    def __init__(self, parent: QWidget, ctx: ViewContext, text: str):
+    def __init__(self, parent: QWidget, ctx: ViewContext, text: str | Tr):
         super().__init__(parent)
         self.message = label(text, "label")
         self.card.add(self.message)
-        close = button(ctx.ui("close"), "primary")
+        close = Button(ctx.ui(strings.CLOSE), "primary")
         close.clicked.connect(self.hide)
         self.card.add(close)
 
@@ -117,7 +111,7 @@ class PinPad(Overlay):
         self.ctx = ctx
         self.guard = guard
         self.digits = ""
-        self.card.add(label(ctx.ui("staff_only"), "heading"))
+        self.card.add(label(ctx.ui(strings.STAFF_ONLY), "heading"))
         self.display = label("", "value")
         self.display.setObjectName("pin-display")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -136,16 +130,16 @@ class PinPad(Overlay):
         self.keys = {}
         for index, key in enumerate("123456789"):
             self.keys[key] = self._key(key, grid, index // 3, index % 3)
-        self.keys["delete"] = self._key(self.ctx.ui("delete"), grid, 3, 0, self._delete)
+        self.keys["delete"] = self._key(self.ctx.ui(strings.DELETE), grid, 3, 0, self._delete)
         self.keys["0"] = self._key("0", grid, 3, 1)
-        self.keys["ok"] = self._key("OK", grid, 3, 2, self._submit, "key-primary")
-        cancel = button(self.ctx.ui("cancel"), "secondary")
+        self.keys["ok"] = self._key(self.ctx.ui(strings.OK), grid, 3, 2, self._submit, "key-primary")
+        cancel = Button(self.ctx.ui(strings.CANCEL), "secondary")
         cancel.clicked.connect(self.hide)
         grid.addWidget(cancel, 4, 0, 1, 3)
         return host
 
-    def _key(self, text, grid, row, column, action=None, role="key") -> QPushButton:
-        key = button(text, role)
+    def _key(self, text, grid, row, column, action=None, role="key") -> Button:
+        key = Button(text, role)
         key.clicked.connect(action or (lambda: self._type(text)))
         grid.addWidget(key, row, column)
         return key
@@ -170,7 +164,7 @@ class PinPad(Overlay):
             self.exit_requested.emit()
             return
         left = self.guard.max_failures - self.guard.failures
-        self.status.setText(self.ctx.ui("pin_wrong", left=left))
+        self.status.set_text(self.ctx.ui(strings.PIN_WRONG, left=left))
         self._refresh()
 
     def _refresh(self) -> None:
@@ -178,9 +172,9 @@ class PinPad(Overlay):
         for key in self.keys.values():
             key.setEnabled(not locked)
         if locked:
-            self.status.setText(self.ctx.ui("pin_locked", seconds=locked))
+            self.status.set_text(self.ctx.ui(strings.PIN_LOCKED, seconds=locked))
             self._lock_timer.start()
         elif self._lock_timer.isActive():
             self._lock_timer.stop()
-            self.status.setText("")
-        self.display.setText("●" * len(self.digits) or " ")
+            self.status.set_text("")
+        self.display.set_text("●" * len(self.digits) or " ")

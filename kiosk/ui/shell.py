@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
 from kiosk.pin import PinGuard
+from kiosk.ui import strings
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.context import ViewContext
 from kiosk.ui.gestures import CornerTaps, SwipeRecogniser
@@ -33,7 +34,7 @@ class Kiosk(QObject):
         self.warning = IdleWarning(self.window, ctx)
         self.attract = AttractScreen(self.window, ctx, config.attract_seconds)
         self.pin_pad = PinPad(self.window, ctx, PinGuard(config.pin_hash))
-        self.no_pin = Notice(self.window, ctx, ctx.ui("no_pin"))
+        self.no_pin = Notice(self.window, ctx, ctx.ui(strings.NO_PIN))
         dpi = self.window.screen().physicalDotsPerInch()
         self.swipe = SwipeRecogniser(self.watcher, max(SWIPE_MIN_PX, SWIPE_MM / 25.4 * dpi))
         self.corner = CornerTaps(self.watcher)

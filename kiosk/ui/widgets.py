@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from kiosk.model.dataset import Figure
+from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
+from kiosk.ui.i18n import Tr, localise
 
 SPACING = 20
 
 
 class Label(QLabel):
-    """A QLabel whose minimum is one line: its real height comes from height-for-width.
+    """A QLabel that follows the language, and whose minimum is one line.
 
-    QLabel's own minimum for wrapped text assumes a narrow column, which makes every page
-    demand far more height than it needs at the kiosk's actual width.
+    Its real height comes from height-for-width: QLabel's own minimum for wrapped text
+    assumes a narrow column, which makes every page demand far more height than it needs
+    at the kiosk's actual width.
     """
+
+    def __init__(self, text: str | Tr = ""):
+        super().__init__()
+        self.set_text(text)
+
+    def set_text(self, text: str | Tr) -> None:
+        self._source = text
+        self.setText(localise(text))
+
+    def changeEvent(self, event):  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setText(localise(self._source))
+        super().changeEvent(event)
 
     def minimumSizeHint(self):  # noqa: N802 (Qt override)
         if not self.wordWrap():
@@ -26,7 +43,7 @@ class Label(QLabel):
         return QSize(min(longest_word, 240), metrics.height())
 
 
-def label(text: str, role: str = "", wrap: bool = True) -> QLabel:
+def label(text: str | Tr, role: str = "", wrap: bool = True) -> Label:
     """A label styled by its role (see resources/theme/kiosk.qss)."""
     widget = Label(text)
     widget.setProperty("role", role)
@@ -34,6 +51,30 @@ def label(text: str, role: str = "", wrap: bool = True) -> QLabel:
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return widget
+
+
+class Button(QPushButton):
+    """A large push button that follows the language; touch only, so it never takes focus."""
+
+    def __init__(self, text: str | Tr, role: str, description: str | Tr = ""):
+        super().__init__()
+        self.setProperty("role", role)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.set_text(text, description)
+
+    def set_text(self, text: str | Tr, description: str | Tr = "") -> None:
+        self._source, self._description = text, description
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setText(localise(self._source))
+        self.setAccessibleName(self.text())
+        self.setAccessibleDescription(localise(self._description))
+
+    def changeEvent(self, event):  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
 
 def vbox(widget: QWidget, margin: int = 0, spacing: int = 8) -> QVBoxLayout:
@@ -46,7 +87,7 @@ def vbox(widget: QWidget, margin: int = 0, spacing: int = 8) -> QVBoxLayout:
 class Panel(QFrame):
     """A white card: optional title, any content, and the provenance line at the bottom."""
 
-    def __init__(self, title: str | None = None, provenance: str | None = None):
+    def __init__(self, title: str | Tr | None = None, provenance: str | Tr | None = None):
         super().__init__()
         self.setProperty("role", "card")
         self.body = vbox(self, margin=SPACING, spacing=10)
@@ -92,14 +133,14 @@ class FigureCard(Panel):
         self.finish()
 
 
-def _secondary_lines(ctx: ViewContext, figure: Figure) -> list[str]:
+def _secondary_lines(ctx: ViewContext, figure: Figure) -> list[Tr]:
     lines = []
     if figure.note:
         lines.append(ctx.text(figure.note))
     if figure.secondary:
         other = ctx.dataset.figure(figure.secondary)
         value = ctx.value(other)
-        lines.append(ctx.ui("with_note", value=value, note=ctx.text(other.note)) if other.note else value)
+        lines.append(ctx.ui(strings.WITH_NOTE, value=value, note=ctx.text(other.note)) if other.note else value)
     return lines
 
 
@@ -115,7 +156,7 @@ def column(*widgets: tuple[QWidget, int]) -> QWidget:
 class FactTile(QWidget):
     """A sourced statement: a title, the text, and its source line under it."""
 
-    def __init__(self, title: str, text: str, provenance: str, name: str):
+    def __init__(self, title: str | Tr, text: str | Tr | None, provenance: str | Tr, name: str):
         super().__init__()
         self.setObjectName(name)
         body = vbox(self, spacing=4)

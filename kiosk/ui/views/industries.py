@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.dataset import Industry
+from kiosk.ui import strings
 from kiosk.ui.charts import BarRow, BarRowsChart
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views.base import ViewPage
@@ -42,7 +43,11 @@ class IndustriesView(ViewPage):
         spec = self.ctx.dataset.views.industries
         panel = Panel(self.ctx.text(spec.companies_title), self.ctx.provenance(
             [c for c in companies if c.industry is None] or companies))
-        names = " · ".join(self.ctx.text(c.name) for c in companies)
+        company_names = [self.ctx.text(c.name) for c in companies]
+
+        def names(language: str) -> str:
+            return " · ".join(name(language) for name in company_names)
+
         panel.add(label(names, "label"))
         return panel.finish()
 
@@ -69,7 +74,7 @@ class IndustryDetail(QWidget):
         body = vbox(self, spacing=10)
         share = ctx.dataset.figure(industry.share)
         body.addWidget(label(ctx.text(industry.name), "heading"))
-        value = label(ctx.ui("share_of_total", value=ctx.value(share)), "value")
+        value = label(ctx.ui(strings.SHARE_OF_TOTAL, value=ctx.value(share)), "value")
         value.setObjectName("industry-share")
         body.addWidget(value)
         if industry.description:
@@ -81,5 +86,5 @@ class IndustryDetail(QWidget):
                 body.addWidget(label(ctx.text(company.description)))
             body.addWidget(label(ctx.provenance([company]), "muted"))
         if not companies:
-            body.addWidget(label(ctx.ui("no_companies"), "muted"))
+            body.addWidget(label(ctx.ui(strings.NO_COMPANIES), "muted"))
         body.addStretch(1)

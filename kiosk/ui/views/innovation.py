@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui import strings
 from kiosk.ui.charts import BarRow, BarRowsChart, RingChart
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views.base import ViewPage
@@ -48,5 +49,5 @@ def showcase(ctx: ViewContext) -> Panel | None:
     # A log scale keeps 2 Nobel laureates and ~35,000 professionals both readable.
     panel.chart = BarRowsChart(ctx.theme, rows, log=True)
     panel.add(panel.chart, 1)
-    panel.add(label(ctx.ui("log_scale"), "muted"))
+    panel.add(label(ctx.ui(strings.LOG_SCALE), "muted"))
     return panel.finish()

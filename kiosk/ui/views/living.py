@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.dataset import Fact, Figure
+from kiosk.ui import strings
 from kiosk.ui.charts import RingChart
 from kiosk.ui.context import ViewContext
+from kiosk.ui.i18n import Tr
 from kiosk.ui.views.base import ViewPage
 from kiosk.ui.widgets import AdaptiveRow, CardGrid, FactTile, FigureCard, Panel, column
 
@@ -31,12 +33,13 @@ class LivingView(ViewPage):
             right.append((self._tiles(ctx.text(transport.title), facts, ctx.figures(transport.figures)), 1))
         self.add(AdaptiveRow([(column(*left), 1), (column(*right), 2)]), 1)
 
-    def _tiles(self, title: str | None, facts: list[Fact], figures: list[Figure]) -> Panel:
+    def _tiles(self, title: Tr | None, facts: list[Fact], figures: list[Figure]) -> Panel:
         """Facts and single figures as tiles, each with its own source line."""
         ctx = self.ctx
         tiles = [FactTile(ctx.text(f.title), ctx.text(f.text), ctx.provenance([f]), f"fact-{f.id}")
                  for f in facts]
-        tiles += [FactTile(f"{ctx.text(f.label)}: {ctx.value(f)}", "", ctx.provenance([f]), f"figure-{f.id}")
+        tiles += [FactTile(ctx.ui(strings.LABEL_VALUE, label=ctx.text(f.label), value=ctx.value(f)), None,
+                           ctx.provenance([f]), f"figure-{f.id}")
                   for f in figures]
         panel = Panel(title)
         panel.add(CardGrid(tiles, 420))

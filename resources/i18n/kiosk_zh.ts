@@ -1,0 +1,99 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>EN</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Show the kiosk in this language</source>
+        <translation>以此语言显示</translation>
+    </message>
+    <message>
+        <source>Source: {outlet}, {date}</source>
+        <translation>来源：{outlet}，{date}</translation>
+    </message>
+    <message>
+        <source>Data for {year}</source>
+        <translation>{year}年数据</translation>
+    </message>
+    <message>
+        <source>{value} of Jining&apos;s total</source>
+        <translation>占济宁全市比重{value}</translation>
+    </message>
+    <message>
+        <source>The sources name no leading company for this cluster.</source>
+        <translation>资料中未列出该产业集群的龙头企业。</translation>
+    </message>
+    <message>
+        <source>Bar lengths on a logarithmic scale</source>
+        <translation>条形长度按对数刻度</translation>
+    </message>
+    <message>
+        <source>{value} ({note})</source>
+        <translation>{value}（{note}）</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>您还在浏览吗？</translation>
+    </message>
+    <message>
+        <source>Returning to the start in {seconds} s</source>
+        <translation>{seconds}秒后返回首页</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续浏览</translation>
+    </message>
+    <message>
+        <source>Touch anywhere to keep exploring</source>
+        <translation>触摸屏幕任意位置继续浏览</translation>
+    </message>
+    <message>
+        <source>Touch to explore</source>
+        <translation>触摸开始探索</translation>
+    </message>
+    <message>
+        <source>Staff only: enter the PIN</source>
+        <translation>仅限工作人员：请输入密码</translation>
+    </message>
+    <message>
+        <source>Wrong PIN ({left} tries left)</source>
+        <translation>密码错误（还可尝试{left}次）</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: locked for {seconds} s</source>
+        <translation>错误次数过多：锁定{seconds}秒</translation>
+    </message>
+    <message>
+        <source>Exit kiosk</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set, so the kiosk cannot be exited here. On this computer, run: kiosk set-pin</source>
+        <translation>尚未设置工作人员密码，无法在此退出。请在本机运行：kiosk set-pin</translation>
+    </message>
+</context>
+</TS>
