@@ -61,9 +61,10 @@ def make_window(qtbot, kiosk_app, dataset, theme):
     from kiosk.ui.context import make_context
     from kiosk.ui.main_window import MainWindow
 
-    def make(language="en", size=(1920, 1080), data=None, stretch=0.0):
-        window = MainWindow(make_context(data or dataset, theme, language, stretch=stretch))
-        qtbot.addWidget(window)
+    def make(language="en", size=(1920, 1080), data=None, **context):
+        _delete_closed_windows()
+        window = MainWindow(make_context(data or dataset, theme, language, **context))
+        qtbot.addWidget(window, before_close_func=_delete_soon)
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
@@ -71,6 +72,20 @@ def make_window(qtbot, kiosk_app, dataset, theme):
         return window
 
     return make
+
+
+def _delete_soon(window):
+    """Windows of finished tests must not linger: a language switch reaches every window."""
+    from PySide6.QtCore import Qt
+
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+
+def _delete_closed_windows():
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def settle():
@@ -110,29 +125,31 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
     from kiosk.ui.context import make_context
     from kiosk.ui.shell import Kiosk
 
-    made = []
 
-    def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, **settings):
+    def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, context=None, **settings):
+        _delete_closed_windows()
         # model_construct skips validation so tests may use sub-second timings.
         config = Config.model_construct(**{**Config().model_dump(), **settings})
-        kiosk = Kiosk(make_context(data or dataset, theme, language), config, kiosk_mode)
-        made.append(kiosk)
-        qtbot.addWidget(kiosk.window)
+        kiosk = Kiosk(make_context(data or dataset, theme, language, **(context or {})), config, kiosk_mode)
+        qtbot.addWidget(kiosk.window, before_close_func=lambda window: _retire(kiosk))
         kiosk.window.resize(*size)
         kiosk.window.show()
         qtbot.waitExposed(kiosk.window)
         settle()
         return kiosk
 
-    yield make
-    app = QApplication.instance()
-    for kiosk in made:
+    def _retire(kiosk):
+        """Runs before pytest-qt closes the window: undo what the kiosk did to the application."""
+        app = QApplication.instance()
         app.removeEventFilter(kiosk.watcher)
         kiosk.session.blockSignals(True)
         if kiosk.key_blocker is not None:
             app.removeEventFilter(kiosk.key_blocker)
             app.restoreOverrideCursor()
         kiosk.window.closable = True
+        _delete_soon(kiosk.window)
+
+    return make
 
 
 @pytest.fixture

@@ -39,3 +39,16 @@ def test_the_layout_check_catches_a_clipped_label(make_window):
     label.setText("A label far too long to fit into a quarter-width card at this size " * 2)
     settle()
     assert any("does not fit" in p for p in layout_problems(window))
+
+
+def test_the_layout_check_catches_overlapping_widgets(make_window):
+    window = make_window()
+    window.show_view("industries")
+    host = window.views["industries"].detail_host
+    stray = type(window.views["industries"].detail)(window.views["industries"].ctx,
+                                                    window.views["industries"].industries[1])
+    stray.setParent(host)  # shown, but placed by no layout: on top of the current detail
+    stray.setGeometry(window.views["industries"].detail.geometry())
+    stray.show()
+    settle()
+    assert any("overlaps" in p for p in layout_problems(window))

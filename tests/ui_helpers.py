@@ -7,6 +7,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
 from kiosk.ui.charts import BarRowsChart, StaticPlot
+from kiosk.ui.overlays import Overlay
 
 MIN_TARGET_PX = 48
 MIN_TARGET_MM = 9
@@ -49,15 +50,18 @@ def _button_overflows(button: QAbstractButton) -> bool:
     return metrics.horizontalAdvance(button.text()) + 16 > button.width()
 
 
-def layout_problems(window: QWidget) -> list[str]:
-    """Clipped labels, small text, small targets and widgets outside the window."""
+def layout_problems(window: QWidget, scrolling: bool = False) -> list[str]:
+    """Clipped labels, small text, small targets and widgets outside the window.
+
+    A page must fit its screen unless `scrolling` allows it to scroll (by finger) instead.
+    """
     problems = []
     for widget in window.findChildren(QWidget):
         if not shown(widget):
             continue
         name = f"{type(widget).__name__} {getattr(widget, 'text', lambda: widget.objectName())()!r}"
         top_left = widget.mapTo(window, QPoint(0, 0))
-        bounds = _visible_bounds(widget, window)
+        bounds = _visible_bounds(widget, window, scrolling)
         if not bounds.contains(QRect(top_left, widget.size())):
             problems.append(f"{name}: outside the visible area at {QRect(top_left, widget.size())}")
         if isinstance(widget, QLabel):
@@ -70,6 +74,7 @@ def layout_problems(window: QWidget) -> list[str]:
                 problems.append(f"{name}: text does not fit the button")
             if min(widget.width(), widget.height()) < min_target_px(widget):
                 problems.append(f"{name}: target {widget.width()}x{widget.height()} too small")
+        problems += _overlapping_children(widget)
         if isinstance(widget, BarRowsChart) and widget.row_tapped_connected():
             row_px = widget.row_height_px()
             if row_px < min_target_px(widget):
@@ -77,13 +82,29 @@ def layout_problems(window: QWidget) -> list[str]:
     return problems
 
 
-def _visible_bounds(widget: QWidget, window: QWidget) -> QRect:
-    """The window, or the viewport of the scroll area the widget sits in (content must fit it)."""
+def _overlapping_children(parent: QWidget) -> list[str]:
+    """Children a layout places must not overlap (overlays, placed over everything, may)."""
+    if parent.layout() is None:
+        return []
+    children = [c for c in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                if shown(c) and not isinstance(c, Overlay)]
+    return [f"{_name(a)} overlaps {_name(b)}"
+            for i, a in enumerate(children) for b in children[i + 1:] if a.geometry().intersects(b.geometry())]
+
+
+def _name(widget: QWidget) -> str:
+    text = widget.text() if hasattr(widget, "text") and callable(widget.text) else widget.objectName()
+    return f"{type(widget).__name__} {text!r}"
+
+
+def _visible_bounds(widget: QWidget, window: QWidget, scrolling: bool) -> QRect:
+    """The window; for a widget on a scrolling page, the viewport or (if it may scroll) the page."""
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
-        if isinstance(parent, QScrollArea) and parent.widget() is not widget:
-            viewport = parent.viewport()
-            return QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size())
+        if isinstance(parent, QScrollArea) and parent.widget() is not None and parent.widget() is not widget \
+                and parent.widget().isAncestorOf(widget):
+            area = parent.widget() if scrolling else parent.viewport()
+            return QRect(area.mapTo(window, QPoint(0, 0)), area.size())
         parent = parent.parentWidget()
     return window.rect()
 

@@ -31,6 +31,7 @@ class IndustriesView(ViewPage):
         self.chart.select(index)
         if self.detail is not None:
             self.detail_host.body.removeWidget(self.detail)
+            self.detail.hide()  # deleteLater waits for the event loop; do not show both meanwhile
             self.detail.deleteLater()
         self.detail = IndustryDetail(self.ctx, self.selected)
         self.detail_host.add(self.detail)
