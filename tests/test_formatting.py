@@ -32,6 +32,22 @@ YEAR = Unit(format=Text({"en": "{}", "zh": "{}年"}), scalable=False, grouping=F
         (99_990_000, COUNT, None, "99.99 million", "9,999万"),
         (506_996_000_000, YUAN, None, "506.996 billion yuan", "5,069.96亿元"),
         (0, COUNT, None, "0", "0"),
+        # Boundaries of each scale: one below stays whole, the boundary itself scales.
+        (9_999, COUNT, None, "9,999", "9,999"),
+        (10_000, COUNT, None, "10,000", "1万"),
+        (999_999, COUNT, None, "999,999", "999,999"),
+        (1_000_000, COUNT, None, "1 million", "100万"),
+        (99_999_999, COUNT, None, "99,999,999", "99,999,999"),
+        (999_999_999, COUNT, None, "999,999,999", "999,999,999"),
+        (1_000_000_000, YUAN, None, "1 billion yuan", "10亿元"),
+        (1_005_000_000, YUAN, None, "1.005 billion yuan", "10.05亿元"),
+        (1_000_500_000, YUAN, None, "1,000,500,000 yuan", "1,000,500,000元"),
+        (12.5, PERCENT, None, "12.5%", "12.5%"),
+        (99.95, PERCENT, Qualifier.ABOUT, "≈ 99.95%", "约99.95%"),
+        (2, COUNT, None, "2", "2"),
+        # Only the largest scale a number reaches is tried: never "1,000.5 million" or "100,050万".
+        (1_000_500_000, COUNT, None, "1,000,500,000", "1,000,500,000"),
+        (123_450_000, COUNT, None, "123.45 million", "123,450,000"),
     ],
 )
 def test_values_read_naturally_in_each_language(value, unit, qualifier, en, zh):

@@ -218,3 +218,16 @@ def test_layout_holds_with_interface_text_40_percent_longer(make_kiosk, language
         problems += [f"{overlay}: {p}" for p in layout_problems(kiosk.window, scrolling=True)]
         getattr(kiosk, overlay).hide()
     assert problems == [], "\n".join(problems)
+
+
+def test_a_declared_language_missing_from_a_text_is_named(raw, tmp_path):
+    from kiosk.model.loader import DatasetError
+
+    data = with_language(raw, "fr")
+    data["languages"].append("fr")
+    del data["industries"][1]["name"]["fr"]
+    path = tmp_path / "three.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DatasetError) as error:
+        load_dataset(path)
+    assert [str(p) for p in error.value.problems] == ['industries.1.name: missing the "fr" text']

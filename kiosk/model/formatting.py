@@ -41,10 +41,14 @@ def format_number(value: float, language: str, *, scalable: bool = True, groupin
     number = Decimal(repr(value))
     lang = conventions(language)
     if scalable:
+        # Only the largest scale the number reaches: "1,000.5 million" would read worse than
+        # the plain number.
         for threshold, word in _SCALES[lang]:
-            scaled = (number / threshold).normalize()
-            if number >= threshold and _decimals(scaled) <= _MAX_SCALED_DECIMALS[lang]:
-                return _plain(scaled, grouping) + word
+            if number >= threshold:
+                scaled = (number / threshold).normalize()
+                if _decimals(scaled) <= _MAX_SCALED_DECIMALS[lang]:
+                    return _plain(scaled, grouping) + word
+                break
     return _plain(number, grouping)
 
 
