@@ -4,6 +4,7 @@ import pytest
 
 from conftest import settle
 from kiosk.ui.views import VIEW_NAMES
+from kiosk.ui.charts import BarRowsChart
 from ui_helpers import layout_problems
 
 SIZES = [(1920, 1080), (1080, 1920)]
@@ -52,3 +53,21 @@ def test_the_layout_check_catches_overlapping_widgets(make_window):
     stray.show()
     settle()
     assert any("overlaps" in p for p in layout_problems(window))
+
+
+def test_the_chart_check_catches_a_cut_off_value_and_crowded_ticks(make_window):
+    from ui_helpers import chart_text_problems
+
+    window = make_window()
+    window.show_view("innovation")
+    settle()
+    chart = window.views["innovation"].findChildren(BarRowsChart)[0]
+    assert chart_text_problems(chart) == []
+    longest = max(chart._lengths)
+    chart.getPlotItem().setXRange(0, longest, padding=0)  # no room right of the longest bar
+    settle()
+    assert any("outside the chart" in p for p in chart_text_problems(chart))
+    chart.getPlotItem().setXRange(0, 40, padding=0)  # decades a few pixels apart
+    chart.getPlotItem().getAxis("bottom").setTicks([[(p, f"{10**p:,}") for p in range(6)], []])
+    settle()
+    assert any("overlap" in p for p in chart_text_problems(chart))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QFontMetrics
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
 from kiosk.ui.charts import BarRowsChart, StaticPlot
@@ -75,10 +76,36 @@ def layout_problems(window: QWidget, scrolling: bool = False) -> list[str]:
             if min(widget.width(), widget.height()) < min_target_px(widget):
                 problems.append(f"{name}: target {widget.width()}x{widget.height()} too small")
         problems += _overlapping_children(widget)
+        if isinstance(widget, StaticPlot):
+            problems += [f"{name}: {p}" for p in chart_text_problems(widget)]
         if isinstance(widget, BarRowsChart) and widget.row_tapped_connected():
             row_px = widget.row_height_px()
             if row_px < min_target_px(widget):
                 problems.append(f"{name}: tappable rows only {row_px:.0f} px high")
+    return problems
+
+
+def chart_text_problems(plot: StaticPlot) -> list[str]:
+    """Value labels drawn outside the chart, and axis tick labels running into each other."""
+    problems = []
+    bounds = QRectF(plot.rect())
+    for item in plot.getPlotItem().items:
+        if isinstance(item, pg.TextItem):
+            item.updateTransform(force=True)  # normally done when painted
+            rect = plot.mapFromScene(item.sceneBoundingRect()).boundingRect()
+            if not bounds.contains(QRectF(rect)):
+                problems.append(f"label {item.toPlainText()!r} at {rect} outside the chart {plot.rect()}")
+    axis = plot.getPlotItem().getAxis("bottom")
+    if axis.isVisible() and axis._tickLevels:
+        metrics = QFontMetricsF(axis.style["tickFont"] or plot.font())
+        spans = []
+        for value, text in sorted(axis._tickLevels[0]):
+            x = plot.mapFromScene(plot.getPlotItem().vb.mapViewToScene(QPointF(value, 0))).x()
+            half = metrics.horizontalAdvance(text) / 2
+            spans.append((x - half, x + half, text))
+        for (_, right, text), (left, _, following) in zip(spans, spans[1:]):
+            if right > left:
+                problems.append(f"tick labels {text!r} and {following!r} overlap")
     return problems
 
 

@@ -12,19 +12,20 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy
 
 from kiosk.model import formatting
 from kiosk.model.dataset import Figure
 from kiosk.theme import Theme
 from kiosk.ui.context import ViewContext
-from kiosk.ui.i18n import Tr, localise
+from kiosk.ui.i18n import Tr, current_language, localise
 
 # Row geometry in data units: row i spans [i - 0.5, i + 0.5]; its label is on the left axis.
 _BAR_CENTRE = 0.0
 _BAR_HEIGHT = 0.56
 _ROW_MIN_PX = 60
+_LABEL_GAP_PX = 20
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,9 @@ class StaticPlot(pg.PlotWidget):
     def __init__(self, theme: Theme):
         super().__init__(background=theme.surface)
         self.theme = theme
-        # Every text the chart shows, with the function that puts it on screen again
-        # when the language changes.
-        self._texts: list[tuple[str | Tr, Callable[[], None]]] = []
+        # Every text the chart shows, and what to redo when the language changes.
+        self._texts: list[str | Tr] = []
+        self._on_language: dict[Callable[[], None], None] = {}
         item = self.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
         item.setMenuEnabled(False)
@@ -61,16 +62,20 @@ class StaticPlot(pg.PlotWidget):
 
     def texts(self) -> list[str]:
         """Every text the chart shows, in the current language, for tests and text alternatives."""
-        return [localise(text) for text, _ in self._texts]
+        return [localise(text) for text in self._texts]
 
     def bind_text(self, text: str | Tr, show: Callable[[], None]) -> None:
         """Register a shown text; show() (already called by the caller) redraws it."""
-        self._texts.append((text, show))
+        self._texts.append(text)
+        self.on_language_change(show)
+
+    def on_language_change(self, redo: Callable[[], None]) -> None:
+        self._on_language[redo] = None
 
     def changeEvent(self, event):  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
-            for show in dict.fromkeys(show for _, show in self._texts):
-                show()
+            for redo in self._on_language:
+                redo()
         super().changeEvent(event)
 
     def font(self, px: int, bold: bool = False) -> QFont:
@@ -97,6 +102,7 @@ class BarRowsChart(StaticPlot):
         super().__init__(theme)
         self.rows = rows
         self.log = log
+        self.limit = limit
         self.selected: int | None = None
         item = self.getPlotItem()
         item.invertY(True)
@@ -125,6 +131,25 @@ class BarRowsChart(StaticPlot):
         self._paint_bars()
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.setMinimumHeight(len(rows) * _ROW_MIN_PX)
+        item.vb.sigResized.connect(self._fit)
+        self.on_language_change(self._fit)  # labels change width with the language
+
+    def _fit(self) -> None:
+        """Scale x so that every bar's value label fits right of it: room is measured in pixels,
+        which a margin in data units cannot guarantee at every width and in every language."""
+        width = self.getPlotItem().vb.width()
+        if width <= 0:
+            return
+        metrics = QFontMetricsF(self.font(self.theme.label_px, bold=True))
+        x_max = self.limit or 0.0
+        for row, length in zip(self.rows, self._lengths):
+            label_px = metrics.horizontalAdvance(localise(row.value_text)) + _LABEL_GAP_PX
+            x_max = max(x_max, length * width / max(width - label_px, 1.0))
+        x_max = x_max or 1.0
+        self.getPlotItem().setXRange(0, x_max, padding=0)
+        self.band.setOpts(width=[x_max])
+        if self.log:
+            self._log_ticks(width / x_max)
 
     def _length(self, value: float) -> float:
         return math.log10(max(value, 1.0)) if self.log else value
@@ -149,12 +174,20 @@ class BarRowsChart(StaticPlot):
 
     def _log_axis(self) -> None:
         axis = self.getPlotItem().getAxis("bottom")
-        top = int(math.ceil(max(self._lengths, default=1)))
-        ticks = [(p, formatting.format_number(10**p, "en", scalable=False)) for p in range(top + 1)]
-        axis.setTicks([ticks, []])
         axis.setStyle(tickFont=self.font(self.theme.text_px))
         axis.setPen(self.theme.text_muted)
         axis.setTextPen(self.theme.text_muted)
+
+    def _log_ticks(self, px_per_decade: float) -> None:
+        """Powers of ten in the current language, as many as fit without touching each other."""
+        language = current_language()
+        top = int(math.ceil(max(self._lengths, default=1)))
+        labels = {p: formatting.format_number(10**p, language) for p in range(1, top + 1)}
+        widest = max((QFontMetricsF(self.font(self.theme.text_px)).horizontalAdvance(t) for t in labels.values()),
+                     default=0)
+        step = max(1, math.ceil((widest + _LABEL_GAP_PX) / max(px_per_decade, 1.0)))
+        # "1" at the very start would stick out over the category labels; the axis starts there.
+        self.getPlotItem().getAxis("bottom").setTicks([[(p, labels[p]) for p in range(step, top + 1, step)], []])
 
     def _paint_bars(self) -> None:
         self.bars.setOpts(brushes=[pg.mkBrush(row.colour) for row in self.rows])
@@ -234,8 +267,7 @@ class SeriesChart(StaticPlot):
         item.hideAxis("left")
         axis = item.getAxis("bottom")
         axis.setTicks([[(y, str(y)) for y in self.years], []])
-        for year in self.years:
-            self.bind_text(str(year), lambda: None)
+        self._texts.extend(str(year) for year in self.years)
         axis.setStyle(tickFont=self.font(ctx.theme.text_px))
         axis.setTextPen(ctx.theme.text_muted)
         top = max(self.values, default=1) or 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.ui.charts import BarRow, BarRowsChart
@@ -37,8 +38,9 @@ class OverviewView(ViewPage):
             row, column = divmod(index, columns)
             value = label(self.ctx.value(figure), "heading")
             value.setObjectName(f"highlight-{figure.id}")
-            grid.addWidget(value, row * 2, column)
-            grid.addWidget(label(self.ctx.text(figure.label), "muted"), row * 2 + 1, column)
+            top = Qt.AlignmentFlag.AlignTop  # a row's labels line up even when one wraps
+            grid.addWidget(value, row * 2, column, top)
+            grid.addWidget(label(self.ctx.text(figure.label), "muted"), row * 2 + 1, column, top)
         panel.add(grid_host)
         return panel.finish()
 
