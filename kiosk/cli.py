@@ -22,7 +22,7 @@ from kiosk.resources import data_path
 log = logging.getLogger("kiosk")
 VIEWS = ("overview", "industries", "innovation", "living")
 OVERLAYS = ("warning", "attract", "pin", "no-pin")
-SUBCOMMANDS = ("screenshot", "set-pin", "install-autostart", "uninstall-autostart")
+SUBCOMMANDS = ("screenshot", "validate", "set-pin", "install-autostart", "uninstall-autostart")
 _STARTED = time.perf_counter()
 
 
@@ -74,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     command = argv[0] if argv[:1] and argv[0] in SUBCOMMANDS else None
     if command == "screenshot":
         return screenshot(screenshot_parser().parse_args(argv[1:]))
+    if command == "validate":
+        from kiosk.validate import validate
+
+        return validate(argv[1:])
     if command == "set-pin":
         from kiosk.admin import set_pin
 

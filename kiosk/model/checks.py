@@ -1,7 +1,8 @@
-"""Checks that a schema cannot express: references, duplicates, missing translations."""
+"""Checks that a schema cannot express: references, duplicates, translations, plausibility."""
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,12 +23,52 @@ class Problem:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
-def check_dataset(dataset: Dataset) -> list[Problem]:
+def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[Problem]:
+    references = list(_unknown_references(dataset))
     return [
         *_duplicate_ids(dataset),
         *_missing_translations(dataset, dataset.languages),
-        *_unknown_references(dataset),
+        *references,
+        # Value checks follow references; with a broken reference they could only guess.
+        *([] if references else _implausible_values(dataset, today or datetime.date.today())),
+        *_empty_views(dataset),
     ]
+
+
+def _implausible_values(d: Dataset, today: datetime.date) -> Iterator[Problem]:
+    for i, f in enumerate(d.figures):
+        if d.unit(f.unit).percent and not 0 <= f.value <= 100:
+            yield Problem(f"figures.{i}.value", f"{f.value:g} is not a percentage between 0 and 100")
+        if f.part_of is not None:
+            whole = d.figure(f.part_of)
+            if f.value > whole.value:
+                yield Problem(f"figures.{i}.value",
+                              f'{f.value:g} is larger than its whole "{whole.id}" ({whole.value:g})')
+            if f.unit != whole.unit:
+                yield Problem(f"figures.{i}.part_of", f'"{whole.id}" is in {whole.unit}, this figure in {f.unit}')
+        yield from _year(f"figures.{i}.year", f.year, d.zone.founded, today)
+        for j, point in enumerate(f.series):
+            yield from _year(f"figures.{i}.series.{j}.year", point.year, d.zone.founded, today)
+    for i, fact in enumerate(d.facts):
+        yield from _year(f"facts.{i}.year", fact.year, None, today)
+    for i, source in enumerate(d.sources):
+        if source.date > today:
+            yield Problem(f"sources.{i}.date", f"{source.date.isoformat()} is in the future")
+
+
+def _year(path: str, year: int, founded: int | None, today: datetime.date) -> Iterator[Problem]:
+    if year > today.year:
+        yield Problem(path, f"{year} is in the future")
+    elif founded is not None and year < founded:
+        yield Problem(path, f"{year} is before the zone existed (founded {founded})")
+
+
+def _empty_views(d: Dataset) -> Iterator[Problem]:
+    innovation, living = d.views.innovation, d.views.living
+    if not (innovation.cards or innovation.part_of_whole or innovation.talent):
+        yield Problem("views.innovation", "the view shows nothing: give it cards, part_of_whole or talent")
+    if not (living.gauge or living.cards or living.transport or living.facts):
+        yield Problem("views.living", "the view shows nothing: give it a gauge, cards, transport or facts")
 
 
 def _duplicate_ids(dataset: Dataset) -> Iterator[Problem]:
@@ -77,6 +118,7 @@ def _references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
         yield f"figures.{i}.source", "source", f.source
         yield f"figures.{i}.unit", "unit", f.unit
         yield f"figures.{i}.secondary", "figure", f.secondary
+        yield f"figures.{i}.part_of", "figure", f.part_of
     for collection in ("facts", "companies"):
         for i, record in enumerate(getattr(d, collection)):
             yield f"{collection}.{i}.source", "source", record.source

@@ -47,6 +47,7 @@ class Unit(Record):
     format: Text = Field(description='Per language, with "{}" where the number goes.')
     scalable: bool = Field(True, description="May be shown in thousands/millions or 万/亿.")
     grouping: bool = Field(True, description="Use thousands separators (false for years).")
+    percent: bool = Field(False, description="Values are percentages: 0 to 100.")
 
 
 class Source(Record):
@@ -73,6 +74,7 @@ class Figure(Record):
     quote: NonEmpty | None = Field(None, description="The figure exactly as the source states it.")
     note: Text | None = None
     secondary: Id | None = Field(None, description="Another figure shown under this one.")
+    part_of: Id | None = Field(None, description="A figure (same unit) this one is a part of.")
     series: tuple[SeriesPoint, ...] = Field(
         (), description="Values by year from a source; a chart is shown once there are two."
     )
@@ -107,6 +109,7 @@ class Industry(Record):
 class Zone(Record):
     name: Text
     short_name: Text
+    founded: int = Field(description="The year the zone was established: no figure refers to an earlier year.")
 
 
 class Comparison(Record):

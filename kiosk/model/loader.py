@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import typing
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from kiosk.model.checks import Problem, check_dataset
-from kiosk.model.dataset import Dataset
+from kiosk.model.dataset import Dataset, HttpUrl, Id, LanguageCode
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -61,10 +63,90 @@ def _reject_constant(name: str):
 
 
 def _from_pydantic(error) -> Problem:
-    path = ".".join(str(part) for part in error["loc"])
-    message = error["msg"]
-    if error["type"] == "extra_forbidden":
-        message = "unknown field (a typo?)"
-    elif error["type"] == "missing":
-        message = "required field is missing"
-    return Problem(path, message)
+    loc = error["loc"]
+    return Problem(".".join(str(part) for part in loc), _message(error, loc))
+
+
+def _message(error, loc) -> str:
+    """Pydantic's message, said the way a content editor thinks of the file."""
+    kind, ctx = error["type"], error.get("ctx", {})
+    if kind == "extra_forbidden":
+        known = _field_names(loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f'; did you mean "{close[0]}"?' if close else f"; known fields: {', '.join(known)}"
+        return "unknown field" + hint
+    if kind == "string_pattern_mismatch":
+        return _PATTERN_MESSAGES.get(ctx.get("pattern"), error["msg"])
+    if kind == "greater_than_equal" and ctx.get("ge") == 0:
+        return f"{error.get('input')!r} is negative; a count or amount cannot be"
+    if kind == "too_short":
+        return f"must list at least {ctx.get('min_length')} item(s)"
+    if kind == "enum":
+        return f"must be one of: {ctx.get('expected')}"
+    for kinds, message in _MESSAGES:
+        if kind in kinds:
+            return message.format(input=_short(error.get("input")), **ctx)
+    return error["msg"]
+
+
+_MESSAGES = (
+    ({"missing"}, "required field is missing"),
+    ({"float_type", "float_parsing", "int_type", "int_parsing"}, "must be a number, not {input}"),
+    ({"int_from_float"}, "must be a whole number, not {input}"),
+    ({"finite_number"}, "must be a real number, not NaN or Infinity"),
+    ({"string_type"}, "must be text in quotes, not {input}"),
+    ({"string_too_short"}, "must not be empty"),
+    ({"less_than_equal"}, "must be at most {le}"),
+    ({"greater_than_equal"}, "must be at least {ge}"),
+    ({"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"},
+     'must be a date written like "2022-07-08", not {input}'),
+    ({"bool_type", "bool_parsing"}, "must be true or false, not {input}"),
+    ({"model_type", "dict_type", "model_attributes_type"}, "must be an object {{ ... }}, not {input}"),
+    ({"tuple_type", "list_type"}, "must be a list [ ... ], not {input}"),
+)
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_PATTERN_MESSAGES = {
+    Id.__metadata__[0].pattern: 'ids use lowercase letters, digits and hyphens, e.g. "gdp-share"',
+    LanguageCode.__metadata__[0].pattern: 'must be a language code such as "en" or "zh"',
+    HttpUrl.__metadata__[0].pattern: "must be a web address starting with http:// or https://",
+}
+
+
+def _field_names(loc) -> list[str]:
+    """The fields allowed where `loc` points (for "did you mean" suggestions)."""
+    annotation = Dataset
+    for part in loc:
+        annotation = _inside(annotation, part)
+    model = _model_in(annotation)
+    if model is None:
+        return []
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _inside(annotation, part):
+    model = _model_in(annotation)
+    if model is not None and isinstance(part, str) and part in model.model_fields:
+        return model.model_fields[part].annotation
+    args = [a for a in typing.get_args(_unwrap(annotation)) if a is not Ellipsis]
+    return args[-1] if args else None  # tuple[X, ...] -> X, dict[K, V] -> V
+
+
+def _model_in(annotation):
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):  # X | None
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None
+
+
+def _unwrap(annotation):
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
