@@ -14,10 +14,9 @@ from pathlib import Path
 
 from kiosk.config import LoadedConfig, default_config_path, default_log_dir, describe, load_config
 from kiosk.logs import install_excepthook, route_qt_messages, setup_logging
-from kiosk.model.dataset import Dataset
-from kiosk.model.loader import DatasetError, load_dataset
+from kiosk.datastore import DataStore
+from kiosk.model.loader import DatasetError
 from kiosk.platform_check import PLUGIN_FAILED, platform_problem
-from kiosk.resources import data_path
 
 log = logging.getLogger("kiosk")
 VIEWS = ("overview", "industries", "innovation", "living")
@@ -89,35 +88,35 @@ def main(argv: list[str] | None = None) -> int:
     return run(run_parser().parse_args(argv))
 
 
-def _settings(args, parser) -> tuple[LoadedConfig, Dataset, str]:
-    """Configuration, dataset and language, each problem logged; bad data falls back to the bundled set."""
+def _settings(args, parser) -> tuple[LoadedConfig, DataStore, str]:
+    """Configuration, data and language, each problem logged; bad data falls back to the last good."""
     loaded = load_config(args.config)
     for problem in loaded.problems:
         log.error("config %s", problem)
-    path = args.data or (Path(loaded.config.data_path) if loaded.config.data_path else data_path())
+    operator_path = args.data or (Path(loaded.config.data_path) if loaded.config.data_path else None)
+    store = DataStore(operator_path)
     try:
-        dataset = load_dataset(path)
+        dataset = store.load_at_start().dataset
     except DatasetError as error:
         log.error("%s", error)
-        if path == data_path() or getattr(args, "strict_data", False):
-            raise SystemExit(1) from None
-        log.warning("showing the bundled dataset instead of %s", path)
-        dataset = load_dataset(data_path())
+        raise SystemExit(1) from None
+    if store.rejected is not None and getattr(args, "strict_data", False):
+        raise SystemExit(1)  # a content check must never silently show other data
     language = args.lang or loaded.config.default_language
     if language not in dataset.languages:
         parser.error(f"language {language}: the dataset has {', '.join(dataset.languages)}")
-    return loaded, dataset, language
+    return loaded, store, language
 
 
 def screenshot(args) -> int:
     setup_logging("WARNING", None)
     args.strict_data = True  # a content check must never silently show other data
-    loaded, dataset, language = _settings(args, screenshot_parser())
+    loaded, store, language = _settings(args, screenshot_parser())
     from PySide6.QtCore import QSize
 
     from kiosk.ui.screenshot import render
 
-    kiosk = _build(["kiosk", "-platform", "offscreen"], dataset, language, loaded, kiosk_mode=False,
+    kiosk = _build(["kiosk", "-platform", "offscreen"], store, language, loaded, kiosk_mode=False,
                    stretch=args.stretch_text)
     render(kiosk, args.view, args.overlay, QSize(*args.size), args.out)
     print(args.out)
@@ -130,7 +129,8 @@ def run(args) -> int:
         return 0
     early = load_config(args.config).config
     log_file = setup_logging(early.log_level, default_log_dir())
-    loaded, dataset, language = _settings(args, run_parser())
+    loaded, store, language = _settings(args, run_parser())
+    dataset = store.shown.dataset
     problem = platform_problem(os.environ, sys.argv)
     if problem:
         log.error("%s", problem)
@@ -138,7 +138,7 @@ def run(args) -> int:
     install_excepthook()
     route_qt_messages(on_fatal=_explain_plugin_failure)
     log.info("starting; log file %s; config %s", log_file or "(none)", loaded.path)
-    kiosk = _build(sys.argv[:1], dataset, language, loaded, kiosk_mode=not args.windowed,
+    kiosk = _build(sys.argv[:1], store, language, loaded, kiosk_mode=not args.windowed,
                    stretch=args.stretch_text)
     window = kiosk.window
     _after_first_paint(window, args.quit_after)
@@ -156,7 +156,7 @@ def run(args) -> int:
     return QApplication.instance().exec()
 
 
-def _build(qt_argv: list[str], dataset: Dataset, language: str, loaded: LoadedConfig, kiosk_mode: bool,
+def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedConfig, kiosk_mode: bool,
            stretch: float = 0.0):
     from kiosk.theme import Theme
     from kiosk.ui.app import create_app
@@ -165,7 +165,8 @@ def _build(qt_argv: list[str], dataset: Dataset, language: str, loaded: LoadedCo
 
     theme = Theme()
     create_app(qt_argv, theme)
-    return Kiosk(make_context(dataset, theme, language, stretch=stretch), loaded.config, kiosk_mode)
+    context = make_context(store.shown.dataset, theme, language, stretch=stretch)
+    return Kiosk(context, loaded.config, kiosk_mode, store)
 
 
 def _after_first_paint(window, quit_after: float | None) -> None:

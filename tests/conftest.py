@@ -126,11 +126,13 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
     from kiosk.ui.shell import Kiosk
 
 
-    def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, context=None, **settings):
+    def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, context=None, store=None,
+             settle_ms=1000, **settings):
         _delete_closed_windows()
         # model_construct skips validation so tests may use sub-second timings.
         config = Config.model_construct(**{**Config().model_dump(), **settings})
-        kiosk = Kiosk(make_context(data or dataset, theme, language, **(context or {})), config, kiosk_mode)
+        data = store.shown.dataset if store is not None else data or dataset
+        kiosk = Kiosk(make_context(data, theme, language, **(context or {})), config, kiosk_mode, store, settle_ms)
         qtbot.addWidget(kiosk.window, before_close_func=lambda window: _retire(kiosk))
         kiosk.window.resize(*size)
         kiosk.window.show()

@@ -92,7 +92,7 @@ def test_a_bad_data_file_is_reported_and_the_bundled_data_shown(tmp_path):
     result = run(["--data", str(bad), "--windowed", "--quit-after", "0"])
     assert result.returncode == 0, result.stderr
     assert "JSON syntax error at line 1" in result.stderr
-    assert "showing the bundled dataset" in result.stderr
+    assert "(bundled)" in result.stderr
 
 
 def test_screenshot_refuses_a_bad_data_file(tmp_path):

@@ -26,7 +26,23 @@ class DatasetError(Exception):
 
 def load_dataset(path: Path | str) -> Dataset:
     path = Path(path)
-    data = _read_json(path)
+    return parse_dataset(read_limited(path), path)
+
+
+def read_limited(path: Path) -> bytes:
+    """The file's bytes; one over MAX_BYTES is refused before it is read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DatasetError(path, [Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
+        return path.read_bytes()
+    except OSError as error:
+        raise DatasetError(path, [Problem("", f"cannot read the file: {error.strerror}")]) from None
+
+
+def parse_dataset(raw: bytes, path: Path) -> Dataset:
+    """Validate exactly these bytes (so what was checked is what gets kept as last good)."""
+    data = _parse_json(raw, path)
     try:
         dataset = Dataset.model_validate(data)
     except ValidationError as error:
@@ -37,14 +53,9 @@ def load_dataset(path: Path | str) -> Dataset:
     return dataset
 
 
-def _read_json(path: Path):
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DatasetError(path, [Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DatasetError(path, [Problem("", f"cannot read the file: {error.strerror}")]) from None
+def _parse_json(raw: bytes, path: Path):
+    if len(raw) > MAX_BYTES:
+        raise DatasetError(path, [Problem("", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

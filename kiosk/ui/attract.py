@@ -14,7 +14,7 @@ from kiosk.ui.context import ViewContext
 from kiosk.ui.overlays import TapAnywhere
 from kiosk.ui import strings
 from kiosk.ui.views import SHOWCASES
-from kiosk.ui.widgets import label, vbox
+from kiosk.ui.widgets import discard, label, vbox
 
 FADE_MS = 700
 
@@ -27,11 +27,11 @@ class AttractScreen(TapAnywhere):
         self.ctx = ctx
         layout = vbox(self, margin=0, spacing=0)
         self.stack = QStackedWidget()
-        self.slides = build_slides(ctx)
-        for slide in self.slides:
-            self.stack.addWidget(slide)
+        self.slides: list[QWidget] = []
         layout.addWidget(self.stack, 1)
-        layout.addWidget(_call_to_action(ctx))
+        self.cta = QWidget()
+        layout.addWidget(self.cta)
+        self.set_dataset(ctx)
         self.fade = QGraphicsOpacityEffect(self.stack)
         self.stack.setGraphicsEffect(self.fade)
         self._animation = QPropertyAnimation(self.fade, b"opacity", self)
@@ -40,6 +40,20 @@ class AttractScreen(TapAnywhere):
         self._timer = QTimer(self, interval=seconds * 1000)
         self._timer.timeout.connect(self.next_slide)
         self.tapped.connect(self._wake)
+
+    def set_dataset(self, ctx: ViewContext) -> None:
+        """Slides and call to action for a (new) dataset: a different dataset, a different loop."""
+        self.ctx = ctx
+        for slide in self.slides:
+            self.stack.removeWidget(slide)
+            discard(slide)
+        self.slides = build_slides(ctx)
+        for slide in self.slides:
+            self.stack.addWidget(slide)
+        cta = _call_to_action(ctx)
+        self.layout().replaceWidget(self.cta, cta)
+        discard(self.cta)
+        self.cta = cta
 
     def start(self) -> None:
         self.stack.setCurrentIndex(0)

@@ -11,7 +11,7 @@ from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
 from kiosk.ui.views import VIEW_CLASSES, VIEW_NAMES
-from kiosk.ui.widgets import Button, label, vbox
+from kiosk.ui.widgets import Button, discard, label, vbox
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +93,16 @@ class MainWindow(QWidget):
         self._current = VIEW_NAMES[0]
         self._slide = QParallelAnimationGroup(self)
         self.setObjectName("KioskWindow")
+        self._content = self._build(ctx)
+        vbox(self, spacing=0).addWidget(self._content)
+        self.show_view(VIEW_NAMES[0])
+
+    def _build(self, ctx: ViewContext) -> QWidget:
+        """Header, views and tabs for one dataset."""
+        content = QWidget()
+        layout = vbox(content, spacing=0)
         self._title = ctx.text(ctx.dataset.zone.name)
         self.setWindowTitle(localise(self._title))
-        layout = vbox(self, spacing=0)
         layout.addWidget(self._header(ctx))
         self.stack = QStackedWidget()
         self.views = {name: VIEW_CLASSES[name](ctx) for name in VIEW_NAMES}
@@ -105,7 +112,17 @@ class MainWindow(QWidget):
         self.tabs = TabBar([view.title for view in self.views.values()], LanguageButtons(ctx))
         self.tabs.tab_selected.connect(self._on_tab_selected)
         layout.addWidget(self.tabs)
-        self.show_view(VIEW_NAMES[0])
+        return content
+
+    def set_dataset(self, ctx: ViewContext) -> None:
+        """Swap in content for a new dataset, whole, on the same view (the language is kept too)."""
+        self._slide.stop()
+        self._slide.clear()
+        old, self._content = self._content, self._build(ctx)
+        self.layout().replaceWidget(old, self._content)
+        self._content.lower()  # overlays stay on top of the new content
+        discard(old)
+        self.show_view(self._current)
 
     def _header(self, ctx: ViewContext) -> QWidget:
         header = QWidget()

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
+from kiosk.datastore import DataStore, Shown
 from kiosk.pin import PinGuard
 from kiosk.ui import strings
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.context import ViewContext
 from kiosk.ui.gestures import CornerTaps, SwipeRecogniser
+from kiosk.ui.i18n import current_language, switch_language
 from kiosk.ui.lockdown import lock_down
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.overlays import IdleWarning, Notice, PinPad
+from kiosk.ui.reload import DataWatcher
 from kiosk.ui.session import InputWatcher, Session, State
 
 log = logging.getLogger(__name__)
@@ -25,8 +29,11 @@ SWIPE_MIN_PX = 100
 
 
 class Kiosk(QObject):
-    def __init__(self, ctx: ViewContext, config: Config, kiosk_mode: bool):
+    def __init__(self, ctx: ViewContext, config: Config, kiosk_mode: bool, store: DataStore | None = None,
+                 settle_ms: int = 1000):
         super().__init__()
+        self.ctx = ctx
+        self.store = store
         self.window = MainWindow(ctx)
         self.watcher = InputWatcher()
         QApplication.instance().installEventFilter(self.watcher)
@@ -40,6 +47,21 @@ class Kiosk(QObject):
         self.corner = CornerTaps(self.watcher)
         self._connect()
         self.key_blocker = lock_down(self.window) if kiosk_mode else None
+        self.data_watcher = None
+        if store is not None and store.operator_path is not None:
+            self.data_watcher = DataWatcher(store, settle_ms=settle_ms, parent=self)
+            self.data_watcher.reloaded.connect(self.show_data)
+
+    def show_data(self, shown: Shown) -> None:
+        """A new valid dataset: swapped in whole, on the same view and (if it has it) language."""
+        languages = shown.dataset.languages
+        default = self.ctx.default_language if self.ctx.default_language in languages else languages[0]
+        self.ctx = replace(self.ctx, dataset=shown.dataset, default_language=default)
+        self.window.set_dataset(self.ctx)
+        self.attract.set_dataset(self.ctx)
+        if current_language() not in languages:
+            switch_language(default)
+        log.info("now showing %s", shown.path)
 
     def _connect(self) -> None:
         self.session.state_changed.connect(self._on_state_changed)

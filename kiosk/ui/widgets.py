@@ -77,6 +77,13 @@ class Button(QPushButton):
         super().changeEvent(event)
 
 
+def discard(widget: QWidget) -> None:
+    """Remove a widget for good. deleteLater waits for the event loop; until then it must not
+    be seen (nor overlap its replacement)."""
+    widget.hide()
+    widget.deleteLater()
+
+
 def vbox(widget: QWidget, margin: int = 0, spacing: int = 8) -> QVBoxLayout:
     layout = QVBoxLayout(widget)
     layout.setContentsMargins(margin, margin, margin, margin)

@@ -9,7 +9,7 @@ from kiosk.ui import strings
 from kiosk.ui.charts import BarRow, BarRowsChart
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views.base import ViewPage
-from kiosk.ui.widgets import AdaptiveRow, Panel, column, label, vbox
+from kiosk.ui.widgets import AdaptiveRow, Panel, column, discard, label, vbox
 
 
 class IndustriesView(ViewPage):
@@ -31,8 +31,7 @@ class IndustriesView(ViewPage):
         self.chart.select(index)
         if self.detail is not None:
             self.detail_host.body.removeWidget(self.detail)
-            self.detail.hide()  # deleteLater waits for the event loop; do not show both meanwhile
-            self.detail.deleteLater()
+            discard(self.detail)
         self.detail = IndustryDetail(self.ctx, self.selected)
         self.detail_host.add(self.detail)
 

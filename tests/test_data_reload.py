@@ -1,0 +1,134 @@
+"""The operator's data file: last good copy, fallback, and live reload with real files."""
+
+import json
+import logging
+import os
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from conftest import settle
+from kiosk.datastore import DataStore
+from kiosk.resources import data_path
+from kiosk.ui.i18n import current_language
+from kiosk.ui.main_window import LanguageButtons
+from ui_helpers import visible_texts
+
+SETTLE_MS = 80
+
+
+def write_atomically(path, text):
+    """How most editors save: a temporary file renamed over the old one."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def edited(raw, label):
+    data = json.loads(json.dumps(raw))
+    data["figures"][0]["label"]["en"] = label
+    data["figures"][0]["label"]["zh"] = label
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+@pytest.fixture
+def operator_file(tmp_path, raw):
+    path = tmp_path / "content" / "data.json"
+    path.parent.mkdir()
+    path.write_text(edited(raw, "Version one"), encoding="utf-8")
+    return path
+
+
+def test_a_valid_operator_file_is_shown_and_kept_as_last_good(operator_file, tmp_path):
+    store = DataStore(operator_file, tmp_path / "state")
+    shown = store.load_at_start()
+    assert shown.origin == "operator file" and shown.dataset.figures[0].label["en"] == "Version one"
+    assert store.last_good_path.read_bytes() == operator_file.read_bytes()
+
+
+def test_an_invalid_file_falls_back_to_the_last_good_copy(operator_file, tmp_path, caplog):
+    DataStore(operator_file, tmp_path / "state").load_at_start()
+    operator_file.write_text('{"languages": ', encoding="utf-8")
+    store = DataStore(operator_file, tmp_path / "state")
+    with caplog.at_level(logging.ERROR):
+        shown = store.load_at_start()
+    assert shown.origin == "last good copy" and shown.dataset.figures[0].label["en"] == "Version one"
+    assert [p.path for p in store.rejected.problems] == [""]
+    assert "JSON syntax error" in caplog.text
+
+
+def test_without_a_last_good_copy_the_bundled_data_is_shown(operator_file, tmp_path):
+    operator_file.write_text("[]", encoding="utf-8")
+    store = DataStore(operator_file, tmp_path / "state")
+    shown = store.load_at_start()
+    assert shown.origin == "bundled" and shown.path == data_path()
+    assert store.rejected is not None
+
+
+def test_an_unwritable_state_directory_costs_only_the_copy(operator_file, tmp_path, caplog):
+    blocked = tmp_path / "state"
+    blocked.write_text("not a directory", encoding="utf-8")
+    store = DataStore(operator_file, blocked)
+    with caplog.at_level(logging.ERROR):
+        shown = store.load_at_start()
+    assert shown.origin == "operator file"
+    assert "could not keep a last good copy" in caplog.text
+
+
+def start(make_kiosk, operator_file, tmp_path):
+    store = DataStore(operator_file, tmp_path / "state")
+    store.load_at_start()
+    return make_kiosk(store=store, settle_ms=SETTLE_MS)
+
+
+def overview_texts(kiosk):
+    """The first overview card's texts (shown or not: the visitor may be on another view)."""
+    return [label.text() for label in kiosk.window.views["overview"].cards[0].findChildren(QLabel)]
+
+
+def test_a_new_valid_file_is_swapped_in_keeping_view_and_language(make_kiosk, operator_file, tmp_path, raw,
+                                                                  tap, qtbot):
+    kiosk = start(make_kiosk, operator_file, tmp_path)
+    tap(kiosk.window.tabs.buttons[2])
+    tap(kiosk.window.tabs.findChild(LanguageButtons).buttons["zh"])
+    assert current_language() == "zh"
+    write_atomically(operator_file, edited(raw, "Version two"))
+    qtbot.waitUntil(lambda: "Version two" in overview_texts(kiosk), timeout=5000)
+    assert kiosk.window.current_view == "innovation"
+    assert current_language() == "zh"
+    assert kiosk.store.shown.origin == "operator file"
+    assert kiosk.store.last_good_path.read_text(encoding="utf-8") == edited(raw, "Version two")
+
+
+def test_an_invalid_version_is_logged_and_the_screen_keeps_its_data(make_kiosk, operator_file, tmp_path,
+                                                                    qtbot, caplog):
+    kiosk = start(make_kiosk, operator_file, tmp_path)
+    before = visible_texts(kiosk.window)
+    with caplog.at_level(logging.ERROR):
+        write_atomically(operator_file, '{"languages": ["en", "zh"], "zone": 5}')
+        qtbot.waitUntil(lambda: kiosk.store.rejected is not None, timeout=5000)
+    settle()
+    assert visible_texts(kiosk.window) == before
+    assert "zone: must be an object" in caplog.text
+    assert kiosk.store.shown.dataset.figures[0].label["en"] == "Version one"
+
+
+def test_a_half_written_file_is_retried_when_the_write_completes(make_kiosk, operator_file, tmp_path, raw,
+                                                                 qtbot):
+    kiosk = start(make_kiosk, operator_file, tmp_path)
+    complete = edited(raw, "Version three")
+    operator_file.write_text(complete[: len(complete) // 2], encoding="utf-8")  # a slow copy, stalled
+    qtbot.waitUntil(lambda: kiosk.store.rejected is not None, timeout=5000)
+    operator_file.write_text(complete, encoding="utf-8")  # in place, as a network copy finishes
+    qtbot.waitUntil(lambda: "Version three" in overview_texts(kiosk), timeout=5000)
+    assert kiosk.store.rejected is None
+
+
+def test_a_deleted_file_keeps_the_data_on_screen(make_kiosk, operator_file, tmp_path, raw, qtbot):
+    kiosk = start(make_kiosk, operator_file, tmp_path)
+    operator_file.unlink()
+    qtbot.waitUntil(lambda: kiosk.store.rejected is not None, timeout=5000)
+    assert "Version one" in overview_texts(kiosk)
+    assert "missing" in str(kiosk.store.rejected.problems[0])
+    write_atomically(operator_file, edited(raw, "Version four"))
+    qtbot.waitUntil(lambda: "Version four" in overview_texts(kiosk), timeout=5000)
