@@ -20,7 +20,7 @@ from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
 VIEWS = ("overview", "industries", "innovation", "living")
-OVERLAYS = ("warning", "attract", "pin", "no-pin")
+OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff")
 SUBCOMMANDS = ("screenshot", "validate", "set-pin", "install-autostart", "uninstall-autostart")
 _STARTED = time.perf_counter()
 
@@ -110,7 +110,9 @@ def _settings(args, parser) -> tuple[LoadedConfig, DataStore, str]:
 
 def screenshot(args) -> int:
     setup_logging("WARNING", None)
-    args.strict_data = True  # a content check must never silently show other data
+    # A content check must never silently show other data; the staff panel is where a
+    # rejected file is explained, so it may be rendered with one.
+    args.strict_data = args.overlay != "staff"
     loaded, store, language = _settings(args, screenshot_parser())
     from PySide6.QtCore import QSize
 

@@ -52,12 +52,21 @@ class Rejected:
     problems: list[Problem] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DataStatus:
+    shown: Shown
+    rejected: Rejected | None
+
+
 class DataStore:
     def __init__(self, operator_path: Path | None, state_dir: Path | None = None):
         self.operator_path = operator_path
         self.state_dir = state_dir or default_state_dir()
         self.rejected: Rejected | None = None
         self.shown: Shown | None = None
+
+    def status(self) -> DataStatus | None:
+        return DataStatus(self.shown, self.rejected) if self.shown is not None else None
 
     @property
     def last_good_path(self) -> Path:

@@ -132,3 +132,16 @@ def test_a_deleted_file_keeps_the_data_on_screen(make_kiosk, operator_file, tmp_
     assert "missing" in str(kiosk.store.rejected.problems[0])
     write_atomically(operator_file, edited(raw, "Version four"))
     qtbot.waitUntil(lambda: "Version four" in overview_texts(kiosk), timeout=5000)
+
+
+def test_the_staff_panel_names_the_data_in_use_and_the_rejected_file(make_kiosk, operator_file, tmp_path, qtbot):
+    kiosk = start(make_kiosk, operator_file, tmp_path)
+    kiosk.staff.open()
+    assert str(operator_file) in kiosk.staff.details.text()
+    assert "No data file has been rejected" in kiosk.staff.details.text()
+    kiosk.staff.hide()
+    write_atomically(operator_file, '{"languages": ["en", "zh"], "zone": 5}')
+    qtbot.waitUntil(lambda: kiosk.store.rejected is not None, timeout=5000)
+    kiosk.staff.open()
+    details = kiosk.staff.details.text()
+    assert f"Rejected: {operator_file}" in details and "zone: must be an object" in details

@@ -171,6 +171,9 @@ def test_staff_gesture_opens_the_pin_pad_and_the_right_pin_exits(make_kiosk, tap
         tap(kiosk.pin_pad.keys[key])
     assert kiosk.pin_pad.display.text() == "●●●●"
     tap(kiosk.pin_pad.keys["ok"])
+    assert exits == []  # the staff panel first: status, then the way out
+    assert kiosk.staff.isVisible() and not kiosk.pin_pad.isVisible()
+    tap(kiosk.staff.exit_button)
     assert exits == [0]
     assert kiosk.window.closable
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
+from collections.abc import Callable
+
+from kiosk.datastore import DataStatus
 from kiosk.pin import PinGuard
 from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
-from kiosk.ui.i18n import Tr
+from kiosk.ui.i18n import Tr, localise
 from kiosk.ui.widgets import Button, Panel, label, vbox
 
 
@@ -102,9 +105,9 @@ class Notice(Overlay):
 
 
 class PinPad(Overlay):
-    """A large on-screen keypad; the right PIN asks the kiosk to quit."""
+    """A large on-screen keypad; the right PIN opens the staff panel."""
 
-    exit_requested = Signal()
+    unlocked = Signal()
 
     def __init__(self, parent: QWidget, ctx: ViewContext, guard: PinGuard):
         super().__init__(parent)
@@ -161,7 +164,8 @@ class PinPad(Overlay):
     def _submit(self) -> None:
         pin, self.digits = self.digits, ""
         if self.guard.check(pin):
-            self.exit_requested.emit()
+            self.hide()
+            self.unlocked.emit()
             return
         left = self.guard.max_failures - self.guard.failures
         self.status.set_text(self.ctx.ui(strings.PIN_WRONG, left=left))
@@ -178,3 +182,55 @@ class PinPad(Overlay):
             self._lock_timer.stop()
             self.status.set_text("")
         self.display.set_text("●" * len(self.digits) or " ")
+
+
+class StaffPanel(Overlay):
+    """Behind the PIN: what data the kiosk shows, what was rejected and why, and the way out."""
+
+    exit_requested = Signal()
+    MAX_PROBLEMS = 8
+
+    def __init__(self, parent: QWidget, ctx: ViewContext, status: Callable[[], DataStatus | None]):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.status = status
+        self.card.add(label(ctx.ui(strings.STAFF_TITLE), "headline"))
+        self.details = label("", "label")
+        self.details.setObjectName("staff-status")
+        self.card.add(self.details)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.exit_button = Button(ctx.ui(strings.EXIT), "primary")
+        self.exit_button.clicked.connect(self.exit_requested)
+        close = Button(ctx.ui(strings.CLOSE), "secondary")
+        close.clicked.connect(self.hide)
+        row.addWidget(close)
+        row.addWidget(self.exit_button)
+        self.card.body.addLayout(row)
+
+    def open(self) -> None:
+        self.details.set_text(self._describe(self.status()))
+        super().open()
+
+    def _describe(self, status: DataStatus | None) -> Tr:
+        ui = self.ctx.ui
+        if status is None:
+            return ""
+        shown = status.shown
+        lines = [ui(strings.DATA_SHOWN, path=str(shown.path), origin=ui(_ORIGINS[shown.origin])),
+                 ui(strings.LOADED_AT, time=shown.loaded_at.isoformat(sep=" "))]
+        rejected = status.rejected
+        if rejected is None:
+            lines.append(ui(strings.NOTHING_REJECTED))
+        else:
+            lines.append(ui(strings.REJECTED, path=str(rejected.path), time=rejected.at.isoformat(sep=" "),
+                            count=len(rejected.problems)))
+            shown_problems = [str(p) for p in rejected.problems[:self.MAX_PROBLEMS]]
+            if len(rejected.problems) > self.MAX_PROBLEMS:
+                shown_problems.append(ui(strings.MORE_PROBLEMS, count=len(rejected.problems) - self.MAX_PROBLEMS))
+            lines += shown_problems
+        return lambda language: "\n".join(localise(line, language) for line in lines)
+
+
+_ORIGINS = {"operator file": strings.ORIGIN_OPERATOR, "last good copy": strings.ORIGIN_LAST_GOOD,
+            "bundled": strings.ORIGIN_BUNDLED}

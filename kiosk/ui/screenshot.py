@@ -35,6 +35,8 @@ def _open_overlay(kiosk, overlay: str) -> None:
         kiosk.attract.show_slide(1, animate=False)  # a figure slide tells more than the welcome
     elif overlay == "pin":
         kiosk.pin_pad.open()
+    elif overlay == "staff":
+        kiosk.staff.open()
     else:
         kiosk.no_pin.open()
 

@@ -18,7 +18,7 @@ from kiosk.ui.gestures import CornerTaps, SwipeRecogniser
 from kiosk.ui.i18n import current_language, switch_language
 from kiosk.ui.lockdown import lock_down
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.overlays import IdleWarning, Notice, PinPad
+from kiosk.ui.overlays import IdleWarning, Notice, PinPad, StaffPanel
 from kiosk.ui.reload import DataWatcher
 from kiosk.ui.session import InputWatcher, Session, State
 
@@ -41,6 +41,7 @@ class Kiosk(QObject):
         self.warning = IdleWarning(self.window, ctx)
         self.attract = AttractScreen(self.window, ctx, config.attract_seconds)
         self.pin_pad = PinPad(self.window, ctx, PinGuard(config.pin_hash))
+        self.staff = StaffPanel(self.window, ctx, lambda: store.status() if store is not None else None)
         self.no_pin = Notice(self.window, ctx, ctx.ui(strings.NO_PIN))
         dpi = self.window.screen().physicalDotsPerInch()
         self.swipe = SwipeRecogniser(self.watcher, max(SWIPE_MIN_PX, SWIPE_MM / 25.4 * dpi))
@@ -72,7 +73,8 @@ class Kiosk(QObject):
         self.attract.woke.connect(self.session.keep_going)
         self.swipe.swiped.connect(self._on_swiped)
         self.corner.triggered.connect(self._on_staff_gesture)
-        self.pin_pad.exit_requested.connect(self.quit)
+        self.pin_pad.unlocked.connect(self.staff.open)
+        self.staff.exit_requested.connect(self.quit)
 
     def _on_state_changed(self, state: State) -> None:
         log.info("session %s", state.value)
@@ -84,7 +86,7 @@ class Kiosk(QObject):
             self.attract.start()
 
     def _on_swiped(self, step: int) -> None:
-        overlays = (self.warning, self.attract, self.pin_pad, self.no_pin)
+        overlays = (self.warning, self.attract, self.pin_pad, self.no_pin, self.staff)
         if self.session.state is State.ACTIVE and not any(o.isVisible() for o in overlays):
             self.window.step_view(step)
 
@@ -94,7 +96,7 @@ class Kiosk(QObject):
 
     def reset(self) -> None:
         log.info("idle: resetting to the start")
-        for overlay in (self.pin_pad, self.no_pin):
+        for overlay in (self.pin_pad, self.no_pin, self.staff):
             overlay.hide()
         self.window.reset_state()
 

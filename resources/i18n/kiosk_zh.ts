@@ -76,6 +76,42 @@
         <translation>退出</translation>
     </message>
     <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Data shown: {path} ({origin})</source>
+        <translation>当前数据：{path}（{origin}）</translation>
+    </message>
+    <message>
+        <source>Loaded at {time}</source>
+        <translation>载入时间：{time}</translation>
+    </message>
+    <message>
+        <source>No data file has been rejected.</source>
+        <translation>没有被拒绝的数据文件。</translation>
+    </message>
+    <message>
+        <source>Rejected: {path} at {time}, {count} problem(s):</source>
+        <translation>已拒绝：{path}（{time}），共{count}个问题：</translation>
+    </message>
+    <message>
+        <source>… and {count} more (run: kiosk validate FILE)</source>
+        <translation>……另有{count}个（请运行：kiosk validate 文件）</translation>
+    </message>
+    <message>
+        <source>the operator&apos;s file</source>
+        <translation>运营方数据文件</translation>
+    </message>
+    <message>
+        <source>last good copy of the operator&apos;s file</source>
+        <translation>运营方数据文件的上一个有效副本</translation>
+    </message>
+    <message>
+        <source>bundled with the kiosk</source>
+        <translation>随附的内置数据</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
