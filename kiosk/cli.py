@@ -20,7 +20,7 @@ from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
 VIEWS = ("overview", "industries", "innovation", "living")
-OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff")
+OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff", "source")
 SUBCOMMANDS = ("screenshot", "validate", "set-pin", "install-autostart", "uninstall-autostart")
 _STARTED = time.perf_counter()
 

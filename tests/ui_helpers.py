@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
 from kiosk.ui.charts import BarRowsChart, StaticPlot
 from kiosk.ui.overlays import Overlay
+from kiosk.ui.widgets import SourceLink
 
 MIN_TARGET_PX = 48
 MIN_TARGET_MM = 9
@@ -70,9 +71,9 @@ def layout_problems(window: QWidget, scrolling: bool = False) -> list[str]:
                 problems.append(f"{name}: text does not fit {widget.contentsRect()}")
             if widget.font().pixelSize() < MIN_TEXT_PX:
                 problems.append(f"{name}: text {widget.font().pixelSize()} px < {MIN_TEXT_PX} px")
-        if isinstance(widget, QAbstractButton):
-            if _button_overflows(widget):
-                problems.append(f"{name}: text does not fit the button")
+        if isinstance(widget, QAbstractButton) and _button_overflows(widget):
+            problems.append(f"{name}: text does not fit the button")
+        if isinstance(widget, (QAbstractButton, SourceLink)):
             if min(widget.width(), widget.height()) < min_target_px(widget):
                 problems.append(f"{name}: target {widget.width()}x{widget.height()} too small")
         problems += _overlapping_children(widget)

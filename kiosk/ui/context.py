@@ -41,11 +41,11 @@ class ViewContext:
     def figures(self, ids) -> list[Figure]:
         return [self.dataset.figure(i) for i in ids]
 
-    def provenance(self, records) -> Tr:
-        """Source line(s) and the year the data refers to, for figures or facts."""
-        return lambda language: "\n".join(self._provenance_lines(records, language))
+    def provenance(self, records) -> Provenance:
+        """Source line(s) and the year the data refers to, for figures, facts or companies."""
+        return Provenance(self, tuple(records))
 
-    def _provenance_lines(self, records, language: str):
+    def provenance_lines(self, records, language: str):
         for source_id in dict.fromkeys(r.source for r in records):
             source = self.dataset.source(source_id)
             line = self.translations.text(language, strings.SOURCE_LINE, outlet=source.outlet[language],
@@ -55,6 +55,18 @@ class ViewContext:
             if len(years) == 1:
                 line += " · " + self.translations.text(language, strings.DATA_FOR, year=years.pop())
             yield line
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The source line of some records (a Tr), which also knows the records, so that tapping
+    it can show their sources in full."""
+
+    ctx: ViewContext
+    records: tuple
+
+    def __call__(self, language: str) -> str:
+        return "\n".join(self.ctx.provenance_lines(self.records, language))
 
 
 def make_context(dataset: Dataset, theme: Theme, language: str, *, stretch: float = 0.0,

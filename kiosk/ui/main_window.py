@@ -86,6 +86,7 @@ class MainWindow(QWidget):
     """Assembles header, views and tabs. Its state is reset through reset_state() alone."""
 
     view_changed = Signal(str)
+    sources_requested = Signal(object)  # records whose sources a visitor tapped (widgets.SourceLink)
 
     def __init__(self, ctx: ViewContext):
         super().__init__()

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
+from kiosk.ui.widgets import SourceLink
+
 
 def render(kiosk, view: str, overlay: str | None, size: QSize, out: Path) -> None:
     window = kiosk.window
@@ -15,7 +17,7 @@ def render(kiosk, view: str, overlay: str | None, size: QSize, out: Path) -> Non
     window.show()
     _settle()
     if overlay:
-        _open_overlay(kiosk, overlay)
+        _open_overlay(kiosk, overlay, view)
         _settle()
     image = window.grab().toImage()
     if window.size() != size:
@@ -26,7 +28,7 @@ def render(kiosk, view: str, overlay: str | None, size: QSize, out: Path) -> Non
         raise OSError(f"could not write {out}")
 
 
-def _open_overlay(kiosk, overlay: str) -> None:
+def _open_overlay(kiosk, overlay: str, view: str) -> None:
     if overlay == "warning":
         kiosk.warning.show_seconds(kiosk.session.config.warning_seconds)
         kiosk.warning.open()
@@ -37,6 +39,8 @@ def _open_overlay(kiosk, overlay: str) -> None:
         kiosk.pin_pad.open()
     elif overlay == "staff":
         kiosk.staff.open()
+    elif overlay == "source":
+        kiosk.source_card.show_for(kiosk.window.views[view].findChild(SourceLink).provenance.records)
     else:
         kiosk.no_pin.open()
 

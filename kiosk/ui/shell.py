@@ -20,6 +20,7 @@ from kiosk.ui.lockdown import lock_down
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.overlays import IdleWarning, Notice, PinPad, StaffPanel
 from kiosk.ui.reload import DataWatcher
+from kiosk.ui.sources import SourceCard
 from kiosk.ui.session import InputWatcher, Session, State
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class Kiosk(QObject):
         self.pin_pad = PinPad(self.window, ctx, PinGuard(config.pin_hash))
         self.staff = StaffPanel(self.window, ctx, lambda: store.status() if store is not None else None)
         self.no_pin = Notice(self.window, ctx, ctx.ui(strings.NO_PIN))
+        self.source_card = SourceCard(self.window, ctx)
         dpi = self.window.screen().physicalDotsPerInch()
         self.swipe = SwipeRecogniser(self.watcher, max(SWIPE_MIN_PX, SWIPE_MM / 25.4 * dpi))
         self.corner = CornerTaps(self.watcher)
@@ -60,6 +62,7 @@ class Kiosk(QObject):
         self.ctx = replace(self.ctx, dataset=shown.dataset, default_language=default)
         self.window.set_dataset(self.ctx)
         self.attract.set_dataset(self.ctx)
+        self.source_card.set_dataset(self.ctx)
         if current_language() not in languages:
             switch_language(default)
         log.info("now showing %s", shown.path)
@@ -75,6 +78,7 @@ class Kiosk(QObject):
         self.corner.triggered.connect(self._on_staff_gesture)
         self.pin_pad.unlocked.connect(self.staff.open)
         self.staff.exit_requested.connect(self.quit)
+        self.window.sources_requested.connect(self.source_card.show_for)
 
     def _on_state_changed(self, state: State) -> None:
         log.info("session %s", state.value)
@@ -86,7 +90,7 @@ class Kiosk(QObject):
             self.attract.start()
 
     def _on_swiped(self, step: int) -> None:
-        overlays = (self.warning, self.attract, self.pin_pad, self.no_pin, self.staff)
+        overlays = (self.warning, self.attract, self.pin_pad, self.no_pin, self.staff, self.source_card)
         if self.session.state is State.ACTIVE and not any(o.isVisible() for o in overlays):
             self.window.step_view(step)
 
@@ -96,7 +100,7 @@ class Kiosk(QObject):
 
     def reset(self) -> None:
         log.info("idle: resetting to the start")
-        for overlay in (self.pin_pad, self.no_pin, self.staff):
+        for overlay in (self.pin_pad, self.no_pin, self.staff, self.source_card):
             overlay.hide()
         self.window.reset_state()
 

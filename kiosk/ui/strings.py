@@ -21,6 +21,9 @@ LOG_SCALE = QT_TRANSLATE_NOOP("Kiosk", "Bar lengths on a logarithmic scale")
 WITH_NOTE = QT_TRANSLATE_NOOP("Kiosk", "{value} ({note})")
 LABEL_VALUE = QT_TRANSLATE_NOOP("Kiosk", "{label}: {value}")
 
+SOURCE_TITLE = QT_TRANSLATE_NOOP("Kiosk", "Where these figures come from")
+AS_STATED = QT_TRANSLATE_NOOP("Kiosk", "As stated in the source:")
+
 STILL_THERE = QT_TRANSLATE_NOOP("Kiosk", "Are you still there?")
 RETURNING = QT_TRANSLATE_NOOP("Kiosk", "Returning to the start in {seconds} s")
 CONTINUE = QT_TRANSLATE_NOOP("Kiosk", "Continue")

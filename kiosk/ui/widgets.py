@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QLabel, QPushBut
 
 from kiosk.model.dataset import Figure
 from kiosk.ui import strings
-from kiosk.ui.context import ViewContext
+from kiosk.ui.context import Provenance, ViewContext
 from kiosk.ui.i18n import Tr, localise
 
 SPACING = 20
@@ -77,6 +77,43 @@ class Button(QPushButton):
         super().changeEvent(event)
 
 
+class SourceLink(Label):
+    """A source line that opens the source card when tapped (asks its window to show it)."""
+
+    def __init__(self, provenance: Provenance):
+        super().__init__(lambda language: f"ⓘ {provenance(language)}")
+        self.provenance = provenance
+        self._pressed = False
+
+    def mousePressEvent(self, event):  # noqa: N802 (Qt override; touch arrives as synthesized mouse)
+        self._pressed = True
+        event.accept()
+
+    def mouseReleaseEvent(self, event):  # noqa: N802 (Qt override)
+        inside = self.rect().contains(event.position().toPoint())
+        if self._pressed and inside:
+            requested = getattr(self.window(), "sources_requested", None)
+            if requested is not None:
+                requested.emit(self.provenance.records)
+        self._pressed = False
+        event.accept()
+
+
+def source_line(provenance: str | Tr) -> Label:
+    """The provenance line under a card or chart: tappable when it knows its records."""
+    if isinstance(provenance, Provenance):
+        widget = SourceLink(provenance)
+        widget.setProperty("role", "source-link")
+        widget.setWordWrap(True)
+        widget.setTextFormat(Qt.TextFormat.PlainText)
+        widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    else:
+        widget = label(provenance, "muted")
+    widget.setObjectName("provenance")
+    return widget
+
+
 def discard(widget: QWidget) -> None:
     """Remove a widget for good. deleteLater waits for the event loop; until then it must not
     be seen (nor overlap its replacement)."""
@@ -114,9 +151,7 @@ class Panel(QFrame):
         if not self._stretched:
             self.body.addStretch(1)
         if self._provenance:
-            source = label(self._provenance, "muted")
-            source.setObjectName("provenance")
-            self.add(source)
+            self.add(source_line(self._provenance))
         return self
 
 
@@ -170,7 +205,7 @@ class FactTile(QWidget):
         body.addWidget(label(title, "label-strong"))
         if text:
             body.addWidget(label(text))
-        body.addWidget(label(provenance, "muted"))
+        body.addWidget(source_line(provenance))
         body.addStretch(1)
 
 

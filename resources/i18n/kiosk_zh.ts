@@ -40,6 +40,14 @@
         <translation>{label}：{value}</translation>
     </message>
     <message>
+        <source>Where these figures come from</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>As stated in the source:</source>
+        <translation>原文表述：</translation>
+    </message>
+    <message>
         <source>Are you still there?</source>
         <translation>您还在浏览吗？</translation>
     </message>

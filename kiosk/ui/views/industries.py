@@ -9,7 +9,7 @@ from kiosk.ui import strings
 from kiosk.ui.charts import BarRow, BarRowsChart
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views.base import ViewPage
-from kiosk.ui.widgets import AdaptiveRow, Panel, column, discard, label, vbox
+from kiosk.ui.widgets import AdaptiveRow, Panel, column, discard, label, source_line, vbox
 
 
 class IndustriesView(ViewPage):
@@ -84,7 +84,7 @@ class IndustryDetail(QWidget):
             body.addWidget(label(ctx.text(company.name), "heading"))
             if company.description:
                 body.addWidget(label(ctx.text(company.description)))
-            body.addWidget(label(ctx.provenance([company]), "muted"))
+            body.addWidget(source_line(ctx.provenance([company])))
         if not companies:
             body.addWidget(label(ctx.ui(strings.NO_COMPANIES), "muted"))
         body.addStretch(1)

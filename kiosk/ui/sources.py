@@ -1,0 +1,116 @@
+"""The source card: where a figure comes from, in full, with a QR code of the source's URL.
+
+Opened by tapping a source line (widgets.SourceLink). The QR code is made locally with
+segno and drawn at least 40 mm wide on the actual screen, large enough to scan from 40 cm.
+"""
+
+from __future__ import annotations
+
+import math
+
+import segno
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from kiosk.model import formatting
+from kiosk.model.dataset import Figure, Source
+from kiosk.ui import strings
+from kiosk.ui.context import ViewContext
+from kiosk.ui.overlays import Overlay
+from kiosk.ui.widgets import Button, discard, label, vbox
+
+QR_MM = 40
+QR_QUIET_MODULES = 4  # the blank border scanners need
+
+
+def qr_image(text: str, min_px: int) -> QImage:
+    """A crisp black-on-white QR code at least min_px wide (whole pixels per module)."""
+    matrix = [list(row) for row in segno.make(text, error="m", micro=False).matrix]
+    modules = len(matrix) + 2 * QR_QUIET_MODULES
+    module_px = max(2, math.ceil(min_px / modules))
+    image = QImage(modules * module_px, modules * module_px, QImage.Format.Format_Grayscale8)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.fillRect(QRect((x + QR_QUIET_MODULES) * module_px, (y + QR_QUIET_MODULES) * module_px,
+                                       module_px, module_px), QColor("black"))
+    painter.end()
+    return image
+
+
+class QrCode(QLabel):
+    def __init__(self, url: str, min_px: int):
+        super().__init__()
+        self.url = url
+        self.setObjectName("qr-code")
+        self.setPixmap(QPixmap.fromImage(qr_image(url, min_px)))
+        self.setFixedSize(self.pixmap().size())
+        self.setAccessibleName(url)
+
+
+def qr_min_px(widget: QWidget) -> int:
+    """QR_MM on this screen, in logical pixels."""
+    screen = widget.screen()
+    return math.ceil(QR_MM / 25.4 * screen.physicalDotsPerInch() / screen.devicePixelRatio())
+
+
+class SourceCard(Overlay):
+    def __init__(self, parent: QWidget, ctx: ViewContext):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.card.setMaximumWidth(1400)
+        self.card.add(label(ctx.ui(strings.SOURCE_TITLE), "headline"))
+        self.content = QWidget()
+        self.card.add(self.content)
+        close = Button(ctx.ui(strings.CLOSE), "primary")
+        close.clicked.connect(self.hide)
+        self.card.add(close)
+        self.records: tuple = ()
+
+    def set_dataset(self, ctx: ViewContext) -> None:
+        self.ctx = ctx
+        self.hide()
+
+    def show_for(self, records: tuple) -> None:
+        self.records = records
+        fresh = QWidget()
+        body = vbox(fresh, spacing=24)
+        for source_id in dict.fromkeys(r.source for r in records):
+            mine = [r for r in records if r.source == source_id]
+            body.addWidget(self._source_row(self.ctx.dataset.source(source_id), mine))
+        self.card.body.replaceWidget(self.content, fresh)
+        discard(self.content)
+        self.content = fresh
+        self.open()
+
+    def _source_row(self, source: Source, records: list) -> QWidget:
+        ctx = self.ctx
+        row = QWidget()
+        row.setObjectName(f"source-{source.id}")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(32)
+        text = QWidget()
+        lines = vbox(text, spacing=6)
+        lines.addWidget(label(ctx.text(source.outlet), "heading"))
+        if source.title:
+            lines.addWidget(label(f"“{source.title}”", "label"))
+        lines.addWidget(label(lambda language: formatting.format_date(source.date, language), "label"))
+        quotes = [r.quote for r in records if getattr(r, "quote", None)]
+        if quotes:
+            lines.addWidget(label(ctx.ui(strings.AS_STATED), "label-strong"))
+            lines.addWidget(label(" · ".join(f"“{q}”" for q in quotes), "label"))
+        if any(isinstance(r, Figure) and r.note for r in records):
+            for r in records:
+                if isinstance(r, Figure) and r.note:
+                    lines.addWidget(label(ctx.text(r.note), "muted"))
+        if source.url:
+            lines.addWidget(label(source.url, "muted"))
+        lines.addStretch(1)
+        layout.addWidget(text, 1)
+        if source.url:
+            layout.addWidget(QrCode(source.url, qr_min_px(self.parentWidget())), 0, Qt.AlignmentFlag.AlignTop)
+        return row
