@@ -145,3 +145,25 @@ def test_the_staff_panel_names_the_data_in_use_and_the_rejected_file(make_kiosk,
     kiosk.staff.open()
     details = kiosk.staff.details.text()
     assert f"Rejected: {operator_file}" in details and "zone: must be an object" in details
+
+
+def test_end_to_end_the_running_kiosk_falls_back_then_picks_up_a_fixed_file(tmp_path, raw):
+    """The real program: started on a broken file, it shows the bundled data; once the file is
+    fixed on disk it shows the new data, without a restart."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "data.json"
+    data.write_text('{"languages": ', encoding="utf-8")
+    lines = []
+    with subprocess.Popen([sys.executable, "-m", "kiosk", "--data", str(data), "--windowed", "--quit-after", "4"],
+                          stderr=subprocess.PIPE, text=True) as kiosk:
+        for line in kiosk.stderr:
+            lines.append(line)
+            if "first frame painted" in line:
+                write_atomically(data, edited(raw, "Fixed on disk"))
+        kiosk.wait(timeout=30)
+    log = "".join(lines)
+    assert "JSON syntax error" in log and "(bundled)" in log
+    assert f"now showing {data}" in log, log
+    assert kiosk.returncode == 0
