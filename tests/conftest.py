@@ -14,8 +14,10 @@ for _name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_H
     os.environ[_name] = str(_HOME / _name.lower())
 
 # Qt's offscreen screen is 800x800 by default and drops touch points outside it; give the
-# tests a screen that holds a 1920x1080 and a 1080x1920 window.
-SCREEN_CONFIG = Path(__file__).with_name("offscreen-screen.json")
+# tests a screen that holds a 1920x1080 and a 1080x1920 window (twice as many device pixels
+# when QT_SCALE_FACTOR=2 simulates a 4K panel).
+SCREEN_CONFIG = Path(__file__).with_name(
+    "offscreen-screen-4k.json" if os.environ.get("QT_SCALE_FACTOR") == "2" else "offscreen-screen.json")
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_CONFIG}"
 

@@ -1,5 +1,10 @@
 """Every view, in both languages and orientations: nothing clipped, small or off screen."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from conftest import settle
@@ -8,9 +13,11 @@ from kiosk.ui.charts import BarRowsChart
 from ui_helpers import layout_problems
 
 SIZES = [(1920, 1080), (1080, 1920)]
+# A small panel keeps the readable text size, so its pages may scroll (by finger).
+SMALL = (1366, 768)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", [*SIZES, SMALL], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_no_clipping_small_targets_or_small_text(make_window, language, size):
     window = make_window(language, size)
@@ -18,8 +25,27 @@ def test_no_clipping_small_targets_or_small_text(make_window, language, size):
     for name in VIEW_NAMES:
         window.show_view(name)
         settle()
-        problems += [f"{name}: {p}" for p in layout_problems(window)]
-    assert problems == []
+        problems += [f"{name}: {p}" for p in layout_problems(window, scrolling=size == SMALL)]
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.skipif(os.environ.get("QT_SCALE_FACTOR") == "2", reason="this is the 4K run itself")
+def test_the_layout_holds_on_a_4k_panel_at_scale_factor_2():
+    """3840x2160 with QT_SCALE_FACTOR=2: the same checks in a process whose Qt scales by 2."""
+    env = {**os.environ, "QT_SCALE_FACTOR": "2"}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__,
+                             "-k", "no_clipping and (1920x1080 or 1080x1920) or scale_factor_is"],
+                            capture_output=True, text=True, env=env, cwd=Path(__file__).parent.parent, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "5 passed" in result.stdout.splitlines()[-1], result.stdout[-500:]
+
+
+@pytest.mark.skipif(os.environ.get("QT_SCALE_FACTOR") != "2", reason="only in the 4K run")
+def test_the_scale_factor_is_2_in_the_4k_run(make_window):
+    window = make_window(size=(1920, 1080))
+    image = window.grab().toImage()
+    assert (image.width(), image.height()) == (3840, 2160)
 
 
 def test_the_tab_bar_is_at_the_bottom(make_window):

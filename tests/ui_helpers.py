@@ -89,6 +89,7 @@ def layout_problems(window: QWidget, scrolling: bool = False) -> list[str]:
 def chart_text_problems(plot: StaticPlot) -> list[str]:
     """Value labels drawn outside the chart, and axis tick labels running into each other."""
     problems = []
+    plot.grab()  # charts below the fold have not been painted (nor placed their labels) yet
     bounds = QRectF(plot.rect())
     for item in plot.getPlotItem().items:
         if isinstance(item, pg.TextItem):
@@ -129,6 +130,8 @@ def _visible_bounds(widget: QWidget, window: QWidget, scrolling: bool) -> QRect:
     """The window; for a widget on a scrolling page, the viewport or (if it may scroll) the page."""
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
+        if scrolling and isinstance(parent, QScrollArea) and parent.widget() is widget:
+            return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())  # the page scrolls
         if isinstance(parent, QScrollArea) and parent.widget() is not None and parent.widget() is not widget \
                 and parent.widget().isAncestorOf(widget):
             area = parent.widget() if scrolling else parent.viewport()

@@ -236,7 +236,10 @@ class CardGrid(QWidget):
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._place((event.size().width() + SPACING) // (self.min_width + SPACING))
+        fit = max(1, (event.size().width() + SPACING) // (self.min_width + SPACING))
+        # Balanced rows: four cards that fit three across go 2 + 2, not 3 + 1.
+        rows = -(-len(self.cards) // fit)
+        self._place(-(-len(self.cards) // max(1, rows)))
 
 
 class AdaptiveRow(QWidget):
