@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSizePolicy
 from kiosk.model import formatting
 from kiosk.model.dataset import Figure
 from kiosk.theme import Theme
+from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise
 
@@ -51,6 +52,15 @@ class StaticPlot(pg.PlotWidget):
         item.hideButtons()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def describe(self, name: str | Tr, description: str | Tr) -> None:
+        """The chart's accessible name and text alternative (e.g. "Health care: 79%; ...")."""
+        def show() -> None:
+            self.setAccessibleName(localise(name))
+            self.setAccessibleDescription(localise(description))
+
+        show()
+        self.on_language_change(show)
 
     def wheelEvent(self, event):  # noqa: N802 (Qt override)
         event.ignore()
@@ -282,4 +292,18 @@ class SeriesChart(StaticPlot):
             return formatting.format_value(last, unit, language)
 
         self.text_item(last_text, (self.years[-1], self.values[-1]), (0.5, 1.1), ctx.theme.text_px)
+        self.unit = unit
+
+    def description(self, ctx: ViewContext) -> Tr:
+        """Every year's value as text."""
+        def describe(language: str) -> str:
+            return "; ".join(f"{year}: {formatting.format_value(value, self.unit, language)}"
+                             for year, value in zip(self.years, self.values))
+        return describe
         self.setMinimumHeight(160)
+
+
+def rows_description(ctx: ViewContext, rows: list[BarRow]) -> Tr:
+    """A bar chart as text: every row's label and value, in the current language."""
+    items = [ctx.ui(strings.CHART_ROW, label=row.label, value=row.value_text) for row in rows]
+    return lambda language: "; ".join(item(language) for item in items)

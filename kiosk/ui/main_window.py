@@ -25,7 +25,7 @@ class TabBar(QWidget):
 
     tab_selected = Signal(int)
 
-    def __init__(self, titles: list[Tr], languages: QWidget):
+    def __init__(self, titles: list[Tr], languages: QWidget, description: Tr):
         super().__init__()
         self.setObjectName("TabBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -36,7 +36,7 @@ class TabBar(QWidget):
         self.group = QButtonGroup(self)
         self.buttons = []
         for index, title in enumerate(titles):
-            button = Button(title, "tab")
+            button = Button(title, "tab", description)
             button.setCheckable(True)
             button.setSizePolicy(button.sizePolicy().Policy.Expanding, button.sizePolicy().Policy.Expanding)
             self.group.addButton(button, index)
@@ -110,7 +110,8 @@ class MainWindow(QWidget):
         for view in self.views.values():
             self.stack.addWidget(_scrollable(view))
         layout.addWidget(self.stack, 1)
-        self.tabs = TabBar([view.title for view in self.views.values()], LanguageButtons(ctx))
+        self.tabs = TabBar([view.title for view in self.views.values()], LanguageButtons(ctx),
+                           ctx.ui(strings.TAB_DESCRIPTION))
         self.tabs.tab_selected.connect(self._on_tab_selected)
         layout.addWidget(self.tabs)
         return content

@@ -84,7 +84,7 @@ class IdleWarning(TapAnywhere):
         self.countdown.setObjectName("countdown")
         self.card.add(self.countdown)
         self.card.add(label(ctx.ui(strings.TOUCH_ANYWHERE), "muted"))
-        self.continue_button = Button(ctx.ui(strings.CONTINUE), "primary")
+        self.continue_button = Button(ctx.ui(strings.CONTINUE), "primary", ctx.ui(strings.CONTINUE_DESCRIPTION))
         self.card.add(self.continue_button)
         self.tapped.connect(self.continued)
 
@@ -99,7 +99,7 @@ class Notice(Overlay):
         super().__init__(parent)
         self.message = label(text, "label")
         self.card.add(self.message)
-        close = Button(ctx.ui(strings.CLOSE), "primary")
+        close = Button(ctx.ui(strings.CLOSE), "primary", ctx.ui(strings.CLOSE_DESCRIPTION))
         close.clicked.connect(self.hide)
         self.card.add(close)
 
@@ -131,18 +131,21 @@ class PinPad(Overlay):
         grid = QGridLayout(host)
         grid.setSpacing(16)
         self.keys = {}
+        ui = self.ctx.ui
         for index, key in enumerate("123456789"):
             self.keys[key] = self._key(key, grid, index // 3, index % 3)
-        self.keys["delete"] = self._key(self.ctx.ui(strings.DELETE), grid, 3, 0, self._delete)
+        self.keys["delete"] = self._key(ui(strings.DELETE), grid, 3, 0, self._delete,
+                                        description=ui(strings.DELETE_DESCRIPTION))
         self.keys["0"] = self._key("0", grid, 3, 1)
-        self.keys["ok"] = self._key(self.ctx.ui(strings.OK), grid, 3, 2, self._submit, "key-primary")
-        cancel = Button(self.ctx.ui(strings.CANCEL), "secondary")
+        self.keys["ok"] = self._key(ui(strings.OK), grid, 3, 2, self._submit, "key-primary",
+                                    ui(strings.OK_DESCRIPTION))
+        cancel = Button(ui(strings.CANCEL), "secondary", ui(strings.CLOSE_DESCRIPTION))
         cancel.clicked.connect(self.hide)
         grid.addWidget(cancel, 4, 0, 1, 3)
         return host
 
-    def _key(self, text, grid, row, column, action=None, role="key") -> Button:
-        key = Button(text, role)
+    def _key(self, text, grid, row, column, action=None, role="key", description=None) -> Button:
+        key = Button(text, role, description or self.ctx.ui(strings.DIGIT_DESCRIPTION))
         key.clicked.connect(action or (lambda: self._type(text)))
         grid.addWidget(key, row, column)
         return key
@@ -200,9 +203,9 @@ class StaffPanel(Overlay):
         self.card.add(self.details)
         row = QHBoxLayout()
         row.setSpacing(16)
-        self.exit_button = Button(ctx.ui(strings.EXIT), "primary")
+        self.exit_button = Button(ctx.ui(strings.EXIT), "primary", ctx.ui(strings.EXIT_DESCRIPTION))
         self.exit_button.clicked.connect(self.exit_requested)
-        close = Button(ctx.ui(strings.CLOSE), "secondary")
+        close = Button(ctx.ui(strings.CLOSE), "secondary", ctx.ui(strings.CLOSE_DESCRIPTION))
         close.clicked.connect(self.hide)
         row.addWidget(close)
         row.addWidget(self.exit_button)

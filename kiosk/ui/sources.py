@@ -65,7 +65,7 @@ class SourceCard(Overlay):
         self.card.add(label(ctx.ui(strings.SOURCE_TITLE), "headline"))
         self.content = QWidget()
         self.card.add(self.content)
-        close = Button(ctx.ui(strings.CLOSE), "primary")
+        close = Button(ctx.ui(strings.CLOSE), "primary", ctx.ui(strings.CLOSE_DESCRIPTION))
         close.clicked.connect(self.hide)
         self.card.add(close)
         self.records: tuple = ()

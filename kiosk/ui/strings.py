@@ -13,6 +13,16 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 LANGUAGE_BUTTON = QT_TRANSLATE_NOOP("Kiosk", "EN")
 CHANGE_LANGUAGE = QT_TRANSLATE_NOOP("Kiosk", "Show the kiosk in this language")
 
+TAB_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Shows this part of the kiosk")
+SOURCE_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Shows where these figures come from, with a QR code")
+CONTINUE_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Stays on this page")
+CLOSE_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Closes this panel")
+EXIT_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Closes the kiosk program")
+DIGIT_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Types this digit of the PIN")
+DELETE_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Removes the last digit")
+OK_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Checks the PIN")
+CHART_ROW = QT_TRANSLATE_NOOP("Kiosk", "{label}: {value}")
+
 SOURCE_LINE = QT_TRANSLATE_NOOP("Kiosk", "Source: {outlet}, {date}")
 DATA_FOR = QT_TRANSLATE_NOOP("Kiosk", "Data for {year}")
 SHARE_OF_TOTAL = QT_TRANSLATE_NOOP("Kiosk", "{value} of Jining's total")

@@ -81,9 +81,15 @@ class SourceLink(Label):
     """A source line that opens the source card when tapped (asks its window to show it)."""
 
     def __init__(self, provenance: Provenance):
-        super().__init__(lambda language: f"ⓘ {provenance(language)}")
         self.provenance = provenance
+        self._description = provenance.ctx.ui(strings.SOURCE_DESCRIPTION)
+        super().__init__(lambda language: f"ⓘ {provenance(language)}")
         self._pressed = False
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt override: keep the accessible text in step)
+        super().setText(text)
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(localise(self._description))
 
     def mousePressEvent(self, event):  # noqa: N802 (Qt override; touch arrives as synthesized mouse)
         self._pressed = True
@@ -171,7 +177,8 @@ class FigureCard(Panel):
         if len(figure.series) >= 2:
             from kiosk.ui.charts import SeriesChart  # only datasets with series need it
 
-            self.add(SeriesChart(ctx, figure))
+            chart = self.add(SeriesChart(ctx, figure))
+            chart.describe(ctx.text(figure.label), chart.description(ctx))
         self.finish()
 
 

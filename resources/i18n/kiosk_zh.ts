@@ -40,6 +40,38 @@
         <translation>{label}：{value}</translation>
     </message>
     <message>
+        <source>Shows this part of the kiosk</source>
+        <translation>显示这一部分内容</translation>
+    </message>
+    <message>
+        <source>Shows where these figures come from, with a QR code</source>
+        <translation>显示这些数据的来源及二维码</translation>
+    </message>
+    <message>
+        <source>Stays on this page</source>
+        <translation>继续停留在本页</translation>
+    </message>
+    <message>
+        <source>Closes this panel</source>
+        <translation>关闭此面板</translation>
+    </message>
+    <message>
+        <source>Closes the kiosk program</source>
+        <translation>关闭导览程序</translation>
+    </message>
+    <message>
+        <source>Types this digit of the PIN</source>
+        <translation>输入此位密码数字</translation>
+    </message>
+    <message>
+        <source>Removes the last digit</source>
+        <translation>删除最后一位数字</translation>
+    </message>
+    <message>
+        <source>Checks the PIN</source>
+        <translation>验证密码</translation>
+    </message>
+    <message>
         <source>Where these figures come from</source>
         <translation>数据来源</translation>
     </message>

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.model.dataset import Industry
 from kiosk.ui import strings
-from kiosk.ui.charts import BarRow, BarRowsChart
+from kiosk.ui.charts import BarRow, BarRowsChart, rows_description
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views.base import ViewPage
 from kiosk.ui.widgets import AdaptiveRow, Panel, column, discard, label, source_line, vbox
@@ -62,6 +62,7 @@ def showcase(ctx: ViewContext, hint: bool = False) -> Panel:
     if hint:
         panel.add(label(ctx.text(spec.hint), "muted"))
     panel.chart = BarRowsChart(ctx.theme, rows, limit=100)
+    panel.chart.describe(ctx.text(spec.chart_title), rows_description(ctx, rows))
     panel.add(panel.chart, 1)
     return panel.finish()
 

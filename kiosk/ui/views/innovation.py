@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui import strings
-from kiosk.ui.charts import BarRow, BarRowsChart, RingChart
+from kiosk.ui.charts import BarRow, BarRowsChart, RingChart, rows_description
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views.base import ViewPage
 from kiosk.ui.widgets import AdaptiveRow, CardGrid, FigureCard, Panel, label
@@ -32,6 +32,8 @@ class InnovationView(ViewPage):
         panel = Panel(self.ctx.text(spec.title), self.ctx.provenance([figure]))
         colour = self.ctx.theme.accent
         self.ring = RingChart(self.ctx.theme, figure.value / 100, self.ctx.value(figure), colour)
+        self.ring.describe(self.ctx.text(spec.title), self.ctx.ui(strings.CHART_ROW, label=self.ctx.text(figure.label),
+                                                                  value=self.ctx.value(figure)))
         panel.add(self.ring, 1)
         panel.add(label(self.ctx.text(figure.label), "label"))
         return panel.finish()
@@ -48,6 +50,7 @@ def showcase(ctx: ViewContext) -> Panel | None:
     panel = Panel(ctx.text(spec.title), ctx.provenance(figures))
     # A log scale keeps 2 Nobel laureates and ~35,000 professionals both readable.
     panel.chart = BarRowsChart(ctx.theme, rows, log=True)
+    panel.chart.describe(ctx.text(spec.title), rows_description(ctx, rows))
     panel.add(panel.chart, 1)
     panel.add(label(ctx.ui(strings.LOG_SCALE), "muted"))
     return panel.finish()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from kiosk.ui.charts import BarRow, BarRowsChart
+from kiosk.ui.charts import BarRow, BarRowsChart, rows_description
 from kiosk.ui.context import ViewContext
 from kiosk.ui.views.base import ViewPage
 from kiosk.ui.widgets import AdaptiveRow, CardGrid, FigureCard, Panel, label
@@ -55,5 +55,6 @@ def showcase(ctx: ViewContext) -> Panel | None:
             for i, f in enumerate(figures)]
     panel = Panel(ctx.text(spec.title), ctx.provenance(figures))
     panel.chart = BarRowsChart(ctx.theme, rows)
+    panel.chart.describe(ctx.text(spec.title), rows_description(ctx, rows))
     panel.add(panel.chart, 1)
     return panel.finish()
