@@ -65,6 +65,9 @@ def screenshot_parser() -> argparse.ArgumentParser:
     parser.add_argument("--view", choices=VIEWS, default="overview")
     parser.add_argument("--overlay", choices=OVERLAYS, help="show this layer over the view")
     parser.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    parser.add_argument("--text-scale", type=float, choices=(1.0, 1.25, 1.5), default=1.0,
+                        help="as after the visitor's text-size button")
+    parser.add_argument("--high-contrast", action="store_true", help="as after the visitor's contrast button")
     return parser
 
 
@@ -120,6 +123,7 @@ def screenshot(args) -> int:
 
     kiosk = _build(["kiosk", "-platform", "offscreen"], store, language, loaded, kiosk_mode=False,
                    stretch=args.stretch_text)
+    kiosk.set_look(args.text_scale, args.high_contrast)
     render(kiosk, args.view, args.overlay, QSize(*args.size), args.out)
     print(args.out)
     return 0

@@ -151,6 +151,10 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
             app.removeEventFilter(kiosk.key_blocker)
             app.restoreOverrideCursor()
         kiosk.window.closable = True
+        if kiosk.ctx.theme != theme:  # a visitor's look is application-wide: undo it
+            from kiosk.ui.app import apply_theme
+
+            apply_theme(app, theme)
         _delete_soon(kiosk.window)
 
     return make

@@ -14,7 +14,7 @@ from kiosk.model.loader import load_dataset
 from kiosk.resources import resource_path
 from kiosk.ui import strings
 from kiosk.ui.i18n import Translations, current_language, stretched
-from kiosk.ui.main_window import LanguageButtons
+from kiosk.ui.main_window import LanguageButtons, VisitorControls
 from kiosk.ui.views import VIEW_NAMES
 from ui_helpers import layout_problems, visible_texts
 
@@ -187,8 +187,11 @@ def test_a_third_language_needs_only_data_and_a_translation_file(make_kiosk, raw
     button = language_button(kiosk.window, "fr")
     assert button.text() == "[fr] EN"
     tap(button)
-    # Each language button is labelled in its own language; everything else must be in French.
+    # Each language button is labelled in its own language, the text-size and contrast buttons
+    # with symbols (A+, ◐); everything else must be in French.
     names = {b.text() for b in kiosk.window.tabs.findChild(LanguageButtons).buttons.values()}
+    controls = kiosk.window.tabs.findChild(VisitorControls)
+    names |= {controls.text_size.text(), controls.contrast.text()}
     untranslated = [text for texts in screen(kiosk).values() for text in texts
                     if "[fr]" not in text and any(c.isalpha() for c in text) and text not in names]
     assert untranslated == []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kiosk.theme import Theme
+from kiosk.theme import HIGH_CONTRAST, TEXT_SCALES, Theme, visitor_theme
 
 
 def luminance(hex_colour: str) -> float:
@@ -17,29 +17,49 @@ def contrast(a: str, b: str) -> float:
 
 
 T = Theme()
-TEXT_PAIRS = {
-    "text on surface": (T.text, T.surface),
-    "text on background": (T.text, T.background),
-    "muted text on surface": (T.text_muted, T.surface),
-    "muted text on background": (T.text_muted, T.background),
-    "values (accent) on surface": (T.accent, T.surface),
-    "selected tab": (T.on_accent, T.accent),
-    "tab and header text": (T.on_bar, T.bar),
-    "unselected tab text": (T.on_bar_muted, T.bar),
-    "chart labels on the selection band": (T.text, T.track),
-}
+THEMES = {"normal": Theme(), "high contrast": HIGH_CONTRAST}
 
 
-@pytest.mark.parametrize("name", TEXT_PAIRS)
-def test_text_contrast_is_at_least_4_5(name):
-    assert contrast(*TEXT_PAIRS[name]) >= 4.5
+def text_pairs(t):
+    return {
+        "text on surface": (t.text, t.surface),
+        "text on background": (t.text, t.background),
+        "muted text on surface": (t.text_muted, t.surface),
+        "muted text on background": (t.text_muted, t.background),
+        "values (accent) on surface": (t.accent, t.surface),
+        "selected tab": (t.on_accent, t.accent),
+        "tab and header text": (t.on_bar, t.bar),
+        "unselected tab text": (t.on_bar_muted, t.bar),
+        "chart labels on the selection band": (t.text, t.track),
+    }
 
 
-@pytest.mark.parametrize("colour", T.series)
-def test_chart_colours_stand_out_from_the_chart_and_the_selection_band(colour):
+@pytest.mark.parametrize("theme", THEMES)
+def test_text_contrast_is_at_least_4_5(theme):
+    low = {name: round(contrast(*pair), 2) for name, pair in text_pairs(THEMES[theme]).items()
+           if contrast(*pair) < 4.5}
+    assert low == {}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_chart_colours_stand_out_from_the_chart_and_the_selection_band(theme):
     # WCAG 1.4.11: graphical objects need 3:1 against what is next to them.
-    assert contrast(colour, T.surface) >= 3
-    assert contrast(colour, T.track) >= 3
+    t = THEMES[theme]
+    low = [c for c in t.series if contrast(c, t.surface) < 3 or contrast(c, t.track) < 3]
+    assert low == []
+
+
+def test_high_contrast_is_higher_than_normal():
+    normal = min(contrast(*p) for p in text_pairs(Theme()).values())
+    high = min(contrast(*p) for p in text_pairs(HIGH_CONTRAST).values())
+    assert high > normal and high >= 7  # WCAG AAA
+
+
+def test_larger_text_scales_content_up_to_one_and_a_half():
+    assert max(TEXT_SCALES) == 1.5
+    big = visitor_theme(1.5)
+    assert big.text_px == round(Theme().text_px * 1.5) and big.value_px == round(Theme().value_px * 1.5)
+    assert big.tab_px == Theme().tab_px  # the tab bar must still fit
 
 
 def test_the_contrast_formula_matches_known_values():
@@ -71,18 +91,20 @@ def delta_e(a, b, deficiency):
     return float(np.linalg.norm(seen_as(a, deficiency) - seen_as(b, deficiency)))
 
 
+@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("vision", VISION)
-def test_neighbouring_chart_colours_stay_apart_for_colour_blind_visitors(vision):
-    series = T.series
+def test_neighbouring_chart_colours_stay_apart_for_colour_blind_visitors(vision, theme):
+    series = THEMES[theme].series
     gaps = {(a, b): delta_e(a, b, VISION[vision]) for a, b in zip(series, series[1:])}
     assert min(gaps.values()) >= MIN_DELTA_E_ADJACENT, gaps
 
 
+@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("vision", VISION)
-def test_colours_shown_together_stay_apart_for_colour_blind_visitors(vision):
+def test_colours_shown_together_stay_apart_for_colour_blind_visitors(vision, theme):
     import itertools
 
-    together = T.series[:SHOWN_TOGETHER]
+    together = THEMES[theme].series[:SHOWN_TOGETHER]
     gaps = {pair: delta_e(*pair, VISION[vision]) for pair in itertools.combinations(together, 2)}
     assert min(gaps.values()) >= MIN_DELTA_E_TOGETHER, gaps
 

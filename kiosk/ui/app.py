@@ -22,14 +22,19 @@ def create_app(argv: list[str], theme: Theme) -> QApplication:
     app.setApplicationDisplayName("Jining High-tech Zone")
     app.setDesktopFileName("jining-kiosk")
     app.setWindowIcon(QIcon(str(resource_path("icons", "kiosk.svg"))))
-    family = register_fonts(theme.font_family)
-    font = QFont(family)
+    register_fonts(theme.font_family)
+    apply_theme(app, theme)
+    return app
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    """Fonts, stylesheet and chart defaults from one theme (charts built later pick it up)."""
+    font = QFont(theme.font_family)
     font.setPixelSize(theme.text_px)
     app.setFont(font)
     app.setStyleSheet(theme.stylesheet())
     # pyqtgraph reads these when a plot is created, so set them before any view exists.
     pg.setConfigOptions(antialias=True, background=theme.surface, foreground=theme.text)
-    return app
 
 
 def register_fonts(family: str) -> str:

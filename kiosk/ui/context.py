@@ -23,6 +23,9 @@ class ViewContext:
     theme: Theme
     translations: Translations
     default_language: str
+    # The visitor's choices (text-size and contrast buttons); theme is built from them.
+    text_scale: float = 1.0
+    high_contrast: bool = False
 
     @property
     def language(self) -> str:

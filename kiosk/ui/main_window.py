@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QScroller, QStackedWidget, QWidget
+from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QScroller,
+                               QStackedWidget, QWidget)
 
+from kiosk.theme import TEXT_SCALES
 from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
@@ -17,6 +19,7 @@ log = logging.getLogger(__name__)
 
 SLIDE_MS = 260
 TAB_HEIGHT = 96
+CONTROLS_HEIGHT = 80
 HEADER_HEIGHT = 56
 
 
@@ -25,28 +28,92 @@ class TabBar(QWidget):
 
     tab_selected = Signal(int)
 
-    def __init__(self, titles: list[Tr], languages: QWidget, description: Tr):
+    def __init__(self, titles: list[Tr], controls: list[QWidget], description: Tr):
         super().__init__()
         self.setObjectName("TabBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFixedHeight(TAB_HEIGHT)
-        layout = QHBoxLayout(self)
+        # Landscape: tabs, then the visitor controls on the right. Portrait is too narrow for
+        # both, so the controls get a row of their own just above the tabs (still low down).
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(0)
+        self.side = QWidget()
+        side = QHBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        side.addStretch(1)
+        for control in controls:
+            side.addWidget(control)
+        tabs = QWidget()
+        layout = QHBoxLayout(tabs)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        self.box.addWidget(tabs, 1)
+        self.box.addWidget(self.side)
         self.group = QButtonGroup(self)
         self.buttons = []
         for index, title in enumerate(titles):
             button = Button(title, "tab", description)
             button.setCheckable(True)
             button.setSizePolicy(button.sizePolicy().Policy.Expanding, button.sizePolicy().Policy.Expanding)
+            # Tabs get widths after their texts, but must never make the window wider than the
+            # screen while the bar is still deciding between its two arrangements.
+            button.setMinimumWidth(1)
             self.group.addButton(button, index)
-            layout.addWidget(button, 4)
+            layout.addWidget(button)
             self.buttons.append(button)
         self.group.idClicked.connect(self.tab_selected)
-        layout.addWidget(languages, 1)
 
     def set_current(self, index: int) -> None:
         self.buttons[index].setChecked(True)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        window = self.window().size()
+        portrait = window.height() > window.width()
+        direction = QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+            self.setFixedHeight(TAB_HEIGHT + CONTROLS_HEIGHT if portrait else TAB_HEIGHT)
+
+
+class VisitorControls(QWidget):
+    """Text size (A, A+, A++) and high contrast. The kiosk rebuilds its look from the request;
+    an idle reset asks for the normal look again."""
+
+    def __init__(self, ctx: ViewContext):
+        super().__init__()
+        self.ctx = ctx
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        steps = TEXT_SCALES.index(ctx.text_scale) if ctx.text_scale in TEXT_SCALES else 0
+        self.text_size = Button("A" + "+" * ((steps + 1) % len(TEXT_SCALES)), "control",
+                                ctx.ui(strings.LARGER_TEXT_DESCRIPTION), ctx.ui(strings.LARGER_TEXT))
+        self.text_size.clicked.connect(self._larger)
+        self.contrast = Button("◐", "control", ctx.ui(strings.CONTRAST_DESCRIPTION), ctx.ui(strings.CONTRAST))
+        self.contrast.setCheckable(True)
+        self.contrast.setChecked(ctx.high_contrast)
+        self.contrast.clicked.connect(self._toggle_contrast)
+        for button in (self.text_size, self.contrast):
+            layout.addWidget(button)
+
+    def _request(self, text_scale: float, high_contrast: bool) -> None:
+        requested = getattr(self.window(), "look_requested", None)
+        if requested is not None:
+            requested.emit(text_scale, high_contrast)
+
+    def _larger(self) -> None:
+        index = TEXT_SCALES.index(self.ctx.text_scale) if self.ctx.text_scale in TEXT_SCALES else 0
+        self._request(TEXT_SCALES[(index + 1) % len(TEXT_SCALES)], self.ctx.high_contrast)
+
+    def _toggle_contrast(self) -> None:
+        self._request(self.ctx.text_scale, not self.ctx.high_contrast)
+
+    def reset_state(self) -> None:
+        if self.ctx.text_scale != 1.0 or self.ctx.high_contrast:
+            self._request(1.0, False)
 
 
 class LanguageButtons(QWidget):
@@ -86,6 +153,7 @@ class MainWindow(QWidget):
     """Assembles header, views and tabs. Its state is reset through reset_state() alone."""
 
     view_changed = Signal(str)
+    look_requested = Signal(float, bool)  # text scale, high contrast (VisitorControls)
     sources_requested = Signal(object)  # records whose sources a visitor tapped (widgets.SourceLink)
 
     def __init__(self, ctx: ViewContext):
@@ -110,8 +178,8 @@ class MainWindow(QWidget):
         for view in self.views.values():
             self.stack.addWidget(_scrollable(view))
         layout.addWidget(self.stack, 1)
-        self.tabs = TabBar([view.title for view in self.views.values()], LanguageButtons(ctx),
-                           ctx.ui(strings.TAB_DESCRIPTION))
+        self.tabs = TabBar([view.title for view in self.views.values()],
+                           [VisitorControls(ctx), LanguageButtons(ctx)], ctx.ui(strings.TAB_DESCRIPTION))
         self.tabs.tab_selected.connect(self._on_tab_selected)
         layout.addWidget(self.tabs)
         return content

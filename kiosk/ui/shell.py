@@ -12,6 +12,8 @@ from kiosk.config import Config
 from kiosk.datastore import DataStore, Shown
 from kiosk.pin import PinGuard
 from kiosk.ui import strings
+from kiosk.theme import visitor_theme
+from kiosk.ui.app import apply_theme
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.context import ViewContext
 from kiosk.ui.gestures import CornerTaps, SwipeRecogniser
@@ -55,14 +57,27 @@ class Kiosk(QObject):
             self.data_watcher = DataWatcher(store, settle_ms=settle_ms, parent=self)
             self.data_watcher.reloaded.connect(self.show_data)
 
+    def set_look(self, text_scale: float, high_contrast: bool) -> None:
+        """The visitor's text size and contrast: restyle, and rebuild the content (charts take
+        their colours and fonts when built), on the same view and language."""
+        if (text_scale, high_contrast) == (self.ctx.text_scale, self.ctx.high_contrast):
+            return
+        log.info("look: text x%.2f, high contrast %s", text_scale, high_contrast)
+        theme = visitor_theme(text_scale, high_contrast)
+        apply_theme(QApplication.instance(), theme)
+        self._rebuild(replace(self.ctx, theme=theme, text_scale=text_scale, high_contrast=high_contrast))
+
+    def _rebuild(self, ctx: ViewContext) -> None:
+        self.ctx = ctx
+        self.window.set_dataset(ctx)
+        self.attract.set_dataset(ctx)
+        self.source_card.set_dataset(ctx)
+
     def show_data(self, shown: Shown) -> None:
         """A new valid dataset: swapped in whole, on the same view and (if it has it) language."""
         languages = shown.dataset.languages
         default = self.ctx.default_language if self.ctx.default_language in languages else languages[0]
-        self.ctx = replace(self.ctx, dataset=shown.dataset, default_language=default)
-        self.window.set_dataset(self.ctx)
-        self.attract.set_dataset(self.ctx)
-        self.source_card.set_dataset(self.ctx)
+        self._rebuild(replace(self.ctx, dataset=shown.dataset, default_language=default))
         if current_language() not in languages:
             switch_language(default)
         log.info("now showing %s", shown.path)
@@ -79,6 +94,7 @@ class Kiosk(QObject):
         self.pin_pad.unlocked.connect(self.staff.open)
         self.staff.exit_requested.connect(self.quit)
         self.window.sources_requested.connect(self.source_card.show_for)
+        self.window.look_requested.connect(self.set_look)
 
     def _on_state_changed(self, state: State) -> None:
         log.info("session %s", state.value)

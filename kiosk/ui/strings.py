@@ -13,6 +13,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 LANGUAGE_BUTTON = QT_TRANSLATE_NOOP("Kiosk", "EN")
 CHANGE_LANGUAGE = QT_TRANSLATE_NOOP("Kiosk", "Show the kiosk in this language")
 
+LARGER_TEXT = QT_TRANSLATE_NOOP("Kiosk", "Text size")
+LARGER_TEXT_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Makes the text larger, up to one and a half times, then normal again")
+CONTRAST = QT_TRANSLATE_NOOP("Kiosk", "High contrast")
+CONTRAST_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Switches between white-on-black and normal colours")
 TAB_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Shows this part of the kiosk")
 SOURCE_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Shows where these figures come from, with a QR code")
 CONTINUE_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Stays on this page")

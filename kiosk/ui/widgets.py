@@ -56,10 +56,11 @@ def label(text: str | Tr, role: str = "", wrap: bool = True) -> Label:
 class Button(QPushButton):
     """A large push button that follows the language; touch only, so it never takes focus."""
 
-    def __init__(self, text: str | Tr, role: str, description: str | Tr = ""):
+    def __init__(self, text: str | Tr, role: str, description: str | Tr = "", name: str | Tr | None = None):
         super().__init__()
         self.setProperty("role", role)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._name = name  # for assistive technology, when the text alone ("A+") says too little
         self.set_text(text, description)
 
     def set_text(self, text: str | Tr, description: str | Tr = "") -> None:
@@ -68,7 +69,7 @@ class Button(QPushButton):
 
     def _retranslate(self) -> None:
         self.setText(localise(self._source))
-        self.setAccessibleName(self.text())
+        self.setAccessibleName(localise(self._name) if self._name is not None else self.text())
         self.setAccessibleDescription(localise(self._description))
 
     def changeEvent(self, event):  # noqa: N802 (Qt override)

@@ -40,6 +40,22 @@
         <translation>{label}：{value}</translation>
     </message>
     <message>
+        <source>Text size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Makes the text larger, up to one and a half times, then normal again</source>
+        <translation>放大文字，最大一倍半，再按恢复正常</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>Switches between white-on-black and normal colours</source>
+        <translation>在黑底白字与正常配色之间切换</translation>
+    </message>
+    <message>
         <source>Shows this part of the kiosk</source>
         <translation>显示这一部分内容</translation>
     </message>
