@@ -97,3 +97,32 @@ def test_the_chart_check_catches_a_cut_off_value_and_crowded_ticks(make_window):
     chart.getPlotItem().getAxis("bottom").setTicks([[(p, f"{10**p:,}") for p in range(6)], []])
     settle()
     assert any("overlap" in p for p in chart_text_problems(chart))
+
+
+# On a tall portrait panel the top of the screen is out of reach from a wheelchair
+# (essential controls 380-1220 mm above the floor): keep every control in the lower 60 %.
+REACH_FROM_TOP = 0.4
+
+
+def out_of_reach(window):
+    from PySide6.QtWidgets import QAbstractButton
+
+    limit = window.height() * REACH_FROM_TOP
+    return [f"{type(b).__name__} {b.text()!r} at y={b.mapTo(window, b.rect().center()).y()}"
+            for b in window.findChildren(QAbstractButton)
+            if b.isVisible() and b.mapTo(window, b.rect().center()).y() < limit]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_in_portrait_every_control_is_in_the_lower_part_of_the_screen(make_kiosk, language):
+    kiosk = make_kiosk(language=language, size=(1080, 1920))
+    problems = out_of_reach(kiosk.window)
+    for overlay in ("warning", "pin_pad", "staff", "no_pin"):
+        getattr(kiosk, overlay).open()
+        settle()
+        problems += [f"{overlay}: {p}" for p in out_of_reach(kiosk.window)]
+        getattr(kiosk, overlay).hide()
+    kiosk.source_card.show_for((kiosk.window.views["overview"].cards[0].figure,))
+    settle()
+    problems += [f"source card: {p}" for p in out_of_reach(kiosk.window)]
+    assert problems == [], "\n".join(problems)

@@ -15,6 +15,10 @@ from kiosk.ui.i18n import Tr, localise
 from kiosk.ui.widgets import Button, Panel, label, vbox
 
 
+# In portrait, three parts of the free height go above the card and one below it.
+PORTRAIT_SPACE_ABOVE = 3
+
+
 class Overlay(QWidget):
     """Covers its parent window; hidden until shown. Subclasses put a card in the middle."""
 
@@ -30,22 +34,32 @@ class Overlay(QWidget):
     def _add_card(self) -> None:
         self.card = Panel()
         self.card.setMaximumWidth(1000)
-        outer = vbox(self, margin=40)
-        outer.addStretch(1)
+        self.outer = vbox(self, margin=40)
+        self.outer.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.card, 4)
         row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
+        self.outer.addLayout(row)
+        self.outer.addStretch(1)
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
         if watched is self.parent() and event.type() == QEvent.Type.Resize:
             self.setGeometry(self.parent().rect())
+            self._place_card()
         return False
+
+    def _place_card(self) -> None:
+        """Centred in landscape; low on a tall portrait screen, within reach of a seated visitor."""
+        if getattr(self, "outer", None) is None:
+            return
+        size = self.parent().size()
+        above = PORTRAIT_SPACE_ABOVE if size.height() > size.width() else 1
+        self.outer.setStretch(0, above)
 
     def open(self) -> None:
         self.setGeometry(self.parent().rect())
+        self._place_card()
         self.show()
         self.raise_()
 
