@@ -79,7 +79,7 @@ def layout_problems(window: QWidget, scrolling: bool = False) -> list[str]:
         problems += _overlapping_children(widget)
         if isinstance(widget, StaticPlot):
             problems += [f"{name}: {p}" for p in chart_text_problems(widget)]
-        if isinstance(widget, BarRowsChart) and widget.row_tapped_connected():
+        if isinstance(widget, BarRowsChart) and (widget.row_tapped_connected() or any(r.detail for r in widget.rows)):
             row_px = widget.row_height_px()
             if row_px < min_target_px(widget):
                 problems.append(f"{name}: tappable rows only {row_px:.0f} px high")

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
 from kiosk.model import formatting
 from kiosk.model.dataset import Figure
@@ -35,6 +35,59 @@ class BarRow:
     value: float
     value_text: str | Tr
     colour: str
+    detail: str | Tr | None = None  # the callout: exact value, unit, year, source
+
+
+class Callout(QLabel):
+    """What a tapped bar or segment is, exactly: closes on a tap elsewhere or after 8 s."""
+
+    HIDE_AFTER_MS = 8000
+
+    def __init__(self, chart: QWidget):
+        super().__init__(chart)
+        self.setObjectName("callout")
+        self.setProperty("role", "callout")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide()
+        self._text: str | Tr = ""
+        self.timer = QTimer(self, singleShot=True, interval=self.HIDE_AFTER_MS)
+        self.timer.timeout.connect(self.dismiss)
+
+    def show_at(self, text: str | Tr, point: QPoint) -> None:
+        self._text = text
+        self._show_text()
+        chart = self.parentWidget()
+        x = min(max(0, point.x() - self.width() // 2), max(0, chart.width() - self.width()))
+        y = point.y() - self.height() - 12
+        self.move(x, y if y >= 0 else min(point.y() + 12, max(0, chart.height() - self.height())))
+        self.show()
+        self.raise_()
+        self.timer.start()
+        QApplication.instance().installEventFilter(self)
+
+    def _show_text(self) -> None:
+        self.setText(localise(self._text))
+        self.adjustSize()
+
+    def dismiss(self) -> None:
+        self.timer.stop()
+        self.hide()
+        QApplication.instance().removeEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+        # A press outside the chart closes the callout; inside, the chart decides.
+        if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress) and isinstance(watched, QWidget):
+            point = event.points()[0].globalPosition() if event.type() == QEvent.Type.TouchBegin \
+                else event.globalPosition()
+            chart = self.parentWidget()
+            if not chart.rect().contains(chart.mapFromGlobal(point.toPoint())):
+                self.dismiss()
+        return False
+
+    def changeEvent(self, event):  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_text()
+        super().changeEvent(event)
 
 
 class StaticPlot(pg.PlotWidget):
@@ -52,6 +105,26 @@ class StaticPlot(pg.PlotWidget):
         item.hideButtons()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.callout = Callout(self)
+        self.scene().sigMouseClicked.connect(self._on_tap)
+
+    def element_at(self, scene_pos: QPointF) -> tuple[int, str | Tr] | None:
+        """The element under a tap and its callout text; charts with tappable parts override."""
+        return None
+
+    def _on_tap(self, event) -> None:
+        hit = self.element_at(event.scenePos())
+        if hit is None or hit[1] is None:
+            self.callout.dismiss()
+            return
+        self.callout.show_at(hit[1], self.mapFromScene(event.scenePos()))
+        self.element_tapped(hit[0])
+
+    def element_tapped(self, index: int) -> None:
+        """Hook for charts that do more on a tap (e.g. select a row)."""
+
+    def reset_state(self) -> None:
+        self.callout.dismiss()
 
     def describe(self, name: str | Tr, description: str | Tr) -> None:
         """The chart's accessible name and text alternative (e.g. "Health care: 79%; ...")."""
@@ -139,7 +212,6 @@ class BarRowsChart(StaticPlot):
         if log:
             self._log_axis()
         self._paint_bars()
-        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.setMinimumHeight(len(rows) * _ROW_MIN_PX)
         item.vb.sigResized.connect(self._fit)
         self.on_language_change(self._fit)  # labels change width with the language
@@ -222,10 +294,12 @@ class BarRowsChart(StaticPlot):
         index = math.floor(point.y() + 0.5)
         return index if 0 <= index < len(self.rows) else None
 
-    def _on_scene_clicked(self, event) -> None:
-        index = self.row_at(event.scenePos())
-        if index is not None:
-            self.row_tapped.emit(index)
+    def element_at(self, scene_pos: QPointF):
+        index = self.row_at(scene_pos)
+        return None if index is None else (index, self.rows[index].detail)
+
+    def element_tapped(self, index: int) -> None:
+        self.row_tapped.emit(index)
 
 
 class RingItem(pg.GraphicsObject):
@@ -252,8 +326,10 @@ class RingItem(pg.GraphicsObject):
 class RingChart(StaticPlot):
     """Part of a whole as a ring, e.g. 25 % of the city's high-tech companies."""
 
-    def __init__(self, theme: Theme, fraction: float, centre_text: str | Tr, colour: str):
+    def __init__(self, theme: Theme, fraction: float, centre_text: str | Tr, colour: str,
+                 detail: str | Tr | None = None):
         super().__init__(theme)
+        self.detail = detail
         item = self.getPlotItem()
         item.hideAxis("left")
         item.hideAxis("bottom")
@@ -263,6 +339,10 @@ class RingChart(StaticPlot):
         self.addItem(RingItem(fraction, colour, theme.track))
         self.text_item(centre_text, (0, 0), (0.5, 0.5), theme.value_px - 8, bold=True, colour=colour)
         self.setMinimumSize(200, 200)
+
+    def element_at(self, scene_pos: QPointF):
+        # One share, one element: the whole chart is its target, far above finger size.
+        return 0, self.detail
 
 
 class SeriesChart(StaticPlot):
@@ -293,6 +373,15 @@ class SeriesChart(StaticPlot):
 
         self.text_item(last_text, (self.years[-1], self.values[-1]), (0.5, 1.1), ctx.theme.text_px)
         self.unit = unit
+
+    def element_at(self, scene_pos: QPointF):
+        """The year whose column (one year wide, wider than its bar) holds the tap."""
+        x = self.getPlotItem().vb.mapSceneToView(scene_pos).x()
+        index = min(range(len(self.years)), key=lambda i: abs(self.years[i] - x))
+        if abs(self.years[index] - x) > 0.5:
+            return None
+        year, value = self.years[index], self.values[index]
+        return index, lambda language: f"{year}: {formatting.format_value(value, self.unit, language)}"
 
     def description(self, ctx: ViewContext) -> Tr:
         """Every year's value as text."""

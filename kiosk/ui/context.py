@@ -41,6 +41,12 @@ class ViewContext:
     def value(self, figure: Figure) -> Tr:
         return lambda language: formatting.format_figure(figure, self.dataset, language)
 
+    def callout(self, figure: Figure) -> Tr:
+        """What a chart says about a tapped element: label, exact value, year and source."""
+        first = self.ui(strings.CHART_ROW, label=self.text(figure.label), value=self.value(figure))
+        source = self.provenance([figure])
+        return lambda language: f"{first(language)}\n{source(language)}"
+
     def figures(self, ids) -> list[Figure]:
         return [self.dataset.figure(i) for i in ids]
 

@@ -31,7 +31,8 @@ class InnovationView(ViewPage):
         figure = self.ctx.dataset.figure(spec.figure)
         panel = Panel(self.ctx.text(spec.title), self.ctx.provenance([figure]))
         colour = self.ctx.theme.accent
-        self.ring = RingChart(self.ctx.theme, figure.value / 100, self.ctx.value(figure), colour)
+        self.ring = RingChart(self.ctx.theme, figure.value / 100, self.ctx.value(figure), colour,
+                              self.ctx.callout(figure))
         self.ring.describe(self.ctx.text(spec.title), self.ctx.ui(strings.CHART_ROW, label=self.ctx.text(figure.label),
                                                                   value=self.ctx.value(figure)))
         panel.add(self.ring, 1)
@@ -45,7 +46,7 @@ def showcase(ctx: ViewContext) -> Panel | None:
     if spec is None:
         return None
     figures = ctx.figures(spec.figures)
-    rows = [BarRow(ctx.text(f.label), f.value, ctx.value(f), ctx.theme.series_colour(i))
+    rows = [BarRow(ctx.text(f.label), f.value, ctx.value(f), ctx.theme.series_colour(i), ctx.callout(f))
             for i, f in enumerate(figures)]
     panel = Panel(ctx.text(spec.title), ctx.provenance(figures))
     # A log scale keeps 2 Nobel laureates and ~35,000 professionals both readable.
