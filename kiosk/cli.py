@@ -171,7 +171,8 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
 
     theme = Theme()
     create_app(qt_argv, theme)
-    context = make_context(store.shown.dataset, theme, language, stretch=stretch)
+    context = make_context(store.shown.dataset, theme, language, stretch=stretch,
+                           reduce_motion=loaded.config.reduce_motion)
     return Kiosk(context, loaded.config, kiosk_mode, store)
 
 

@@ -33,6 +33,7 @@ class Config(BaseModel):
     pin_hash: str | None = Field(None, description="Set with 'kiosk set-pin'; never the PIN itself.")
     data_path: str | None = Field(None, description="Operator's dataset; the bundled one if unset.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    reduce_motion: bool = Field(False, description="No chart, slide or fade animations.")
 
 
 def default_config_path() -> Path:

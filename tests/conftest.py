@@ -65,6 +65,8 @@ def make_window(qtbot, kiosk_app, dataset, theme):
 
     def make(language="en", size=(1920, 1080), data=None, **context):
         _delete_closed_windows()
+        # Final pictures unless a test is about motion: layout checks measure where things end up.
+        context.setdefault("reduce_motion", True)
         window = MainWindow(make_context(data or dataset, theme, language, **context))
         qtbot.addWidget(window, before_close_func=_delete_soon)
         window.resize(*size)
@@ -134,7 +136,8 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
         # model_construct skips validation so tests may use sub-second timings.
         config = Config.model_construct(**{**Config().model_dump(), **settings})
         data = store.shown.dataset if store is not None else data or dataset
-        kiosk = Kiosk(make_context(data, theme, language, **(context or {})), config, kiosk_mode, store, settle_ms)
+        context = {"reduce_motion": True, **(context or {})}
+        kiosk = Kiosk(make_context(data, theme, language, **context), config, kiosk_mode, store, settle_ms)
         qtbot.addWidget(kiosk.window, before_close_func=lambda window: _retire(kiosk))
         kiosk.window.resize(*size)
         kiosk.window.show()

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (QEasingCurve, QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation,
+                            Signal)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
@@ -26,6 +27,7 @@ from kiosk.ui.i18n import Tr, current_language, localise
 _BAR_CENTRE = 0.0
 _BAR_HEIGHT = 0.56
 _ROW_MIN_PX = 60
+ENTRY_MS = 350  # charts grow in when their view appears; <= 400 ms, eased
 _LABEL_GAP_PX = 20
 
 
@@ -107,6 +109,9 @@ class StaticPlot(pg.PlotWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.callout = Callout(self)
         self.scene().sigMouseClicked.connect(self._on_tap)
+        self.entry = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ENTRY_MS)
+        self.entry.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.entry.valueChanged.connect(self.grow)
 
     def element_at(self, scene_pos: QPointF) -> tuple[int, str | Tr] | None:
         """The element under a tap and its callout text; charts with tappable parts override."""
@@ -125,6 +130,21 @@ class StaticPlot(pg.PlotWidget):
 
     def reset_state(self) -> None:
         self.callout.dismiss()
+
+    def animate_in(self) -> None:
+        """Grow in when the view appears: short and eased (see ENTRY_MS)."""
+        self.entry.stop()
+        self.grow(0.0)
+        self.entry.start()
+
+    def finish_animation(self) -> None:
+        """Straight to the final picture (a finger went down; nothing moves under it)."""
+        if self.entry.state() == QVariantAnimation.State.Running:
+            self.entry.stop()
+            self.grow(1.0)
+
+    def grow(self, progress: float) -> None:
+        """Draw the chart `progress` (0..1) of the way in; charts that animate override this."""
 
     def describe(self, name: str | Tr, description: str | Tr) -> None:
         """The chart's accessible name and text alternative (e.g. "Health care: 79%; ...")."""
@@ -250,9 +270,18 @@ class BarRowsChart(StaticPlot):
         axis.setTextPen(self.theme.text)
 
     def _add_labels(self) -> None:
-        for index, (row, length) in enumerate(zip(self.rows, self._lengths)):
-            self.text_item(row.value_text, (length, index + _BAR_CENTRE), (-0.04, 0.5),
-                           self.theme.label_px, bold=True)
+        self.value_labels = [
+            self.text_item(row.value_text, (length, index + _BAR_CENTRE), (-0.04, 0.5), self.theme.label_px, bold=True)
+            for index, (row, length) in enumerate(zip(self.rows, self._lengths))]
+
+    def grow(self, progress: float) -> None:
+        widths = [length * progress for length in self._lengths]
+        self.bars.setOpts(width=np.array(widths))
+        for index, (item, width) in enumerate(zip(self.value_labels, widths)):
+            item.setPos(width, index + _BAR_CENTRE)
+
+    def bar_widths(self) -> list[float]:
+        return [float(w) for w in self.bars.opts["width"]]
 
     def _log_axis(self) -> None:
         axis = self.getPlotItem().getAxis("bottom")
@@ -336,9 +365,14 @@ class RingChart(StaticPlot):
         item.setAspectLocked(True, ratio=1)
         item.setRange(xRange=(-1, 1), yRange=(-1, 1), padding=0.02)
         self.fraction = fraction
-        self.addItem(RingItem(fraction, colour, theme.track))
+        self.ring = RingItem(fraction, colour, theme.track)
+        self.addItem(self.ring)
         self.text_item(centre_text, (0, 0), (0.5, 0.5), theme.value_px - 8, bold=True, colour=colour)
         self.setMinimumSize(200, 200)
+
+    def grow(self, progress: float) -> None:
+        self.ring.fraction = max(0.0, min(1.0, self.fraction * progress))
+        self.ring.update()
 
     def element_at(self, scene_pos: QPointF):
         # One share, one element: the whole chart is its target, far above finger size.

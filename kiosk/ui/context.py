@@ -26,6 +26,7 @@ class ViewContext:
     # The visitor's choices (text-size and contrast buttons); theme is built from them.
     text_scale: float = 1.0
     high_contrast: bool = False
+    reduce_motion: bool = False  # the operator's setting: no animations at all
 
     @property
     def language(self) -> str:
@@ -79,8 +80,8 @@ class Provenance:
 
 
 def make_context(dataset: Dataset, theme: Theme, language: str, *, stretch: float = 0.0,
-                 translation_dirs: tuple[Path, ...] = ()) -> ViewContext:
+                 translation_dirs: tuple[Path, ...] = (), reduce_motion: bool = False) -> ViewContext:
     """A context speaking `language`, which idle resets return to; build widgets after this."""
     set_initial_language(language)
     translations = Translations((resource_path("i18n"), *translation_dirs), stretch)
-    return ViewContext(dataset, theme, translations, language)
+    return ViewContext(dataset, theme, translations, language, reduce_motion=reduce_motion)

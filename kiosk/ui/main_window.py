@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QHBoxLayout, QS
 
 from kiosk.theme import TEXT_SCALES
 from kiosk.ui import strings
+from kiosk.ui.charts import StaticPlot
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
 from kiosk.ui.views import VIEW_CLASSES, VIEW_NAMES
@@ -168,6 +169,7 @@ class MainWindow(QWidget):
 
     def _build(self, ctx: ViewContext) -> QWidget:
         """Header, views and tabs for one dataset."""
+        self.ctx = ctx
         content = QWidget()
         layout = vbox(content, spacing=0)
         self._title = ctx.text(ctx.dataset.zone.name)
@@ -211,15 +213,33 @@ class MainWindow(QWidget):
     def show_view(self, name: str, direction: int = 0) -> None:
         """Show a view; direction +1/-1 slides it in from the right/left (after a swipe)."""
         index = VIEW_NAMES.index(name)
+        appears = index != self.stack.currentIndex()
         self._slide.stop()
         self._slide.clear()
-        if direction and self.isVisible() and index != self.stack.currentIndex():
+        if direction and self.isVisible() and appears and not self.ctx.reduce_motion:
             self._slide_to(index, direction)
         else:
             self.stack.setCurrentIndex(index)
         self._current = name
         self.tabs.set_current(index)
+        if appears and self.isVisible():
+            self._animate_charts()
         self.view_changed.emit(name)
+
+    def showEvent(self, event):  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._animate_charts()
+
+    def _animate_charts(self) -> None:
+        if self.ctx.reduce_motion:
+            return
+        for chart in self.views[self._current].findChildren(StaticPlot):
+            chart.animate_in()
+
+    def finish_animations(self) -> None:
+        """A finger is down: charts jump to their final picture rather than move under it."""
+        for chart in self.findChildren(StaticPlot):
+            chart.finish_animation()
 
     def step_view(self, step: int) -> None:
         """The next (+1) or previous (-1) view, wrapping around."""

@@ -19,6 +19,8 @@ def render(kiosk, view: str, overlay: str | None, size: QSize, out: Path) -> Non
     if overlay:
         _open_overlay(kiosk, overlay, view)
         _settle()
+    window.finish_animations()  # a still picture shows where the charts end up
+    _settle()
     image = window.grab().toImage()
     if window.size() != size:
         raise RuntimeError(f"the layout needs {window.size().width()}x{window.size().height()}; "

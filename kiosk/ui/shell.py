@@ -95,6 +95,7 @@ class Kiosk(QObject):
         self.staff.exit_requested.connect(self.quit)
         self.window.sources_requested.connect(self.source_card.show_for)
         self.window.look_requested.connect(self.set_look)
+        self.watcher.pressed.connect(self.window.finish_animations)
 
     def _on_state_changed(self, state: State) -> None:
         log.info("session %s", state.value)
