@@ -156,3 +156,22 @@ def test_bars_use_the_theme_colours(make_window, theme):
     chart = window.views["overview"].comparison_chart
     assert isinstance(chart, BarRowsChart)
     assert [r.colour for r in chart.rows] == [theme.series_colour(i) for i in range(len(chart.rows))]
+
+
+def test_a_chart_with_more_rows_than_fit_keeps_finger_sized_rows_and_the_page_scrolls(make_window, raw, tmp_path):
+    import json
+
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui_helpers import min_target_px
+
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps(with_industries(raw, 13), ensure_ascii=False), encoding="utf-8")
+    window = make_window(data=load_dataset(path), size=(1920, 1080))
+    window.show_view("industries")
+    settle()
+    chart = window.views["industries"].chart
+    assert chart.row_height_px() >= min_target_px(chart)
+    page = window.stack.currentWidget()
+    assert isinstance(page, QScrollArea) and page.verticalScrollBar().maximum() > 0
+    assert layout_problems(window, scrolling=True) == []
