@@ -57,7 +57,12 @@ def test_with_motion_a_swipe_slides(make_kiosk, touch_path):
     kiosk = make_kiosk(context=MOVING)
     touch_path(kiosk.window, [QPoint(1400, 500), QPoint(1100, 500), QPoint(800, 505)])
     assert kiosk.window.current_view == "industries"
-    assert kiosk.window._slide.state() == QVariantAnimation.State.Running
+    assert kiosk.window.sliding
+    touch_path(kiosk.window, [QPoint(1400, 500), QPoint(1100, 500), QPoint(800, 505)])  # again, mid-slide
+    assert kiosk.window.current_view == "innovation"
+    kiosk.window.show_view("overview")  # a tab tap mid-slide ends it with every page in place
+    assert not kiosk.window.sliding
+    assert all(kiosk.window.stack.widget(i).pos().x() == 0 for i in range(kiosk.window.stack.count()))
 
 
 def test_every_chart_on_a_view_takes_part(make_kiosk, tap):

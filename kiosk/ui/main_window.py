@@ -161,7 +161,8 @@ class MainWindow(QWidget):
         super().__init__()
         self.closable = True
         self._current = VIEW_NAMES[0]
-        self._slide = QParallelAnimationGroup(self)
+        self._slide: QParallelAnimationGroup | None = None
+        self._slide_end = None  # what to do when the running slide ends, early or not
         self.setObjectName("KioskWindow")
         self._content = self._build(ctx)
         vbox(self, spacing=0).addWidget(self._content)
@@ -188,8 +189,7 @@ class MainWindow(QWidget):
 
     def set_dataset(self, ctx: ViewContext) -> None:
         """Swap in content for a new dataset, whole, on the same view (the language is kept too)."""
-        self._slide.stop()
-        self._slide.clear()
+        self._end_slide()
         old, self._content = self._content, self._build(ctx)
         self.layout().replaceWidget(old, self._content)
         self._content.lower()  # overlays stay on top of the new content
@@ -213,9 +213,8 @@ class MainWindow(QWidget):
     def show_view(self, name: str, direction: int = 0) -> None:
         """Show a view; direction +1/-1 slides it in from the right/left (after a swipe)."""
         index = VIEW_NAMES.index(name)
+        self._end_slide()
         appears = index != self.stack.currentIndex()
-        self._slide.stop()
-        self._slide.clear()
         if direction and self.isVisible() and appears and not self.ctx.reduce_motion:
             self._slide_to(index, direction)
         else:
@@ -248,6 +247,7 @@ class MainWindow(QWidget):
 
     def _slide_to(self, index: int, direction: int) -> None:
         old, new = self.stack.currentWidget(), self.stack.widget(index)
+        group = QParallelAnimationGroup(self)
         width = self.stack.width()
         new.setGeometry(0, 0, width, self.stack.height())
         new.move(direction * width, 0)
@@ -260,14 +260,31 @@ class MainWindow(QWidget):
             animation.setEasingCurve(QEasingCurve.Type.OutCubic)
             animation.setStartValue(start)
             animation.setEndValue(end)
-            self._slide.addAnimation(animation)
-        self._slide.finished.connect(lambda: self._finish_slide(index, old))
-        self._slide.start()
+            group.addAnimation(animation)
 
-    def _finish_slide(self, index: int, old: QWidget) -> None:
-        self._slide.finished.disconnect()
-        self.stack.setCurrentIndex(index)
-        old.move(0, 0)
+        def end() -> None:
+            self.stack.setCurrentIndex(index)
+            old.move(0, 0)
+            new.move(0, 0)
+
+        self._slide, self._slide_end = group, end
+        group.finished.connect(self._end_slide)
+        group.start()
+
+    def _end_slide(self) -> None:
+        """Finish the running slide (if any) at once: pages in place, the group gone."""
+        group, end = self._slide, self._slide_end
+        self._slide = self._slide_end = None
+        if group is None:
+            return
+        group.finished.disconnect(self._end_slide)
+        group.stop()
+        end()
+        group.deleteLater()
+
+    @property
+    def sliding(self) -> bool:
+        return self._slide is not None
 
     def reset_state(self) -> None:
         """Back to the start: the first view, and every widget that keeps state resets itself.

@@ -1,0 +1,420 @@
+"""The kiosk's benchmark: how fast it starts, reacts and animates, and whether it stays lean.
+
+    .venv/bin/python -m kiosk.bench                 # the full run (several minutes)
+    .venv/bin/python -m kiosk.bench --quick         # small N, under a minute (CI runs this)
+    .venv/bin/python -m kiosk.bench --profile       # also: the top 10 functions of the busy part
+
+Runs headless (offscreen). Prints a table and writes JSON (--out) with median, p95, max and N
+for every metric. Figures are reported, not asserted: targets are in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import json
+import os
+import platform
+import pstats
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+FRAME_MS = 1000 / 60
+FLOOR_SCRIPT = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+import pyqtgraph  # noqa: F401  (the kiosk needs it for its first frame too)
+app = QApplication([])
+window = QWidget()
+window.resize(int(sys.argv[1]), int(sys.argv[2]))
+def painted():
+    print(f"painted at {time.time():.4f}", flush=True)
+    app.quit()
+window.show()
+QTimer.singleShot(0, painted)
+app.exec()
+"""
+
+
+def stats(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    return {"median": statistics.median(ordered), "p95": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))],
+            "max": ordered[-1], "n": len(ordered)}
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def offscreen_env(**extra) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
+    return env
+
+
+# ---- 1. cold start ---------------------------------------------------------------------
+
+def cold_start(size: tuple[int, int], runs: int) -> dict:
+    kiosk, floor = [], []
+    for _ in range(runs):
+        kiosk.append(_launch([sys.executable, "-m", "kiosk", "--windowed", "--size", f"{size[0]}x{size[1]}",
+                              "--quit-after", "0"], r"first frame painted .* \(at ([0-9.]+)\)"))
+        floor.append(_launch([sys.executable, "-c", FLOOR_SCRIPT, str(size[0]), str(size[1])],
+                             r"painted at ([0-9.]+)"))
+    result = {"cold start (launch to first frame)": stats(kiosk), "floor: PySide6 + pyqtgraph empty window": stats(floor)}
+    result["ratio start/floor (medians)"] = {"median": statistics.median(kiosk) / statistics.median(floor),
+                                            "p95": None, "max": None, "n": runs}
+    return result
+
+
+def _launch(command: list[str], pattern: str) -> float:
+    with tempfile.TemporaryDirectory() as home:
+        env = offscreen_env(XDG_CONFIG_HOME=home, XDG_STATE_HOME=home, XDG_DATA_HOME=home)
+        started = time.time()
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    match = re.search(pattern, done.stdout + done.stderr)
+    if match is None:
+        raise RuntimeError(f"{command[:3]} did not report its first frame:\n{done.stderr[-2000:]}")
+    return (float(match.group(1)) - started) * 1000
+
+
+# ---- in-process scenarios --------------------------------------------------------------
+
+class Bench:
+    """One kiosk, built as the real program builds it, driven by real touch events."""
+
+    def __init__(self, size: tuple[int, int], motion: bool = True):
+        from PySide6.QtTest import QTest
+
+        from kiosk.config import Config
+        from kiosk.datastore import DataStore
+        from kiosk.theme import Theme
+        from kiosk.ui.app import create_app
+        from kiosk.ui.context import make_context
+        from kiosk.ui.shell import Kiosk
+
+        self.state = tempfile.TemporaryDirectory()
+        self.data_file = Path(self.state.name) / "data.json"
+        from kiosk.resources import data_path
+
+        self.data_file.write_bytes(data_path().read_bytes())
+        self.app = create_app(["bench"], Theme())
+        self.store = DataStore(self.data_file, Path(self.state.name) / "state")
+        self.store.load_at_start()
+        context = make_context(self.store.shown.dataset, Theme(), "en", reduce_motion=not motion)
+        self.kiosk = Kiosk(context, Config(), kiosk_mode=False, store=self.store)
+        self.window = self.kiosk.window
+        self.window.resize(*size)
+        self.window.show()
+        self.settle()
+        self.touch = QTest.createTouchDevice()
+        self.QTest = QTest
+
+    def settle(self) -> None:
+        for _ in range(3):
+            self.app.processEvents()
+
+    def tap(self, widget) -> None:
+        point = widget.rect().center()
+        self.QTest.touchEvent(widget, self.touch).press(0, point, widget).commit()
+        self.QTest.touchEvent(widget, self.touch).release(0, point, widget).commit()
+
+    def painted_ms(self, action) -> float:
+        """Input (or change) to the new picture painted, in ms."""
+        started = time.perf_counter()
+        action()
+        self.window.repaint()
+        return (time.perf_counter() - started) * 1000
+
+
+def tab_switches(bench: Bench, rounds: int) -> list[float]:
+    from kiosk.ui.views import VIEW_NAMES
+
+    samples = []
+    for _ in range(rounds):
+        for source in range(len(VIEW_NAMES)):
+            for target in range(len(VIEW_NAMES)):
+                if source == target:
+                    continue
+                bench.window.show_view(VIEW_NAMES[source])
+                bench.window.finish_animations()
+                bench.settle()
+                samples.append(bench.painted_ms(lambda t=target: bench.tap(bench.window.tabs.buttons[t])))
+    return samples
+
+
+def frame_intervals(bench: Bench, start, duration_ms: float) -> list[float]:
+    """Intervals between painted frames while an animation runs (the event loop runs freely)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    stamps = []
+
+    class Frames(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched is bench.window:
+                stamps.append(time.perf_counter())
+            return False
+
+    frames = Frames()
+    bench.window.installEventFilter(frames)
+    start()
+    end = time.perf_counter() + duration_ms / 1000
+    while time.perf_counter() < end:
+        bench.app.processEvents()
+        bench.window.update()  # the compositor would ask for frames; offscreen, we do
+        time.sleep(0.001)
+    bench.window.removeEventFilter(frames)
+    return [(b - a) * 1000 for a, b in zip(stamps, stamps[1:])]
+
+
+def animations(bench: Bench, repeats: int) -> dict:
+    from kiosk.ui.charts import ENTRY_MS
+    from kiosk.ui.main_window import SLIDE_MS
+
+    slide, entry, fade = [], [], []
+    for _ in range(repeats):
+        bench.window.show_view("overview")
+        bench.settle()
+        slide += frame_intervals(bench, lambda: bench.window.step_view(1), SLIDE_MS)
+        entry += frame_intervals(bench, lambda: bench.tap(bench.window.tabs.buttons[2]), ENTRY_MS)
+        attract = bench.kiosk.attract
+        attract.start()
+        fade += frame_intervals(bench, attract.next_slide, attract._animation.duration())
+        attract.hide()
+    return {name: {**stats(values), "frames over 16.7 ms": sum(v > FRAME_MS for v in values)}
+            for name, values in (("tab slide frames", slide), ("chart entry frames", entry),
+                                 ("attract fade frames", fade)) if values}
+
+
+def language_switches(bench: Bench, count: int) -> list[float]:
+    from kiosk.ui.i18n import current_language, switch_language
+
+    return [bench.painted_ms(lambda: switch_language("zh" if current_language() == "en" else "en"))
+            for _ in range(count)]
+
+
+def live_reloads(bench: Bench, count: int) -> list[float]:
+    """A changed file, once settled: validate, swap in, repaint (the 1 s settle is not counted)."""
+    raw = json.loads(bench.data_file.read_text(encoding="utf-8"))
+    samples = []
+    for n in range(count):
+        raw["figures"][0]["label"]["en"] = f"Regional GDP ({n})"
+        bench.data_file.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+        # What the watcher does once the file has settled.
+        samples.append(bench.painted_ms(lambda: bench.kiosk.show_data(bench.store.reload())))
+        bench.settle()
+    return samples
+
+
+# ---- 5. dataset size ----------------------------------------------------------------------
+
+def dataset_scaling(runs: int, factors=(1, 10, 100, 1000)) -> dict:
+    from kiosk.model.loader import MAX_BYTES, load_dataset
+    from kiosk.resources import data_path
+
+    raw = json.loads(data_path().read_text(encoding="utf-8"))
+    result = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for factor in factors:
+            path = Path(folder) / f"x{factor}.json"
+            path.write_text(json.dumps(enlarged(raw, factor), ensure_ascii=False), encoding="utf-8")
+            samples = []
+            # Files over the kiosk's 10 MB limit are refused; to see how the cost grows, the
+            # largest is parsed and validated without that check.
+            load = load_dataset if path.stat().st_size <= MAX_BYTES else _load_unlimited
+            for _ in range(runs if factor < 1000 else max(1, runs // 5)):
+                started = time.perf_counter()
+                load(path)
+                samples.append((time.perf_counter() - started) * 1000)
+            result[f"load + validate, dataset x{factor} ({path.stat().st_size / 1024:.0f} KiB)"] = stats(samples)
+    return result
+
+
+def _load_unlimited(path: Path):
+    from kiosk.model.checks import check_dataset
+    from kiosk.model.dataset import Dataset
+
+    dataset = Dataset.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    assert not check_dataset(dataset)
+    return dataset
+
+
+def enlarged(raw: dict, factor: int) -> dict:
+    """The bundled data with `factor` times the figures, industries and series (ids made unique)."""
+    if factor == 1:
+        return raw
+    big = json.loads(json.dumps(raw))
+    for n in range(1, factor):
+        for figure in raw["figures"]:
+            copy = {**figure, "id": f"{figure['id']}-x{n}",
+                    "series": [{"year": 2015 + k, "value": figure["value"]} for k in range(5)]}
+            copy.pop("secondary", None)
+            copy.pop("part_of", None)
+            big["figures"].append(copy)
+        for industry in raw["industries"]:
+            big["industries"].append({**industry, "id": f"{industry['id']}-x{n}",
+                                      "share": f"{industry['share']}-x{n}"})
+    return big
+
+
+# ---- 6. memory over weeks of use ---------------------------------------------------------------
+
+def uptime(bench: Bench, scale: float) -> dict:
+    from kiosk.ui.i18n import switch_language
+
+    plan = {"tab switches": int(10_000 * scale), "idle resets with attract loop": int(500 * scale),
+            "language switches": int(200 * scale), "live reloads": int(100 * scale)}
+    gc.collect()
+    before_rss, before_objects = rss_mb(), Counter(type(o).__name__ for o in gc.get_objects())
+    buttons = bench.window.tabs.buttons
+    for n in range(plan["tab switches"]):
+        bench.tap(buttons[n % len(buttons)])
+        if n % 50 == 0:
+            bench.settle()
+    for _ in range(plan["idle resets with attract loop"]):
+        bench.kiosk.reset()
+        bench.kiosk.attract.start()
+        bench.kiosk.attract.next_slide()
+        bench.tap(bench.kiosk.attract)
+        bench.settle()
+    for n in range(plan["language switches"]):
+        switch_language("zh" if n % 2 == 0 else "en")
+    switch_language("en")
+    live_reloads(bench, plan["live reloads"])
+    bench.settle()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    after_rss, after_objects = rss_mb(), Counter(type(o).__name__ for o in gc.get_objects())
+    growth = {name: after_objects[name] - before_objects[name] for name in after_objects
+              if after_objects[name] - before_objects[name] > 0}
+    return {"scenario": plan, "rss after start (MB)": before_rss, "rss after (MB)": after_rss,
+            "rss growth (MB)": after_rss - before_rss,
+            "python objects before": sum(before_objects.values()), "python objects after": sum(after_objects.values()),
+            "largest object growth": dict(sorted(growth.items(), key=lambda kv: -kv[1])[:8])}
+
+
+# ---- the run ---------------------------------------------------------------------------------
+
+def run(args) -> dict:
+    quick = args.quick
+    size = args.size
+    results: dict = {"machine": machine(), "size": f"{size[0]}x{size[1]}", "quick": quick}
+    if not args.scale_factor_run:
+        results.update(cold_start(size, 3 if quick else 10))
+    bench = Bench(size)
+    results["rss after start (MB)"] = rss_mb()
+    results[f"tab switch, touch to painted, {size[0]}x{size[1]}"] = stats(tab_switches(bench, 2 if quick else 17))
+    if args.scale_factor_run:
+        return results
+    results["tab switch, touch to painted, 3840x2160 (QT_SCALE_FACTOR=2)"] = four_k(quick)
+    results.update(animations(bench, 1 if quick else 5))
+    results["language switch to painted"] = stats(language_switches(bench, 20 if quick else 200))
+    results["live reload: validate + swap + painted"] = stats(live_reloads(bench, 3 if quick else 30))
+    results.update(dataset_scaling(3 if quick else 20))
+    if args.profile:
+        results["profile: top 10 (cumulative)"] = profile(bench)
+    results["uptime"] = uptime(bench, 0.01 if quick else 1.0)
+    return results
+
+
+def four_k(quick: bool) -> dict:
+    """The tab switch again in a process whose Qt scales by 2 (a 3840x2160 panel)."""
+    command = [sys.executable, "-m", "kiosk.bench", "--size", "1920x1080", "--scale-factor-run", "--out", "-"]
+    if quick:
+        command.append("--quick")
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900,
+                          env=offscreen_env(QT_SCALE_FACTOR="2"))
+    if done.returncode != 0:
+        return {"error": done.stderr[-1000:]}
+    data = json.loads(done.stdout)
+    return data["tab switch, touch to painted, 1920x1080"]
+
+
+def profile(bench: Bench) -> list[str]:
+    from kiosk.ui.i18n import switch_language
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    tab_switches(bench, 2)
+    for n in range(20):
+        switch_language("zh" if n % 2 == 0 else "en")
+    live_reloads(bench, 3)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
+    lines = [line for line in out.getvalue().splitlines() if "kiosk" in line or "pyqtgraph" in line]
+    return lines[:10]
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    from PySide6 import __version__ as pyside
+
+    return f"{os.cpu_count()} cores, {cpu}; Python {platform.python_version()}, PySide6 {pyside}"
+
+
+def table(results: dict) -> str:
+    lines = [f"machine: {results['machine']}", f"size: {results['size']}{' (quick)' if results['quick'] else ''}", "",
+             f"{'metric':58} {'median':>9} {'p95':>9} {'max':>9} {'N':>6}"]
+    for name, value in results.items():
+        if isinstance(value, dict) and "median" in value:
+            cells = [f"{value[k]:9.2f}" if isinstance(value[k], float) else f"{'':9}" for k in ("median", "p95", "max")]
+            extra = f"  ({value['frames over 16.7 ms']} frames > 16.7 ms)" if "frames over 16.7 ms" in value else ""
+            lines.append(f"{name:58} {' '.join(cells)} {value['n']:6}{extra}")
+        elif isinstance(value, float):
+            lines.append(f"{name:58} {value:9.1f}")
+    up = results.get("uptime")
+    if up:
+        lines += ["", f"uptime scenario: {up['scenario']}",
+                  f"  RSS {up['rss after start (MB)']:.1f} MB -> {up['rss after (MB)']:.1f} MB "
+                  f"(growth {up['rss growth (MB)']:+.1f} MB); Python objects {up['python objects before']} -> "
+                  f"{up['python objects after']}", f"  largest object growth: {up['largest object growth']}"]
+    for line in results.get("profile: top 10 (cumulative)", []):
+        lines.append("  " + line)
+    return "\n".join(lines)
+
+
+def size_arg(text: str) -> tuple[int, int]:
+    width, height = (int(part) for part in text.lower().split("x"))
+    return width, height
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kiosk.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=size_arg, default=(1920, 1080), metavar="WxH")
+    parser.add_argument("--quick", action="store_true", help="small N (under a minute): keeps the benchmark working in CI")
+    parser.add_argument("--profile", action="store_true", help="also name the top 10 functions (cProfile)")
+    parser.add_argument("--out", default="bench-results.json", help="JSON file to write, or - for standard output")
+    parser.add_argument("--scale-factor-run", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as home:
+        for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
+            os.environ[variable] = home  # never touch the operator's config, logs or last good copy
+        results = run(args)
+    if args.out == "-":
+        print(json.dumps(results, ensure_ascii=False))
+        return 0
+    Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(table(results))
+    print(f"\nwritten: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
