@@ -97,6 +97,8 @@ def chart_text_problems(plot: StaticPlot) -> list[str]:
             rect = plot.mapFromScene(item.sceneBoundingRect()).boundingRect()
             if not bounds.contains(QRectF(rect)):
                 problems.append(f"label {item.toPlainText()!r} at {rect} outside the chart {plot.rect()}")
+    if isinstance(plot, BarRowsChart) and plot.getPlotItem().vb.width() < 0.5 * plot.width():
+        problems.append(f"bars squeezed into {plot.getPlotItem().vb.width():.0f} of {plot.width()} px")
     axis = plot.getPlotItem().getAxis("bottom")
     if axis.isVisible() and axis._tickLevels:
         metrics = QFontMetricsF(axis.style["tickFont"] or plot.font())

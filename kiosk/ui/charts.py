@@ -27,6 +27,7 @@ from kiosk.ui.i18n import Tr, current_language, localise
 _BAR_CENTRE = 0.0
 _BAR_HEIGHT = 0.56
 _ROW_MIN_PX = 60
+LABEL_SHARE = 0.45  # of a bar chart's width, at most, for its row labels
 ENTRY_MS = 350  # charts grow in when their view appears; <= 400 ms, eased
 _LABEL_GAP_PX = 20
 
@@ -242,6 +243,7 @@ class BarRowsChart(StaticPlot):
         width = self.getPlotItem().vb.width()
         if width <= 0:
             return
+        self._show_categories()
         metrics = QFontMetricsF(self.font(self.theme.label_px, bold=True))
         x_max = self.limit or 0.0
         for row, length in zip(self.rows, self._lengths):
@@ -258,16 +260,25 @@ class BarRowsChart(StaticPlot):
 
     def _category_axis(self) -> None:
         axis = self.getPlotItem().getAxis("left")
-
-        def show_labels():
-            axis.setTicks([[(i, localise(row.label)) for i, row in enumerate(self.rows)], []])
-
-        show_labels()
+        self._show_categories()
         for row in self.rows:
-            self.bind_text(row.label, show_labels)
+            self.bind_text(row.label, self._show_categories)
         axis.setStyle(tickFont=self.font(self.theme.label_px), tickLength=0, tickTextOffset=12)
         axis.setPen(pg.mkPen(None))
         axis.setTextPen(self.theme.text)
+
+    def _show_categories(self) -> None:
+        """Row labels on the left, wrapped so that they never take more than LABEL_SHARE of the
+        chart's width (large text, narrow screens); rows grow to hold the extra lines."""
+        metrics = QFontMetricsF(self.font(self.theme.label_px))
+        limit = LABEL_SHARE * self.width() if self.width() > 0 else float("inf")
+        labels = [wrap(localise(row.label), metrics, limit) for row in self.rows]
+        self.getPlotItem().getAxis("left").setTicks([list(enumerate(labels)), []])
+        lines = max((label.count("\n") + 1 for label in labels), default=1)
+        row_px = max(_ROW_MIN_PX, lines * metrics.lineSpacing() + 16)
+        needed = int(len(self.rows) * row_px)
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def _add_labels(self) -> None:
         self.value_labels = [
@@ -367,8 +378,21 @@ class RingChart(StaticPlot):
         self.fraction = fraction
         self.ring = RingItem(fraction, colour, theme.track)
         self.addItem(self.ring)
-        self.text_item(centre_text, (0, 0), (0.5, 0.5), theme.value_px - 8, bold=True, colour=colour)
+        self.centre_px = theme.value_px - 8
+        self.centre = self.text_item(centre_text, (0, 0), (0.5, 0.5), self.centre_px, bold=True, colour=colour)
         self.setMinimumSize(200, 200)
+        item.vb.sigResized.connect(self._fit_centre)
+        self.on_language_change(self._fit_centre)
+
+    def _fit_centre(self) -> None:
+        """The value inside the ring's hole, smaller if the hole is small (large text, portrait)."""
+        box = self.getPlotItem().vb
+        hole_px = 0.72 * min(box.width(), box.height())  # inner radius 0.72 of the -1..1 view
+        font = self.font(self.centre_px, bold=True)
+        wide = QFontMetricsF(font).horizontalAdvance(self.centre.toPlainText())
+        if wide > 0 and hole_px > 0:
+            font.setPixelSize(max(12, min(self.centre_px, int(self.centre_px * 0.8 * hole_px / wide))))
+        self.centre.setFont(font)
 
     def grow(self, progress: float) -> None:
         self.ring.fraction = max(0.0, min(1.0, self.fraction * progress))
@@ -430,3 +454,21 @@ def rows_description(ctx: ViewContext, rows: list[BarRow]) -> Tr:
     """A bar chart as text: every row's label and value, in the current language."""
     items = [ctx.ui(strings.CHART_ROW, label=row.label, value=row.value_text) for row in rows]
     return lambda language: "; ".join(item(language) for item in items)
+
+
+def wrap(text: str, metrics: QFontMetricsF, limit: float) -> str:
+    """Break text into lines no wider than limit: at spaces, or anywhere in Chinese text."""
+    if metrics.horizontalAdvance(text) <= limit:
+        return text
+    words = text.split(" ") if " " in text else list(text)
+    joiner = " " if " " in text else ""
+    lines, line = [], ""
+    for word in words:
+        candidate = f"{line}{joiner}{word}" if line else word
+        if line and metrics.horizontalAdvance(candidate) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    lines.append(line)
+    return "\n".join(lines)
