@@ -27,7 +27,7 @@ class AttractScreen(TapAnywhere):
         self.ctx = ctx
         layout = vbox(self, margin=0, spacing=0)
         self.stack = QStackedWidget()
-        self.slides: list[QWidget] = []
+        self._slides: list[QWidget] | None = None
         layout.addWidget(self.stack, 1)
         self.cta = QWidget()
         layout.addWidget(self.cta)
@@ -42,20 +42,31 @@ class AttractScreen(TapAnywhere):
         self.tapped.connect(self._wake)
 
     def set_dataset(self, ctx: ViewContext) -> None:
-        """Slides and call to action for a (new) dataset: a different dataset, a different loop."""
+        """Slides and call to action for a (new) dataset: a different dataset, a different loop.
+
+        The slides themselves are built when the loop first needs them: nobody sees them at
+        start or right after a data change, and building them is a fifth of the start-up work.
+        """
         self.ctx = ctx
-        for slide in self.slides:
+        for slide in self._slides or []:
             self.stack.removeWidget(slide)
             discard(slide)
-        self.slides = build_slides(ctx)
-        for slide in self.slides:
-            self.stack.addWidget(slide)
+        self._slides = None
         cta = _call_to_action(ctx)
         self.layout().replaceWidget(self.cta, cta)
         discard(self.cta)
         self.cta = cta
 
+    @property
+    def slides(self) -> list[QWidget]:
+        if self._slides is None:
+            self._slides = build_slides(self.ctx)
+            for slide in self._slides:
+                self.stack.addWidget(slide)
+        return self._slides
+
     def start(self) -> None:
+        self.slides  # noqa: B018 (built on first use)
         self.stack.setCurrentIndex(0)
         self.fade.setOpacity(1.0)
         self.open()
