@@ -12,7 +12,8 @@ CHARTS = [("overview", "comparison_chart"), ("innovation", "talent_chart"), ("in
 
 def bar_chart(kiosk, view, attribute):
     kiosk.window.show_view(view)
-    settle()
+    for _ in range(3):  # rows may grow to fit wrapped labels: let the layout finish first
+        settle()
     return getattr(kiosk.window.views[view], attribute)
 
 

@@ -167,3 +167,12 @@ def test_end_to_end_the_running_kiosk_falls_back_then_picks_up_a_fixed_file(tmp_
     assert "JSON syntax error" in log and "(bundled)" in log
     assert f"now showing {data}" in log, log
     assert kiosk.returncode == 0
+
+
+def test_new_data_during_the_attract_loop_keeps_the_loop_going(make_kiosk, operator_file, tmp_path, raw, qtbot):
+    kiosk = start(make_kiosk, operator_file, tmp_path)
+    kiosk.attract.start()
+    write_atomically(operator_file, edited(raw, "Version five"))
+    qtbot.waitUntil(lambda: "Version five" in overview_texts(kiosk), timeout=5000)
+    kiosk.attract.next_slide()  # the next slide of the new loop, not a crash on the old one
+    assert 0 <= kiosk.attract.stack.currentIndex() < len(kiosk.attract.slides) and kiosk.attract.isVisible()

@@ -73,7 +73,8 @@ class AttractScreen(TapAnywhere):
         self._timer.start()
 
     def next_slide(self) -> None:
-        self.show_slide((self.stack.currentIndex() + 1) % self.stack.count(), animate=not self.ctx.reduce_motion)
+        # len(self.slides), not the stack: new data may have just replaced the slides.
+        self.show_slide((self.stack.currentIndex() + 1) % len(self.slides), animate=not self.ctx.reduce_motion)
 
     def show_slide(self, index: int, animate: bool = True) -> None:
         self.stack.setCurrentIndex(index)

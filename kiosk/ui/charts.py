@@ -50,6 +50,8 @@ class Callout(QLabel):
         super().__init__(chart)
         self.setObjectName("callout")
         self.setProperty("role", "callout")
+        # A tap on the callout is a tap on what lies under it (e.g. the next bar).
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.hide()
         self._text: str | Tr = ""
@@ -182,6 +184,13 @@ class StaticPlot(pg.PlotWidget):
                 redo()
         super().changeEvent(event)
 
+    def style_axis(self, axis, px: int) -> None:
+        """Axis text in the kiosk font, with room for its descenders: pyqtgraph sizes the axis to
+        the text's ink and clips to it, which cut a 24 px comma down to a full stop."""
+        font = self.font(px)
+        axis.setStyle(tickFont=font)
+        axis.setHeight(int(QFontMetricsF(font).height() + 16))
+
     def font(self, px: int, bold: bool = False) -> QFont:
         font = QFont(self.theme.font_family)
         font.setPixelSize(px)
@@ -296,7 +305,7 @@ class BarRowsChart(StaticPlot):
 
     def _log_axis(self) -> None:
         axis = self.getPlotItem().getAxis("bottom")
-        axis.setStyle(tickFont=self.font(self.theme.text_px))
+        self.style_axis(axis, self.theme.text_px)
         axis.setPen(self.theme.text_muted)
         axis.setTextPen(self.theme.text_muted)
 
@@ -416,7 +425,7 @@ class SeriesChart(StaticPlot):
         axis = item.getAxis("bottom")
         axis.setTicks([[(y, str(y)) for y in self.years], []])
         self._texts.extend(str(year) for year in self.years)
-        axis.setStyle(tickFont=self.font(ctx.theme.text_px))
+        self.style_axis(axis, ctx.theme.text_px)
         axis.setTextPen(ctx.theme.text_muted)
         top = max(self.values, default=1) or 1
         item.setXRange(self.years[0] - 0.6, self.years[-1] + 0.6, padding=0)
