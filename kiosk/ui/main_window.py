@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, Signal
+from collections.abc import Mapping
+
+from PySide6.QtCore import (QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, QTimer,
+                            Signal)
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QScroller,
                                QStackedWidget, QWidget)
 
@@ -177,12 +180,13 @@ class MainWindow(QWidget):
         self.setWindowTitle(localise(self._title))
         layout.addWidget(self._header(ctx))
         self.stack = QStackedWidget()
-        self.views = {name: VIEW_CLASSES[name](ctx) for name in VIEW_NAMES}
-        for view in self.views.values():
-            self.stack.addWidget(_scrollable(view))
+        pages = [_scrollable() for _ in VIEW_NAMES]
+        for page in pages:
+            self.stack.addWidget(page)
+        self.views = LazyViews(ctx, pages)
         layout.addWidget(self.stack, 1)
-        self.tabs = TabBar([view.title for view in self.views.values()],
-                           [VisitorControls(ctx), LanguageButtons(ctx)], ctx.ui(strings.TAB_DESCRIPTION))
+        titles = [ctx.text(getattr(ctx.dataset.views, name).title) for name in VIEW_NAMES]
+        self.tabs = TabBar(titles, [VisitorControls(ctx), LanguageButtons(ctx)], ctx.ui(strings.TAB_DESCRIPTION))
         self.tabs.tab_selected.connect(self._on_tab_selected)
         layout.addWidget(self.tabs)
         return content
@@ -195,6 +199,15 @@ class MainWindow(QWidget):
         self._content.lower()  # overlays stay on top of the new content
         discard(old)
         self.show_view(self._current)
+        self._build_rest_soon()
+
+    def _build_rest_soon(self) -> None:
+        """The views nobody is looking at yet, one per turn of the event loop, after the
+        visible one has been painted: start-up and data swaps show the first view sooner."""
+        views = self.views
+        for name in VIEW_NAMES:
+            # Only if that content is still the window's (new data may have replaced it).
+            QTimer.singleShot(0, self, lambda name=name: views is self.views and views[name])
 
     def _header(self, ctx: ViewContext) -> QWidget:
         header = QWidget()
@@ -213,6 +226,7 @@ class MainWindow(QWidget):
     def show_view(self, name: str, direction: int = 0) -> None:
         """Show a view; direction +1/-1 slides it in from the right/left (after a swipe)."""
         index = VIEW_NAMES.index(name)
+        self.views[name]  # noqa: B018 (built on first use)
         self._end_slide()
         appears = index != self.stack.currentIndex()
         if direction and self.isVisible() and appears and not self.ctx.reduce_motion:
@@ -228,6 +242,7 @@ class MainWindow(QWidget):
     def showEvent(self, event):  # noqa: N802 (Qt override)
         super().showEvent(event)
         self._animate_charts()
+        self._build_rest_soon()
 
     def _animate_charts(self) -> None:
         if self.ctx.reduce_motion:
@@ -320,9 +335,29 @@ class PageScroller(QScrollArea):
         self.verticalScrollBar().setValue(0)
 
 
-def _scrollable(page: QWidget) -> QScrollArea:
+class LazyViews(Mapping):
+    """The four views by name, each built the first time it is asked for."""
+
+    def __init__(self, ctx: ViewContext, pages: list[QScrollArea]):
+        self.ctx = ctx
+        self.pages = dict(zip(VIEW_NAMES, pages))
+        self.built: dict[str, QWidget] = {}
+
+    def __getitem__(self, name: str) -> QWidget:
+        if name not in self.built:
+            self.built[name] = VIEW_CLASSES[name](self.ctx)
+            self.pages[name].setWidget(self.built[name])
+        return self.built[name]
+
+    def __iter__(self):
+        return iter(VIEW_NAMES)
+
+    def __len__(self) -> int:
+        return len(VIEW_NAMES)
+
+
+def _scrollable() -> QScrollArea:
     area = PageScroller()
-    area.setWidget(page)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
