@@ -33,11 +33,15 @@ def read_limited(path: Path) -> bytes:
     """The file's bytes; one over MAX_BYTES is refused before it is read."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DatasetError(path, [Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
+        _refuse_if_too_large(path, size)
         return path.read_bytes()
     except OSError as error:
         raise DatasetError(path, [Problem("", f"cannot read the file: {error.strerror}")]) from None
+
+
+def _refuse_if_too_large(path: Path, size: int) -> None:
+    if size > MAX_BYTES:
+        raise DatasetError(path, [Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
 
 
 def parse_dataset(raw: bytes, path: Path) -> Dataset:
@@ -54,8 +58,7 @@ def parse_dataset(raw: bytes, path: Path) -> Dataset:
 
 
 def _parse_json(raw: bytes, path: Path):
-    if len(raw) > MAX_BYTES:
-        raise DatasetError(path, [Problem("", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")])
+    _refuse_if_too_large(path, len(raw))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

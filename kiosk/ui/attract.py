@@ -86,10 +86,13 @@ class AttractScreen(TapAnywhere):
         else:
             self.fade.setOpacity(1.0)
 
-    def _wake(self) -> None:
+    def reset_state(self) -> None:
         self._timer.stop()
         self._animation.stop()
         self.hide()
+
+    def _wake(self) -> None:
+        self.reset_state()
         self.woke.emit()
 
 

@@ -270,8 +270,8 @@ class BarRowsChart(StaticPlot):
     def _category_axis(self) -> None:
         axis = self.getPlotItem().getAxis("left")
         self._show_categories()
-        for row in self.rows:
-            self.bind_text(row.label, self._show_categories)
+        # Listed for texts(); _fit (run on every language change) shows them again.
+        self._texts.extend(row.label for row in self.rows)
         axis.setStyle(tickFont=self.font(self.theme.label_px), tickLength=0, tickTextOffset=12)
         axis.setPen(pg.mkPen(None))
         axis.setTextPen(self.theme.text)

@@ -17,7 +17,7 @@ from kiosk.ui.charts import StaticPlot
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
 from kiosk.ui.views import VIEW_CLASSES, VIEW_NAMES
-from kiosk.ui.widgets import Button, discard, label, vbox
+from kiosk.ui.widgets import Button, discard, is_portrait, label, vbox
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +74,7 @@ class TabBar(QWidget):
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        window = self.window().size()
-        portrait = window.height() > window.width()
+        portrait = is_portrait(self)
         direction = QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight
         if self.box.direction() != direction:
             self.box.setDirection(direction)

@@ -12,7 +12,7 @@ from kiosk.pin import PinGuard
 from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, localise
-from kiosk.ui.widgets import Button, Panel, label, vbox
+from kiosk.ui.widgets import Button, Panel, is_portrait, label, vbox
 
 
 # In portrait, three parts of the free height go above the card and one below it.
@@ -53,9 +53,12 @@ class Overlay(QWidget):
         """Centred in landscape; low on a tall portrait screen, within reach of a seated visitor."""
         if getattr(self, "outer", None) is None:
             return
-        size = self.parent().size()
-        above = PORTRAIT_SPACE_ABOVE if size.height() > size.width() else 1
+        above = PORTRAIT_SPACE_ABOVE if is_portrait(self) else 1
         self.outer.setStretch(0, above)
+
+    def reset_state(self) -> None:
+        """An idle reset closes every layer (the attract loop opens afterwards)."""
+        self.hide()
 
     def open(self) -> None:
         self.setGeometry(self.parent().rect())

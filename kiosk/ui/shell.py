@@ -20,7 +20,7 @@ from kiosk.ui.gestures import CornerTaps, SwipeRecogniser
 from kiosk.ui.i18n import current_language, switch_language
 from kiosk.ui.lockdown import lock_down
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.overlays import IdleWarning, Notice, PinPad, StaffPanel
+from kiosk.ui.overlays import IdleWarning, Notice, Overlay, PinPad, StaffPanel
 from kiosk.ui.reload import DataWatcher
 from kiosk.ui.sources import SourceCard
 from kiosk.ui.session import InputWatcher, Session, State
@@ -107,7 +107,7 @@ class Kiosk(QObject):
             self.attract.start()
 
     def _on_swiped(self, step: int) -> None:
-        overlays = (self.warning, self.attract, self.pin_pad, self.no_pin, self.staff, self.source_card)
+        overlays = self.window.findChildren(Overlay)
         if self.session.state is State.ACTIVE and not any(o.isVisible() for o in overlays):
             self.window.step_view(step)
 
@@ -117,9 +117,7 @@ class Kiosk(QObject):
 
     def reset(self) -> None:
         log.info("idle: resetting to the start")
-        for overlay in (self.pin_pad, self.no_pin, self.staff, self.source_card):
-            overlay.hide()
-        self.window.reset_state()
+        self.window.reset_state()  # overlays close themselves through the same mechanism
 
     def quit(self) -> None:
         log.info("staff exit")

@@ -250,6 +250,12 @@ class CardGrid(QWidget):
         self._place(-(-len(self.cards) // max(1, rows)))
 
 
+def is_portrait(widget: QWidget) -> bool:
+    """Whether the widget's window is taller than wide: layouts follow the window, not the widget."""
+    window = widget.window().size()
+    return window.height() > window.width()
+
+
 class AdaptiveRow(QWidget):
     """Children side by side in landscape, stacked in portrait (judged by the window)."""
 
@@ -263,8 +269,6 @@ class AdaptiveRow(QWidget):
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        window = self.window().size()
-        portrait = window.height() > window.width()
-        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        direction = QBoxLayout.Direction.TopToBottom if is_portrait(self) else QBoxLayout.Direction.LeftToRight
         if self.box.direction() != direction:
             self.box.setDirection(direction)
