@@ -30,17 +30,24 @@ from pathlib import Path
 FRAME_MS = 1000 / 60
 FLOOR_SCRIPT = """
 import sys, time
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 import pyqtgraph  # noqa: F401  (the kiosk needs it for its first frame too)
 app = QApplication([])
 window = QWidget()
 window.resize(int(sys.argv[1]), int(sys.argv[2]))
+class FirstPaint(QObject):  # the same moment the kiosk reports: the turn after its first paint
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            window.removeEventFilter(self)
+            QTimer.singleShot(0, painted)
+        return False
 def painted():
     print(f"painted at {time.time():.4f}", flush=True)
     app.quit()
+first_paint = FirstPaint()
+window.installEventFilter(first_paint)
 window.show()
-QTimer.singleShot(0, painted)
 app.exec()
 """
 
