@@ -148,7 +148,8 @@ def test_charts_are_static_for_touch(make_window):
     for chart in window.findChildren(StaticPlot):
         vb = chart.getPlotItem().vb
         assert vb.state["mouseEnabled"] == [False, False]
-        assert chart.getPlotItem().ctrlMenu is None or not vb.menuEnabled()
+        assert vb.menu is None and not vb.menuEnabled()  # no context menu to open
+        assert not chart.mouseEnabled  # the view itself neither pans nor zooms
 
 
 def test_bars_use_the_theme_colours(make_window, theme):
@@ -175,3 +176,28 @@ def test_a_chart_with_more_rows_than_fit_keeps_finger_sized_rows_and_the_page_sc
     page = window.stack.currentWidget()
     assert isinstance(page, QScrollArea) and page.verticalScrollBar().maximum() > 0
     assert layout_problems(window, scrolling=True) == []
+
+
+def test_hidden_views_are_built_after_the_first_view_is_painted(qtbot, kiosk_app, dataset, theme):
+    """Start-up shows the first view sooner: the others wait until it has been painted."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from kiosk.ui.context import make_context
+    from kiosk.ui.main_window import MainWindow
+
+    window = MainWindow(make_context(dataset, theme, "en", reduce_motion=True))
+    qtbot.addWidget(window)
+    built_at_first_paint = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and not built_at_first_paint:
+                built_at_first_paint.append(sorted(window.views.built))
+            return False
+
+    spy = FirstPaint()
+    window.installEventFilter(spy)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitUntil(lambda: len(window.views.built) == len(VIEW_NAMES))
+    assert built_at_first_paint == [["overview"]]

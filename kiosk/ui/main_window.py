@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-
 from collections.abc import Mapping
+from functools import partial
 
+import shiboken6
 from PySide6.QtCore import (QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, QTimer,
                             Signal)
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QScroller,
@@ -165,50 +166,68 @@ class MainWindow(QWidget):
         self._current = VIEW_NAMES[0]
         self._slide: QParallelAnimationGroup | None = None
         self._slide_end = None  # what to do when the running slide ends, early or not
+        self._rest_pending = False
         self.setObjectName("KioskWindow")
-        self._content = self._build(ctx)
-        vbox(self, spacing=0).addWidget(self._content)
+        # The pages outlive data swaps and restyles: only the views inside them are rebuilt
+        # (a scroll area's touch-gesture grab is not free, and a page keeps its place).
+        self.stack = QStackedWidget()
+        self._pages = [_scrollable() for _ in VIEW_NAMES]
+        for page in self._pages:
+            self.stack.addWidget(page)
+        self._header, self.tabs = self._build(ctx)
+        layout = vbox(self, spacing=0)
+        layout.addWidget(self._header)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.tabs)
         self.show_view(VIEW_NAMES[0])
 
-    def _build(self, ctx: ViewContext) -> QWidget:
-        """Header, views and tabs for one dataset."""
+    def _build(self, ctx: ViewContext) -> tuple[QWidget, TabBar]:
+        """Header and tabs for one dataset (and look), and the views, built when needed."""
         self.ctx = ctx
-        content = QWidget()
-        layout = vbox(content, spacing=0)
         self._title = ctx.text(ctx.dataset.zone.name)
         self.setWindowTitle(localise(self._title))
-        layout.addWidget(self._header(ctx))
-        self.stack = QStackedWidget()
-        pages = [_scrollable() for _ in VIEW_NAMES]
-        for page in pages:
-            self.stack.addWidget(page)
-        self.views = LazyViews(ctx, pages)
-        layout.addWidget(self.stack, 1)
+        for page in self._pages:
+            if page.widget() is not None:
+                discard(page.widget())  # built for the data or look being replaced
+        self.views = LazyViews(ctx, self._pages)
         titles = [ctx.text(getattr(ctx.dataset.views, name).title) for name in VIEW_NAMES]
-        self.tabs = TabBar(titles, [VisitorControls(ctx), LanguageButtons(ctx)], ctx.ui(strings.TAB_DESCRIPTION))
-        self.tabs.tab_selected.connect(self._on_tab_selected)
-        layout.addWidget(self.tabs)
-        return content
+        tabs = TabBar(titles, [VisitorControls(ctx), LanguageButtons(ctx)], ctx.ui(strings.TAB_DESCRIPTION))
+        tabs.tab_selected.connect(self._on_tab_selected)
+        return self._header_bar(ctx), tabs
 
     def set_dataset(self, ctx: ViewContext) -> None:
         """Swap in content for a new dataset, whole, on the same view (the language is kept too)."""
         self._end_slide()
-        old, self._content = self._content, self._build(ctx)
-        self.layout().replaceWidget(old, self._content)
-        self._content.lower()  # overlays stay on top of the new content
-        discard(old)
+        replaced = self._header, self.tabs
+        self._header, self.tabs = self._build(ctx)
+        for old, new in zip(replaced, (self._header, self.tabs)):
+            self.layout().replaceWidget(old, new)
+            new.lower()  # overlays stay on top
+            discard(old)
         self.show_view(self._current)
         self._build_rest_soon()
 
     def _build_rest_soon(self) -> None:
-        """The views nobody is looking at yet, one per turn of the event loop, after the
-        visible one has been painted: start-up and data swaps show the first view sooner."""
-        views = self.views
-        for name in VIEW_NAMES:
-            # Only if that content is still the window's (new data may have replaced it).
-            QTimer.singleShot(0, self, lambda name=name: views is self.views and views[name])
+        """The views nobody is looking at yet are built after the visible one has been
+        painted, one per turn of the event loop so a touch in between is not kept waiting:
+        start-up and data swaps show the first view sooner."""
+        self._rest_pending = True  # taken up by the next paintEvent
 
-    def _header(self, ctx: ViewContext) -> QWidget:
+    def paintEvent(self, event):  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self._rest_pending:
+            self._rest_pending = False
+            QTimer.singleShot(0, self, partial(self._build_next, self.views))
+
+    def _build_next(self, views: LazyViews) -> None:
+        if views is not self.views:
+            return  # new data replaced that content meanwhile; its own paint starts again
+        missing = [name for name in VIEW_NAMES if name not in views.built]
+        if missing:
+            views[missing[0]]
+            QTimer.singleShot(0, self, partial(self._build_next, views))
+
+    def _header_bar(self, ctx: ViewContext) -> QWidget:
         header = QWidget()
         header.setObjectName("Header")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -307,6 +326,8 @@ class MainWindow(QWidget):
         """
         self.show_view(VIEW_NAMES[0])
         for widget in self.findChildren(QWidget):
+            if not shiboken6.isValid(widget):
+                continue  # an earlier reset (text size, contrast) rebuilt the views it was in
             reset = getattr(widget, "reset_state", None)
             if callable(reset):
                 reset()
