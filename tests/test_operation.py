@@ -10,7 +10,7 @@ from conftest import settle
 from kiosk.pin import hash_pin
 from kiosk.ui.session import State
 from kiosk.ui.views import VIEW_NAMES
-from ui_helpers import visible_texts
+from ui_helpers import pixels_apart, visible_texts
 
 FAST = {"idle_seconds": 0.05, "warning_seconds": 1, "attract_seconds": 60}
 
@@ -117,6 +117,19 @@ def test_the_attract_loop_cycles_with_a_fade(make_kiosk, qtbot):
     kiosk.attract.start()
     qtbot.waitUntil(lambda: kiosk.attract.stack.currentIndex() == 2, timeout=3000)
     assert kiosk.attract._animation.duration() > 0
+
+
+def test_a_new_slide_lifts_out_of_the_background(make_kiosk, qtbot):
+    kiosk = make_kiosk(context={"reduce_motion": False})
+    attract = kiosk.attract
+    attract.start()
+    attract.next_slide()
+    curtain = attract.curtain
+    assert curtain.isVisible() and curtain.geometry() == attract.stack.rect()
+    assert curtain.cover() == 1.0  # the slide starts hidden under the background colour
+    qtbot.waitUntil(lambda: 0 < curtain.cover() < 1, timeout=2000)
+    qtbot.waitUntil(lambda: not curtain.isVisible(), timeout=2000)
+    assert curtain.cover() == 0.0
 
 
 @pytest.mark.parametrize(("dx", "dy", "expected"), [
@@ -254,3 +267,17 @@ def test_windowed_mode_has_no_lockdown(make_kiosk):
     kiosk = make_kiosk(kiosk_mode=False)
     assert kiosk.key_blocker is None
     assert kiosk.window.close() is True
+
+
+def test_the_faded_in_picture_is_the_slide_as_it_ends_up(make_kiosk):
+    """A chart's axis labels must not pop in after the fade (they size themselves late)."""
+    kiosk = make_kiosk(context={"reduce_motion": False})
+    attract = kiosk.attract
+    attract.start()
+    for _ in attract.slides:
+        attract.next_slide()
+        picture = attract.curtain._picture.toImage()
+        attract._animation.stop()
+        attract.curtain.set_cover(0.0)
+        settle()
+        assert pixels_apart(picture, attract.stack.currentWidget().grab().toImage()) == 0

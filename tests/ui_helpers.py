@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QFontMetrics, QFontMetricsF
+from PySide6.QtGui import QFontMetrics, QFontMetricsF, QImage
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
 from kiosk.ui.charts import BarRowsChart, StaticPlot
@@ -146,3 +146,16 @@ def row_point(chart: BarRowsChart, row: float, x: float = 1.0) -> QPoint:
     """The viewport point of a data-space position in a bar chart (row may be fractional)."""
     scene = chart.getPlotItem().vb.mapViewToScene(QPointF(x, row))
     return chart.mapFromScene(scene)
+
+
+def pixels_apart(first: QImage, second: QImage, tolerance: int = 8) -> int:
+    """How many pixels differ by more than `tolerance` in a channel (text anti-aliasing may
+    differ by a level or two between two renderings of the same picture)."""
+    import numpy as np
+
+    def channels(image: QImage):
+        image = image.convertToFormat(QImage.Format.Format_ARGB32)
+        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4).astype(int)
+
+    assert first.size() == second.size()
+    return int((np.abs(channels(first) - channels(second)).max(axis=2) > tolerance).sum())
