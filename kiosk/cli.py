@@ -143,6 +143,8 @@ def run(args) -> int:
         return 3
     install_excepthook()
     route_qt_messages(on_fatal=_explain_plugin_failure)
+    from PySide6.QtWidgets import QApplication
+
     log.info("starting; log file %s; config %s", log_file or "(none)", loaded.path)
     kiosk = _build(sys.argv[:1], store, language, loaded, kiosk_mode=not args.windowed,
                    stretch=args.stretch_text)
@@ -157,20 +159,20 @@ def run(args) -> int:
         show_full_screen(window)
     log.info("showing %s in %s, %dx%d, %s", dataset.zone.short_name[language], language,
              window.width(), window.height(), "windowed" if args.windowed else "full screen")
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance().exec()
+    code = QApplication.instance().exec()
+    log.info("stopped, exit code %d", code)
+    return code
 
 
 def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedConfig, kiosk_mode: bool,
            stretch: float = 0.0):
     from kiosk.theme import Theme
-    from kiosk.ui.app import create_app
+    from kiosk.ui.app import create_app, quit_on_signals
     from kiosk.ui.context import make_context
     from kiosk.ui.shell import Kiosk
 
     theme = Theme()
-    create_app(qt_argv, theme)
+    quit_on_signals(create_app(qt_argv, theme))
     context = make_context(store.shown.dataset, theme, language, stretch=stretch,
                            reduce_motion=loaded.config.reduce_motion)
     return Kiosk(context, loaded.config, kiosk_mode, store)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import signal
+import socket
 
 import pyqtgraph as pg
+from PySide6.QtCore import QSocketNotifier
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -56,3 +59,26 @@ def register_fonts(family: str) -> str:
     fallback = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
     log.error("font %r unavailable; using system font %r (Chinese may not render)", family, fallback)
     return fallback
+
+
+def quit_on_signals(app: QApplication, signals=(signal.SIGTERM, signal.SIGINT)) -> None:
+    """SIGTERM (systemctl stop, a shutdown) and SIGINT end the kiosk cleanly, with exit code 0.
+
+    Python runs signal handlers only when the interpreter gets control, which Qt's event loop
+    may not give it for a long time: the C-level handler writes to a socket the loop watches,
+    and that wakes it.
+    """
+    receiver, sender = socket.socketpair()
+    for end in (receiver, sender):
+        end.setblocking(False)
+    signal.set_wakeup_fd(sender.fileno())
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: receiver.recv(64))  # the Python handler runs next
+    app._signal_wakeup = (receiver, sender, notifier)  # kept for the life of the app
+
+    def stop(number, _frame) -> None:
+        log.info("stopping on %s", signal.Signals(number).name)
+        app.exit(0)
+
+    for number in signals:
+        signal.signal(number, stop)
