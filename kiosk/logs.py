@@ -6,6 +6,7 @@ import logging
 import logging.handlers
 import os
 import sys
+import time
 from pathlib import Path
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -29,13 +30,55 @@ def setup_logging(level: str, log_dir: Path | None) -> Path | None:
     path = log_dir / "kiosk.log"
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+        file_handler = LogFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError as error:
         log.error("cannot write logs to %s (%s); logging to stderr only", path, error.strerror)
         return None
     _add(root, file_handler)
     return path
+
+
+class LogFile(logging.handlers.RotatingFileHandler):
+    """The rotating log file. When it cannot be written (disk full, file system gone read-only)
+    the kiosk goes on with stderr alone: it says so once, not with a traceback per record as
+    logging does by default, and tries the file again a minute later."""
+
+    RETRY_SECONDS = 60
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._failed_at: float | None = None
+        self._failing = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._failed_at is not None and time.monotonic() - self._failed_at < self.RETRY_SECONDS:
+            return
+        self._failing = False
+        super().emit(record)  # calls handleError on any failure
+        if not self._failing and self._failed_at is not None:
+            self._failed_at = None
+            _to_stderr(f"log file {self.baseFilename} can be written again")
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        error = sys.exc_info()[1]
+        if self._failed_at is None:
+            _to_stderr(f"cannot write the log file {self.baseFilename} ({error}); logging to stderr only, "
+                       f"trying again every {self.RETRY_SECONDS} s")
+        self._failing = True
+        self._failed_at = time.monotonic()
+        stream, self.stream = self.stream, None  # reopened on the next attempt
+        try:
+            if stream is not None:
+                stream.close()
+        except OSError:
+            pass  # what it still held is lost with the full disk
+
+
+def _to_stderr(message: str) -> None:
+    try:
+        sys.stderr.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')} ERROR kiosk.logs: {message}\n")
+    except (OSError, ValueError, AttributeError):
+        pass  # no stderr either: nothing left to tell
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:
