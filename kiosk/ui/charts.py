@@ -30,6 +30,7 @@ _ROW_MIN_PX = 60
 LABEL_SHARE = 0.45  # of a bar chart's width, at most, for its row labels
 ENTRY_MS = 350  # charts grow in when their view appears; <= 400 ms, eased
 _LABEL_GAP_PX = 20
+_AXIS_TEXT_OFFSET = 12  # px between row labels and bars
 
 
 @dataclass(frozen=True)
@@ -330,7 +331,7 @@ class BarRowsChart(StaticPlot):
         self._show_categories()
         # Listed for texts(); _fit (run on every language change) shows them again.
         self._texts.extend(row.label for row in self.rows)
-        axis.setStyle(tickFont=self.font(self.theme.label_px), tickLength=0, tickTextOffset=12)
+        axis.setStyle(tickFont=self.font(self.theme.label_px), tickLength=0, tickTextOffset=_AXIS_TEXT_OFFSET)
         axis.setPen(pg.mkPen(None))
         axis.setTextPen(self.theme.text)
 
@@ -340,7 +341,12 @@ class BarRowsChart(StaticPlot):
         metrics = QFontMetricsF(self.font(self.theme.label_px))
         limit = LABEL_SHARE * self.width() if self.width() > 0 else float("inf")
         labels = [wrap(localise(row.label), metrics, limit) for row in self.rows]
-        self.getPlotItem().getAxis("left").setTicks([list(enumerate(labels)), []])
+        axis = self.getPlotItem().getAxis("left")
+        axis.setTicks([list(enumerate(labels)), []])
+        # The axis is as wide as its widest line now: left to itself, pyqtgraph shrinks it only
+        # when painted and not by less than 10 px, which kept bars squeezed after a rotation.
+        widest = max((metrics.horizontalAdvance(line) for label in labels for line in label.split("\n")), default=0)
+        axis.setWidth(math.ceil(widest) + _AXIS_TEXT_OFFSET + 4)
         lines = max((label.count("\n") + 1 for label in labels), default=1)
         row_px = max(_ROW_MIN_PX, lines * metrics.lineSpacing() + 16)
         needed = int(len(self.rows) * row_px)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -49,3 +49,19 @@ def show_full_screen(window: QWidget) -> None:
     # Without a window manager showFullScreen() alone does not resize the window.
     window.setGeometry(window.screen().geometry())
     window.showFullScreen()
+    window._screen_follower = ScreenFollower(window)
+
+
+class ScreenFollower(QObject):
+    """Keeps the window covering its screen when the screen is rotated or changes resolution
+    (xrandr, wlr-randr): without a window manager nothing else resizes it. The layouts then
+    adapt as at start (portrait or landscape)."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.window = window
+        window.screen().geometryChanged.connect(self.fit)  # disconnected when this is deleted
+
+    def fit(self, geometry: QRect) -> None:
+        log.info("screen is now %dx%d; following it", geometry.width(), geometry.height())
+        self.window.setGeometry(geometry)
