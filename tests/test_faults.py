@@ -1,0 +1,183 @@
+"""Faults injected into the real, running program: it keeps showing good content, says what is
+wrong, and stops or restarts cleanly."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.model.loader import load_dataset
+from test_data_reload import edited, write_atomically
+
+FIRST_FRAME = "first frame painted"
+
+
+class Running:
+    """The kiosk as a process with its own config, state and log directories."""
+
+    def __init__(self, tmp_path: Path, *args: str, code: str | None = None, env: dict | None = None):
+        self.home = tmp_path
+        self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+                    "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "share"),
+                    **(env or {})}
+        command = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "kiosk", *args]
+        self.process = subprocess.Popen(command + ["--windowed"], env=self.env,
+                                        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        self.lines: list[str] = []
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        """Read the log (stderr) until a line contains `text`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            line = self.process.stderr.readline()
+            if not line:
+                break
+            self.lines.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f"never logged {text!r}:\n{self.log}")
+
+    def finish(self, timeout: float = 30) -> int:
+        _, rest = self.process.communicate(timeout=timeout)
+        self.lines.append(rest or "")
+        return self.process.returncode
+
+    @property
+    def log(self) -> str:
+        return "".join(self.lines)
+
+
+@pytest.fixture
+def operator_data(tmp_path, raw):
+    path = tmp_path / "content" / "data.json"
+    path.parent.mkdir()
+    path.write_text(edited(raw, "Version one"), encoding="utf-8")
+    return path
+
+
+def make_unreadable(path: Path) -> None:
+    if os.geteuid() == 0:  # permissions do not stop root: a directory in its place does
+        path.unlink()
+        path.mkdir()
+    else:
+        path.chmod(0)
+
+
+MUTATIONS = {
+    "deleted": lambda path: path.unlink(),
+    "truncated": lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),
+    "garbage": lambda path: path.write_bytes(os.urandom(4096)),
+    "unreadable": make_unreadable,
+}
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS, ids=list(MUTATIONS))
+def test_a_damaged_data_file_keeps_the_good_data_on_screen(tmp_path, operator_data, mutation):
+    kiosk = Running(tmp_path, "--data", str(operator_data), "--quit-after", "3")
+    kiosk.wait_for(FIRST_FRAME)
+    MUTATIONS[mutation](operator_data)
+    kiosk.wait_for("keeping")  # "... keeping what is shown" / "... keeping the data on screen"
+    assert kiosk.finish() == 0
+    assert "now showing" not in kiosk.log  # nothing replaced the good data
+    assert str(operator_data) in kiosk.log
+
+
+def test_sigterm_stops_cleanly_with_exit_code_0(tmp_path):
+    kiosk = Running(tmp_path)
+    kiosk.wait_for(FIRST_FRAME)
+    kiosk.process.send_signal(signal.SIGTERM)
+    assert kiosk.finish() == 0
+    assert "stopping on SIGTERM" in kiosk.log and "stopped, exit code 0" in kiosk.log
+    [log_file] = (tmp_path / "state").rglob("kiosk.log")
+    assert "stopped, exit code 0" in log_file.read_text(encoding="utf-8")  # the log file is complete
+
+
+def test_after_sigkill_mid_reload_the_next_start_is_clean(tmp_path, operator_data, raw):
+    kiosk = Running(tmp_path, "--data", str(operator_data))
+    kiosk.wait_for(FIRST_FRAME)
+    write_atomically(operator_data, edited(raw, "Version two"))
+    kiosk.wait_for("now showing")
+    operator_data.write_text(edited(raw, "Version three")[:500], encoding="utf-8")  # half written
+    kiosk.process.kill()
+    assert kiosk.finish() == -signal.SIGKILL
+    [last_good] = (tmp_path / "share").rglob("last-good.json")
+    assert load_dataset(last_good).figures[0].label["en"] == "Version two"
+    again = Running(tmp_path, "--data", str(operator_data), "--quit-after", "0")
+    again.wait_for(FIRST_FRAME)
+    assert again.finish() == 0
+    assert f"data file rejected, keeping what is shown: {operator_data}" in again.log  # named ...
+    assert f"showing {last_good} (last good copy)" in again.log  # ... and the kept copy shown
+
+
+def test_a_broken_config_file_starts_with_defaults_and_says_so(tmp_path):
+    config = tmp_path / "config" / "jining-kiosk" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("idle_seconds = [unclosed\n", encoding="utf-8")
+    kiosk = Running(tmp_path, "--quit-after", "0")
+    kiosk.wait_for(FIRST_FRAME)
+    assert kiosk.finish() == 0
+    assert str(config) in kiosk.log and "using defaults" in kiosk.log
+
+
+def test_an_unwritable_log_directory_leaves_stderr(tmp_path):
+    (tmp_path / "state").write_text("a file where the state directory should be")
+    kiosk = Running(tmp_path, "--quit-after", "0")
+    kiosk.wait_for(FIRST_FRAME)
+    assert kiosk.finish() == 0
+    assert "cannot write logs" in kiosk.log
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_under_the_log_file_is_reported_once_and_the_kiosk_runs_on(tmp_path):
+    log_dir = tmp_path / "state" / "jining-kiosk" / "log"
+    log_dir.mkdir(parents=True)
+    (log_dir / "kiosk.log").symlink_to("/dev/full")  # every write: "No space left on device"
+    kiosk = Running(tmp_path, "--quit-after", "1")
+    kiosk.wait_for(FIRST_FRAME)
+    assert kiosk.finish() == 0
+    assert kiosk.log.count("cannot write the log file") == 1, kiosk.log
+    assert "No space left on device" in kiosk.log and "Traceback" not in kiosk.log
+
+
+MISSING_FONT = """
+import sys
+import kiosk.ui.app
+from kiosk.cli import main
+kiosk.ui.app.FONT_FILES = ("KioskSansSC-Gone.otf",)  # as if the file had been deleted
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_missing_bundled_font_falls_back_to_a_system_font(tmp_path):
+    kiosk = Running(tmp_path, "--quit-after", "0", code=MISSING_FONT)
+    kiosk.wait_for(FIRST_FRAME)
+    assert kiosk.finish() == 0
+    assert "bundled font missing" in kiosk.log and "using system font" in kiosk.log
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1366, 768)], ids=["rotated", "smaller"])
+def test_a_screen_that_turns_or_changes_size_gets_the_whole_window_relaid_out(make_kiosk, size):
+    from PySide6.QtCore import QRect
+
+    from conftest import settle
+    from kiosk.ui.lockdown import show_full_screen
+    from ui_helpers import layout_problems
+
+    kiosk = make_kiosk(kiosk_mode=True)
+    window = kiosk.window
+    show_full_screen(window)
+    settle()
+    window.screen().geometryChanged.emit(QRect(0, 0, *size))  # what xrandr --rotate left reports
+    settle()
+    assert (window.width(), window.height()) == size
+    stacked = window.tabs.box.direction() == window.tabs.box.Direction.BottomToTop
+    assert stacked == (size[1] > size[0])  # portrait: the visitor controls get a row of their own
+    assert layout_problems(window, scrolling=True) == []
