@@ -176,3 +176,30 @@ def test_new_data_during_the_attract_loop_keeps_the_loop_going(make_kiosk, opera
     qtbot.waitUntil(lambda: "Version five" in overview_texts(kiosk), timeout=5000)
     kiosk.attract.next_slide()  # the next slide of the new loop, not a crash on the old one
     assert 0 <= kiosk.attract.stack.currentIndex() < len(kiosk.attract.slides) and kiosk.attract.isVisible()
+
+
+def test_every_file_of_the_bad_data_corpus_is_refused_by_the_running_kiosk(make_kiosk, operator_file, tmp_path,
+                                                                            qtbot):
+    """The validator's corpus, saved one file after another over the data file of a running
+    kiosk: each is refused with the problems the validator names, and the screen keeps its data."""
+    from pathlib import Path
+
+    corpus = Path(__file__).parent / "bad-data"
+    expected = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
+    kiosk = start(make_kiosk, operator_file, tmp_path)
+    shown, before = kiosk.window.ctx.dataset, overview_texts(kiosk)
+    for name, spec in expected.items():
+        replace_bytes(operator_file, (corpus / name).read_bytes())
+        qtbot.waitUntil(lambda: kiosk.store.rejected is not None, timeout=5000)
+        problems = kiosk.store.rejected.problems
+        assert sorted({p.path for p in problems}) == sorted(set(spec["paths"])), name
+        assert any(spec["contains"] in p.message for p in problems), name
+        assert kiosk.window.ctx.dataset is shown, name
+        assert overview_texts(kiosk) == before, name
+        kiosk.store.rejected = None  # the next file must be refused afresh
+
+
+def replace_bytes(path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
