@@ -1,0 +1,34 @@
+"""The random walk of touches and keys (kiosk.monkey): nothing breaks the kiosk, and a failure
+is reported with its seed and a short sequence that reproduces it."""
+
+import os
+
+from kiosk import monkey
+
+CI_EVENTS = 5000
+
+
+def test_thousands_of_random_touches_and_keys_break_nothing(kiosk_app):
+    seed = int(os.environ.get("MONKEY_SEED", "2026"))
+    size = (kiosk_app.primaryScreen().geometry().width(), kiosk_app.primaryScreen().geometry().height())
+    failure = monkey.run(monkey.generate(seed, CI_EVENTS, size))
+    assert failure is None, f"seed {seed}: {failure.problems}"
+
+
+def test_the_walk_is_the_same_for_the_same_seed():
+    assert monkey.generate(5, 300, (1920, 1080)) == monkey.generate(5, 300, (1920, 1080))
+    assert monkey.generate(5, 300, (1920, 1080)) != monkey.generate(6, 300, (1920, 1080))
+
+
+def test_a_failure_is_shortened_to_the_events_that_cause_it(kiosk_app, monkeypatch):
+    from kiosk.ui.main_window import MainWindow
+
+    def broken(self, step):
+        raise RuntimeError("a swipe breaks the kiosk")
+
+    monkeypatch.setattr(MainWindow, "step_view", broken)
+    events = [("tap", 900, 500)] * 150 + [("swipe", 1500, 500, 300, 520)] + [("tap", 900, 500)] * 60
+    failure = monkey.run(events)
+    assert failure is not None and "a swipe breaks the kiosk" in str(failure.problems)
+    short = monkey.shorten(failure, budget_s=60)
+    assert short.events == [("swipe", 1500, 500, 300, 520)]
