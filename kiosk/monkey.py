@@ -227,9 +227,10 @@ class Harness:
         from PySide6.QtCore import QPoint
 
         from kiosk.ui.overlays import Overlay, TapAnywhere
+        from kiosk.ui.widgets import descendants
 
         for _ in range(4):
-            shown = [o for o in self.window.findChildren(Overlay) if o.isVisible()]
+            shown = [o for o in descendants(self.window, Overlay) if o.isVisible()]
             if not shown:
                 break
             top = shown[-1]
@@ -253,10 +254,10 @@ class Harness:
 def _close_button(overlay, ctx):
     from kiosk.ui import strings
     from kiosk.ui.i18n import localise
-    from kiosk.ui.widgets import Button
+    from kiosk.ui.widgets import Button, descendants
 
     closing = {localise(ctx.ui(text)) for text in (strings.CLOSE, strings.CANCEL, strings.CONTINUE)}
-    for button in overlay.findChildren(Button):
+    for button in descendants(overlay, Button):
         if button.isVisible() and button.text() in closing:
             return button
     return None

@@ -1,5 +1,7 @@
 """Unattended operation with real touch events: idle warning, reset, attract loop, swipe, staff exit."""
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
@@ -281,3 +283,35 @@ def test_the_faded_in_picture_is_the_slide_as_it_ends_up(make_kiosk):
         attract.curtain.set_cover(0.0)
         settle()
         assert pixels_apart(picture, attract.stack.currentWidget().grab().toImage()) == 0
+
+
+def test_idle_resets_and_data_swaps_leave_no_dead_widgets_behind(make_kiosk, dataset):
+    """Widgets Qt has deleted must not stay referenced from Python: over weeks of resets they
+    would add up (findChildren on the window kept every wrapper it returned)."""
+    import gc
+
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from kiosk.datastore import Shown, now
+
+    kiosk = make_kiosk()
+
+    def dead() -> int:
+        settle()
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, QObject) and not shiboken6.isValid(o))
+
+    def cycle() -> None:
+        for _ in range(5):
+            kiosk.reset()
+            kiosk.attract.start()
+            kiosk.attract.next_slide()
+            kiosk.attract.hide()
+        kiosk.show_data(Shown(dataset, Path("swapped.json"), "operator file", now()))
+
+    cycle()
+    before = dead()
+    cycle()
+    cycle()
+    assert dead() <= before

@@ -18,7 +18,7 @@ from kiosk.ui.charts import StaticPlot
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
 from kiosk.ui.views import VIEW_CLASSES, VIEW_NAMES
-from kiosk.ui.widgets import Button, discard, is_portrait, label, vbox
+from kiosk.ui.widgets import Button, descendants, discard, is_portrait, label, vbox
 
 log = logging.getLogger(__name__)
 
@@ -265,12 +265,12 @@ class MainWindow(QWidget):
     def _animate_charts(self) -> None:
         if self.ctx.reduce_motion:
             return
-        for chart in self.views[self._current].findChildren(StaticPlot):
+        for chart in descendants(self.views[self._current], StaticPlot):
             chart.animate_in()
 
     def finish_animations(self) -> None:
         """A finger is down: charts jump to their final picture rather than move under it."""
-        for chart in self.findChildren(StaticPlot):
+        for chart in descendants(self, StaticPlot):
             chart.finish_animation()
 
     def step_view(self, step: int) -> None:
@@ -325,7 +325,7 @@ class MainWindow(QWidget):
         Any widget with a reset_state() method joins automatically; nothing is listed here.
         """
         self.show_view(VIEW_NAMES[0])
-        for widget in self.findChildren(QWidget):
+        for widget in descendants(self, QWidget):
             if not shiboken6.isValid(widget):
                 continue  # an earlier reset (text size, contrast) rebuilt the views it was in
             reset = getattr(widget, "reset_state", None)

@@ -24,6 +24,7 @@ from kiosk.ui.overlays import IdleWarning, Notice, Overlay, PinPad, StaffPanel
 from kiosk.ui.reload import DataWatcher
 from kiosk.ui.sources import SourceCard
 from kiosk.ui.session import InputWatcher, Session, State
+from kiosk.ui.widgets import descendants
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ class Kiosk(QObject):
             self.attract.start()
 
     def _on_swiped(self, step: int) -> None:
-        overlays = self.window.findChildren(Overlay)
+        overlays = descendants(self.window, Overlay)
         if self.session.state is State.ACTIVE and not any(o.isVisible() for o in overlays):
             self.window.step_view(step)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
 
@@ -12,6 +14,7 @@ from kiosk.ui.context import Provenance, ViewContext
 from kiosk.ui.i18n import Tr, localise
 
 SPACING = 20
+T = TypeVar("T")
 
 
 class Label(QLabel):
@@ -119,6 +122,19 @@ def source_line(provenance: str | Tr) -> Label:
         widget = label(provenance, "muted")
     widget.setObjectName("provenance")
     return widget
+
+
+def descendants(widget: QObject, kind: type[T]) -> list[T]:
+    """Every object of `kind` below `widget`, depth first. Not findChildren(): PySide ties each
+    wrapper findChildren returns to the object it was called on, and keeps it after Qt has
+    deleted the widget, so a long-lived window called often (idle resets, touches) grows for
+    ever."""
+    found = []
+    for child in widget.children():
+        if isinstance(child, kind):
+            found.append(child)
+        found.extend(descendants(child, kind))
+    return found
 
 
 def discard(widget: QWidget) -> None:
