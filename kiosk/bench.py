@@ -3,6 +3,7 @@
     .venv/bin/python -m kiosk.bench                 # the full run (several minutes)
     .venv/bin/python -m kiosk.bench --quick         # small N, under a minute (CI runs this)
     .venv/bin/python -m kiosk.bench --profile       # also: the top 10 functions of the busy part
+    .venv/bin/python -m kiosk.bench --soak 1        # only the soak: a week of traffic, RSS sampled
 
 Runs headless (offscreen). Prints a table and writes JSON (--out) with median, p95, max and N
 for every metric. Figures are reported, not asserted: targets are in the README.
@@ -282,9 +283,13 @@ def enlarged(raw: dict, factor: int) -> dict:
 
 # ---- 6. memory over weeks of use ---------------------------------------------------------------
 
-def uptime(bench: Bench, scale: float) -> dict:
-    plan = {"tab switches": int(10_000 * scale), "idle resets with attract loop": int(500 * scale),
+def uptime_plan(scale: float) -> dict:
+    return {"tab switches": int(10_000 * scale), "idle resets with attract loop": int(500 * scale),
             "language switches": int(200 * scale), "live reloads": int(100 * scale)}
+
+
+def uptime(bench: Bench, scale: float) -> dict:
+    plan = uptime_plan(scale)
     _scenario(bench, {name: max(1, count // 10) for name, count in plan.items()})  # warm caches first
     before_rss, before_objects = settled_rss(bench), Counter(type(o).__name__ for o in gc.get_objects())
     _scenario(bench, plan)
@@ -295,6 +300,34 @@ def uptime(bench: Bench, scale: float) -> dict:
             "rss growth (MB)": after_rss - before_rss,
             "python objects before": sum(before_objects.values()), "python objects after": sum(after_objects.values()),
             "largest object growth": dict(sorted(growth.items(), key=lambda kv: -kv[1])[:8])}
+
+
+INTERACTIONS_PER_WEEK = 7 * 24 * 3600 // 10  # one every 10 s, all week long
+
+
+def soak(bench: Bench, weeks: float, samples: int = 20) -> dict:
+    """The uptime scenario repeated until it adds up to `weeks` of visitor traffic, with RSS and
+    Python objects sampled after every part: a leak climbs steadily, the allocator's working
+    set levels off."""
+    per_scale = sum(uptime_plan(1.0).values())
+    scale = weeks * INTERACTIONS_PER_WEEK / per_scale / samples
+    _scenario(bench, uptime_plan(scale))  # warm-up: every cache and slide built once
+    rows = [(0, settled_rss(bench), len(gc.get_objects()))]
+    for _ in range(samples):
+        _scenario(bench, uptime_plan(scale))
+        rows.append((rows[-1][0] + sum(uptime_plan(scale).values()), settled_rss(bench), len(gc.get_objects())))
+        print(f"  soak: {rows[-1][0]:>7} interactions, RSS {rows[-1][1]:6.1f} MB, {rows[-1][2]} objects", flush=True)
+    second_half = rows[len(rows) // 2:]
+    slope = _slope([r[0] for r in second_half], [r[1] for r in second_half]) * INTERACTIONS_PER_WEEK
+    return {"weeks of traffic": weeks, "interactions": rows[-1][0], "rss first/last/max (MB)":
+            [rows[0][1], rows[-1][1], max(r[1] for r in rows)], "rss trend over the second half (MB per week)": slope,
+            "python objects first/last": [rows[0][2], rows[-1][2]], "samples": rows}
+
+
+def _slope(xs: list[float], ys: list[float]) -> float:
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread if spread else 0.0
 
 
 def settled_rss(bench: Bench) -> float:
@@ -337,6 +370,9 @@ def run(args) -> dict:
     quick = args.quick
     size = args.size
     results: dict = {"machine": machine(), "size": f"{size[0]}x{size[1]}", "quick": quick}
+    if args.soak:
+        results["soak"] = soak(Bench(size), args.soak)
+        return results
     if not args.scale_factor_run:
         results.update(cold_start(size, 3 if quick else 10))
     bench = Bench(size)
@@ -408,6 +444,13 @@ def table(results: dict) -> str:
                   f"  RSS {up['rss after start and warm-up (MB)']:.1f} MB -> {up['rss after (MB)']:.1f} MB "
                   f"(growth {up['rss growth (MB)']:+.1f} MB); Python objects {up['python objects before']} -> "
                   f"{up['python objects after']}", f"  largest object growth: {up['largest object growth']}"]
+    soaked = results.get("soak")
+    if soaked:
+        first, last, peak = soaked["rss first/last/max (MB)"]
+        lines += ["", f"soak: {soaked['weeks of traffic']} week(s) of traffic, {soaked['interactions']} interactions",
+                  f"  RSS {first:.1f} -> {last:.1f} MB (max {peak:.1f}); trend over the second half "
+                  f"{soaked['rss trend over the second half (MB per week)']:+.2f} MB per week; Python objects "
+                  f"{soaked['python objects first/last'][0]} -> {soaked['python objects first/last'][1]}"]
     for line in results.get("profile: top 10 (cumulative)", []):
         lines.append("  " + line)
     return "\n".join(lines)
@@ -425,6 +468,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small N (under a minute): keeps the benchmark working in CI")
     parser.add_argument("--profile", action="store_true", help="also name the top 10 functions (cProfile)")
     parser.add_argument("--out", default="bench-results.json", help="JSON file to write, or - for standard output")
+    parser.add_argument("--soak", type=float, metavar="WEEKS", default=0,
+                        help="only the soak: the uptime scenario scaled to WEEKS of traffic (1 interaction/10 s)")
     parser.add_argument("--scale-factor-run", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
