@@ -103,4 +103,6 @@ def set_value(path: Path, key: str, value) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".toml.tmp")
     temporary.write_text(tomlkit.dumps(document), encoding="utf-8")
+    # Only the kiosk's own user may read it: the PIN hash is slow to test, not impossible.
+    temporary.chmod(0o600)
     temporary.replace(path)  # atomic: a crash never leaves half a config file

@@ -68,6 +68,7 @@ def test_set_pin_asks_twice_and_stores_only_a_hash(tmp_path, monkeypatch):
     assert loaded.problems == [] and loaded.config.idle_seconds == 120
     assert verify_pin("482913", loaded.config.pin_hash)
     assert not verify_pin("482914", loaded.config.pin_hash)
+    assert path.stat().st_mode & 0o077 == 0  # nobody else can read the hash
 
 
 @pytest.mark.parametrize("answers", [["1234", "1235"], ["12a4", "12a4"], ["12", "12"]])
