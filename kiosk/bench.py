@@ -313,7 +313,7 @@ def soak(bench: Bench, weeks: float, samples: int = 20) -> dict:
     scale = weeks * INTERACTIONS_PER_WEEK / per_scale / samples
     _scenario(bench, uptime_plan(scale))  # warm-up: every cache and slide built once
     rows = [(0, settled_rss(bench), len(gc.get_objects()))]
-    for _ in range(samples):
+    while rows[-1][0] < weeks * INTERACTIONS_PER_WEEK:  # parts are whole numbers: one more if short
         _scenario(bench, uptime_plan(scale))
         rows.append((rows[-1][0] + sum(uptime_plan(scale).values()), settled_rss(bench), len(gc.get_objects())))
         print(f"  soak: {rows[-1][0]:>7} interactions, RSS {rows[-1][1]:6.1f} MB, {rows[-1][2]} objects", flush=True)
