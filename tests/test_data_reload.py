@@ -17,10 +17,10 @@ from ui_helpers import visible_texts
 SETTLE_MS = 80
 
 
-def write_atomically(path, text):
+def write_atomically(path, content: str | bytes):
     """How most editors save: a temporary file renamed over the old one."""
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     os.replace(tmp, path)
 
 
@@ -189,7 +189,7 @@ def test_every_file_of_the_bad_data_corpus_is_refused_by_the_running_kiosk(make_
     kiosk = start(make_kiosk, operator_file, tmp_path)
     shown, before = kiosk.window.ctx.dataset, overview_texts(kiosk)
     for name, spec in expected.items():
-        replace_bytes(operator_file, (corpus / name).read_bytes())
+        write_atomically(operator_file, (corpus / name).read_bytes())
         qtbot.waitUntil(lambda: kiosk.store.rejected is not None, timeout=5000)
         problems = kiosk.store.rejected.problems
         assert sorted({p.path for p in problems}) == sorted(set(spec["paths"])), name
@@ -197,9 +197,3 @@ def test_every_file_of_the_bad_data_corpus_is_refused_by_the_running_kiosk(make_
         assert kiosk.window.ctx.dataset is shown, name
         assert overview_texts(kiosk) == before, name
         kiosk.store.rejected = None  # the next file must be refused afresh
-
-
-def replace_bytes(path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)

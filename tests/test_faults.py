@@ -3,9 +3,7 @@ wrong, and stops or restarts cleanly."""
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -15,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.model.loader import load_dataset
-from test_data_reload import edited, write_atomically
+from test_data_reload import edited, operator_file, write_atomically  # noqa: F401 (a fixture)
 
 FIRST_FRAME = "first frame painted"
 
@@ -24,7 +22,6 @@ class Running:
     """The kiosk as a process with its own config, state and log directories."""
 
     def __init__(self, tmp_path: Path, *args: str, code: str | None = None, env: dict | None = None):
-        self.home = tmp_path
         self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
                     "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "share"),
                     **(env or {})}
@@ -55,14 +52,6 @@ class Running:
         return "".join(self.lines)
 
 
-@pytest.fixture
-def operator_data(tmp_path, raw):
-    path = tmp_path / "content" / "data.json"
-    path.parent.mkdir()
-    path.write_text(edited(raw, "Version one"), encoding="utf-8")
-    return path
-
-
 def make_unreadable(path: Path) -> None:
     if os.geteuid() == 0:  # permissions do not stop root: a directory in its place does
         path.unlink()
@@ -73,21 +62,21 @@ def make_unreadable(path: Path) -> None:
 
 MUTATIONS = {
     "deleted": lambda path: path.unlink(),
-    "truncated": lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),
+    "truncated": lambda path: path.write_bytes((data := path.read_bytes())[: len(data) // 2]),
     "garbage": lambda path: path.write_bytes(os.urandom(4096)),
     "unreadable": make_unreadable,
 }
 
 
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=list(MUTATIONS))
-def test_a_damaged_data_file_keeps_the_good_data_on_screen(tmp_path, operator_data, mutation):
-    kiosk = Running(tmp_path, "--data", str(operator_data), "--quit-after", "3")
+def test_a_damaged_data_file_keeps_the_good_data_on_screen(tmp_path, operator_file, mutation):
+    kiosk = Running(tmp_path, "--data", str(operator_file), "--quit-after", "3")
     kiosk.wait_for(FIRST_FRAME)
-    MUTATIONS[mutation](operator_data)
+    MUTATIONS[mutation](operator_file)
     kiosk.wait_for("keeping")  # "... keeping what is shown" / "... keeping the data on screen"
     assert kiosk.finish() == 0
     assert "now showing" not in kiosk.log  # nothing replaced the good data
-    assert str(operator_data) in kiosk.log
+    assert str(operator_file) in kiosk.log
 
 
 def test_sigterm_stops_cleanly_with_exit_code_0(tmp_path):
@@ -100,20 +89,20 @@ def test_sigterm_stops_cleanly_with_exit_code_0(tmp_path):
     assert "stopped, exit code 0" in log_file.read_text(encoding="utf-8")  # the log file is complete
 
 
-def test_after_sigkill_mid_reload_the_next_start_is_clean(tmp_path, operator_data, raw):
-    kiosk = Running(tmp_path, "--data", str(operator_data))
+def test_after_sigkill_mid_reload_the_next_start_is_clean(tmp_path, operator_file, raw):
+    kiosk = Running(tmp_path, "--data", str(operator_file))
     kiosk.wait_for(FIRST_FRAME)
-    write_atomically(operator_data, edited(raw, "Version two"))
+    write_atomically(operator_file, edited(raw, "Version two"))
     kiosk.wait_for("now showing")
-    operator_data.write_text(edited(raw, "Version three")[:500], encoding="utf-8")  # half written
+    operator_file.write_text(edited(raw, "Version three")[:500], encoding="utf-8")  # half written
     kiosk.process.kill()
     assert kiosk.finish() == -signal.SIGKILL
     [last_good] = (tmp_path / "share").rglob("last-good.json")
     assert load_dataset(last_good).figures[0].label["en"] == "Version two"
-    again = Running(tmp_path, "--data", str(operator_data), "--quit-after", "0")
+    again = Running(tmp_path, "--data", str(operator_file), "--quit-after", "0")
     again.wait_for(FIRST_FRAME)
     assert again.finish() == 0
-    assert f"data file rejected, keeping what is shown: {operator_data}" in again.log  # named ...
+    assert f"data file rejected, keeping what is shown: {operator_file}" in again.log  # named ...
     assert f"showing {last_good} (last good copy)" in again.log  # ... and the kept copy shown
 
 

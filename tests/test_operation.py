@@ -12,7 +12,7 @@ from conftest import settle
 from kiosk.pin import hash_pin
 from kiosk.ui.session import State
 from kiosk.ui.views import VIEW_NAMES
-from ui_helpers import pixels_apart, visible_texts
+from ui_helpers import pixels_apart
 
 FAST = {"idle_seconds": 0.05, "warning_seconds": 1, "attract_seconds": 60}
 
