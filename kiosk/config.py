@@ -34,6 +34,8 @@ class Config(BaseModel):
     data_path: str | None = Field(None, description="Operator's dataset; the bundled one if unset.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     reduce_motion: bool = Field(False, description="No chart, slide or fade animations.")
+    analytics: bool = Field(True, description="Record anonymous visitor analytics (see 'kiosk stats').")
+    analytics_keep_days: int = Field(400, ge=1, le=3650, description="Analytics older than this are deleted.")
 
 
 def default_config_path() -> Path:

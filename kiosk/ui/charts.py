@@ -40,6 +40,7 @@ class BarRow:
     value_text: str | Tr
     colour: str
     detail: str | Tr | None = None  # the callout: exact value, unit, year, source
+    key: str | None = None  # the figure's id, for the anonymous analytics
 
 
 class Callout(QLabel):
@@ -164,6 +165,7 @@ class StaticPlot(pg.GraphicsView):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.callout = Callout(self)
+        self.keys: list[str | None] = []  # each element's figure id, in element order
         self.scene().sigMouseClicked.connect(self._on_tap)
         self.entry = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ENTRY_MS)
         self.entry.setEasingCurve(QEasingCurve.Type.OutCubic)
@@ -186,6 +188,15 @@ class StaticPlot(pg.GraphicsView):
             return
         self.callout.show_at(hit[1], self.mapFromScene(event.scenePos()))
         self.element_tapped(hit[0])
+        self._report_tap(hit[0])
+
+    def _report_tap(self, index: int) -> None:
+        """Tell the window which figure a visitor looked at (charts in the attract loop have no
+        such window, and their taps only wake the kiosk)."""
+        key = self.keys[index] if 0 <= index < len(self.keys) else None
+        report = getattr(self.window(), "figure_tapped", None)
+        if key and report is not None:
+            report.emit(key)
 
     def element_tapped(self, index: int) -> None:
         """Hook for charts that do more on a tap (e.g. select a row)."""
@@ -273,6 +284,7 @@ class BarRowsChart(StaticPlot):
     def __init__(self, theme: Theme, rows: list[BarRow], *, log: bool = False, limit: float | None = None):
         super().__init__(theme)
         self.rows = rows
+        self.keys = [row.key for row in rows]
         self.log = log
         self.limit = limit
         self.selected: int | None = None
@@ -440,9 +452,10 @@ class RingChart(StaticPlot):
     """Part of a whole as a ring, e.g. 25 % of the city's high-tech companies."""
 
     def __init__(self, theme: Theme, fraction: float, centre_text: str | Tr, colour: str,
-                 detail: str | Tr | None = None):
+                 detail: str | Tr | None = None, key: str | None = None):
         super().__init__(theme)
         self.detail = detail
+        self.keys = [key]
         item = self.getPlotItem()
         item.hideAxis("left")
         item.hideAxis("bottom")
@@ -483,6 +496,7 @@ class SeriesChart(StaticPlot):
         super().__init__(ctx.theme)
         points = sorted(figure.series, key=lambda p: p.year)
         self.years = [p.year for p in points]
+        self.keys = [figure.id] * len(self.years)
         self.values = [p.value for p in points]
         item = self.getPlotItem()
         item.hideAxis("left")

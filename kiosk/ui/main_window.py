@@ -157,6 +157,8 @@ class MainWindow(QWidget):
     """Assembles header, views and tabs. Its state is reset through reset_state() alone."""
 
     view_changed = Signal(str)
+    language_changed = Signal(str)
+    figure_tapped = Signal(str)  # a chart element's figure id (charts.StaticPlot)
     look_requested = Signal(float, bool)  # text scale, high contrast (VisitorControls)
     sources_requested = Signal(object)  # records whose sources a visitor tapped (widgets.SourceLink)
 
@@ -335,6 +337,7 @@ class MainWindow(QWidget):
     def changeEvent(self, event):  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.setWindowTitle(localise(self._title))
+            self.language_changed.emit(current_language())
         super().changeEvent(event)
 
     def closeEvent(self, event):  # noqa: N802 (Qt override)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from collections.abc import Callable
 
+from kiosk.analytics.stats import Summary
 from kiosk.datastore import DataStatus
 from kiosk.pin import PinGuard
 from kiosk.ui import strings
@@ -210,14 +211,19 @@ class StaffPanel(Overlay):
     exit_requested = Signal()
     MAX_PROBLEMS = 8
 
-    def __init__(self, parent: QWidget, ctx: ViewContext, status: Callable[[], DataStatus | None]):
+    def __init__(self, parent: QWidget, ctx: ViewContext, status: Callable[[], DataStatus | None],
+                 key_numbers: Callable[[], tuple[Summary, Summary]] | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.status = status
+        self.key_numbers = key_numbers
         self.card.add(label(ctx.ui(strings.STAFF_TITLE), "headline"))
         self.details = label("", "label")
         self.details.setObjectName("staff-status")
         self.card.add(self.details)
+        self.visits = label("", "label")
+        self.visits.setObjectName("staff-visits")
+        self.card.add(self.visits)
         row = QHBoxLayout()
         row.setSpacing(16)
         self.exit_button = Button(ctx.ui(strings.EXIT), "primary", ctx.ui(strings.EXIT_DESCRIPTION))
@@ -230,7 +236,38 @@ class StaffPanel(Overlay):
 
     def open(self) -> None:
         self.details.set_text(self._describe(self.status()))
+        self.visits.set_text(self._visits())
         super().open()
+
+    def _visits(self) -> Tr:
+        """Today's and this week's key numbers from the anonymous analytics."""
+        ui = self.ctx.ui
+        if self.key_numbers is None:
+            return ui(strings.VISITS_OFF)
+        try:
+            today, week = self.key_numbers()
+        except Exception as error:  # noqa: BLE001 (the panel must open whatever the file is like)
+            return ui(strings.VISITS_UNREADABLE, error=str(error))
+        lines = [ui(strings.VISITS_TODAY, summary=self._summary(today)),
+                 ui(strings.VISITS_WEEK, summary=self._summary(week))]
+        return lambda language: "\n".join(localise(line, language) for line in lines)
+
+    def _summary(self, summary: Summary) -> Tr:
+        ui, ctx = self.ctx.ui, self.ctx
+        view = (ctx.text(getattr(ctx.dataset.views, summary.views[0].view).title)
+                if summary.views and hasattr(ctx.dataset.views, summary.views[0].view) else ui(strings.VISITS_NONE))
+        total = summary.sessions or 1
+        languages = ", ".join(f"{language} {round(100 * n / total)} %" for language, n in summary.languages)
+        return ui(strings.VISITS_SUMMARY, sessions=summary.sessions, length=self._duration(summary.median_session_seconds),
+                  view=view, languages=languages or ui(strings.VISITS_NONE), crashes=summary.crashes)
+
+    def _duration(self, seconds: float | None) -> Tr | str:
+        if seconds is None:
+            return "-"
+        minutes, rest = divmod(round(seconds), 60)
+        if minutes:
+            return self.ctx.ui(strings.MINUTES_SECONDS, minutes=minutes, seconds=rest)
+        return self.ctx.ui(strings.SECONDS, seconds=rest)
 
     def _describe(self, status: DataStatus | None) -> Tr:
         ui = self.ctx.ui

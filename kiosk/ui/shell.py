@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from kiosk.analytics.visits import Visits
 from kiosk.config import Config
 from kiosk.datastore import DataStore, Shown
 from kiosk.pin import PinGuard
@@ -34,10 +35,11 @@ SWIPE_MIN_PX = 100
 
 class Kiosk(QObject):
     def __init__(self, ctx: ViewContext, config: Config, kiosk_mode: bool, store: DataStore | None = None,
-                 settle_ms: int = 1000):
+                 settle_ms: int = 1000, visits: Visits | None = None, key_numbers=None):
         super().__init__()
         self.ctx = ctx
         self.store = store
+        self.visits = visits
         self.window = MainWindow(ctx)
         self.watcher = InputWatcher()
         QApplication.instance().installEventFilter(self.watcher)
@@ -45,13 +47,16 @@ class Kiosk(QObject):
         self.warning = IdleWarning(self.window, ctx)
         self.attract = AttractScreen(self.window, ctx, config.attract_seconds)
         self.pin_pad = PinPad(self.window, ctx, PinGuard(config.pin_hash))
-        self.staff = StaffPanel(self.window, ctx, lambda: store.status() if store is not None else None)
+        self.staff = StaffPanel(self.window, ctx, lambda: store.status() if store is not None else None,
+                                key_numbers)
         self.no_pin = Notice(self.window, ctx, ctx.ui(strings.NO_PIN))
         self.source_card = SourceCard(self.window, ctx)
         dpi = self.window.screen().physicalDotsPerInch()
         self.swipe = SwipeRecogniser(self.watcher, max(SWIPE_MIN_PX, SWIPE_MM / 25.4 * dpi))
         self.corner = CornerTaps(self.watcher)
         self._connect()
+        if visits is not None:
+            self._record(visits)
         self.key_blocker = lock_down(self.window) if kiosk_mode else None
         self.data_watcher = None
         if store is not None and store.operator_path is not None:
@@ -64,6 +69,11 @@ class Kiosk(QObject):
         if (text_scale, high_contrast) == (self.ctx.text_scale, self.ctx.high_contrast):
             return
         log.info("look: text x%.2f, high contrast %s", text_scale, high_contrast)
+        if self.visits is not None:
+            if text_scale != self.ctx.text_scale:
+                self.visits.text_size(text_scale)
+            if high_contrast != self.ctx.high_contrast:
+                self.visits.contrast(high_contrast)
         theme = visitor_theme(text_scale, high_contrast)
         apply_theme(QApplication.instance(), theme)
         self._rebuild(replace(self.ctx, theme=theme, text_scale=text_scale, high_contrast=high_contrast))
@@ -98,6 +108,16 @@ class Kiosk(QObject):
         self.window.look_requested.connect(self.set_look)
         self.watcher.pressed.connect(self.window.finish_animations)
 
+    def _record(self, visits: Visits) -> None:
+        """What visitors do, for the anonymous analytics (see kiosk.analytics)."""
+        self.watcher.activity.connect(visits.active)
+        self.watcher.pressed.connect(visits.pressed)
+        self.window.view_changed.connect(visits.view)
+        self.window.language_changed.connect(visits.language_switched)
+        self.window.figure_tapped.connect(visits.figure)
+        self.source_card.source_shown.connect(visits.source)
+        self.source_card.qr_shown.connect(visits.qr)
+
     def _on_state_changed(self, state: State) -> None:
         log.info("session %s", state.value)
         if state is State.WARNING:
@@ -118,9 +138,13 @@ class Kiosk(QObject):
 
     def reset(self) -> None:
         log.info("idle: resetting to the start")
+        if self.visits is not None:
+            self.visits.idle_reset()  # before the reset puts language, view and look back
         self.window.reset_state()  # overlays close themselves through the same mechanism
 
     def quit(self) -> None:
         log.info("staff exit")
+        if self.visits is not None:
+            self.visits.end("exit")
         self.window.closable = True
         QApplication.instance().exit(0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 import segno
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
@@ -58,6 +58,9 @@ def qr_min_px(widget: QWidget) -> int:
 
 
 class SourceCard(Overlay):
+    source_shown = Signal(str)  # a source's id, each time its card opens
+    qr_shown = Signal(str)  # the same, when the card shows a QR code for it
+
     def __init__(self, parent: QWidget, ctx: ViewContext):
         super().__init__(parent)
         self.ctx = ctx
@@ -85,6 +88,10 @@ class SourceCard(Overlay):
         discard(self.content)
         self.content = fresh
         self.open()
+        for source_id in dict.fromkeys(r.source for r in records):
+            self.source_shown.emit(source_id)
+            if self.ctx.dataset.source(source_id).url:
+                self.qr_shown.emit(source_id)
 
     def _source_row(self, source: Source, records: list) -> QWidget:
         ctx = self.ctx

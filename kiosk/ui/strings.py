@@ -57,6 +57,16 @@ MORE_PROBLEMS = QT_TRANSLATE_NOOP("Kiosk", "… and {count} more (run: kiosk val
 ORIGIN_OPERATOR = QT_TRANSLATE_NOOP("Kiosk", "the operator's file")
 ORIGIN_LAST_GOOD = QT_TRANSLATE_NOOP("Kiosk", "last good copy of the operator's file")
 ORIGIN_BUNDLED = QT_TRANSLATE_NOOP("Kiosk", "bundled with the kiosk")
+VISITS_TODAY = QT_TRANSLATE_NOOP("Kiosk", "Today: {summary}")
+VISITS_WEEK = QT_TRANSLATE_NOOP("Kiosk", "Last 7 days: {summary}")
+VISITS_SUMMARY = QT_TRANSLATE_NOOP(
+    "Kiosk", "visits {sessions}, median length {length}; most viewed: {view}; languages: {languages}; "
+    "crashes {crashes}")
+VISITS_NONE = QT_TRANSLATE_NOOP("Kiosk", "none")
+MINUTES_SECONDS = QT_TRANSLATE_NOOP("Kiosk", "{minutes} min {seconds} s")
+SECONDS = QT_TRANSLATE_NOOP("Kiosk", "{seconds} s")
+VISITS_OFF = QT_TRANSLATE_NOOP("Kiosk", "Visitor analytics are off (analytics = false in the configuration).")
+VISITS_UNREADABLE = QT_TRANSLATE_NOOP("Kiosk", "Visitor analytics cannot be read: {error}")
 CANCEL = QT_TRANSLATE_NOOP("Kiosk", "Cancel")
 DELETE = QT_TRANSLATE_NOOP("Kiosk", "Delete")
 OK = QT_TRANSLATE_NOOP("Kiosk", "OK")

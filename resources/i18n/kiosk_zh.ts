@@ -168,6 +168,38 @@
         <translation>随附的内置数据</translation>
     </message>
     <message>
+        <source>Today: {summary}</source>
+        <translation>今天：{summary}</translation>
+    </message>
+    <message>
+        <source>Last 7 days: {summary}</source>
+        <translation>最近 7 天：{summary}</translation>
+    </message>
+    <message>
+        <source>visits {sessions}, median length {length}; most viewed: {view}; languages: {languages}; crashes {crashes}</source>
+        <translation>访问 {sessions} 次，时长中位数 {length}；最常浏览：{view}；语言：{languages}；崩溃 {crashes} 次</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Visitor analytics are off (analytics = false in the configuration).</source>
+        <translation>访客统计已关闭（配置中 analytics = false）。</translation>
+    </message>
+    <message>
+        <source>Visitor analytics cannot be read: {error}</source>
+        <translation>无法读取访客统计：{error}</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -56,7 +56,7 @@ def showcase(ctx: ViewContext, hint: bool = False) -> Panel:
     """Each cluster's share of the city's total as bars (tappable in the view)."""
     spec = ctx.dataset.views.industries
     shares = [ctx.dataset.figure(i.share) for i in ctx.dataset.industries]
-    rows = [BarRow(ctx.text(i.name), s.value, ctx.value(s), ctx.theme.series_colour(n), ctx.callout(s))
+    rows = [BarRow(ctx.text(i.name), s.value, ctx.value(s), ctx.theme.series_colour(n), ctx.callout(s), s.id)
             for n, (i, s) in enumerate(zip(ctx.dataset.industries, shares))]
     panel = Panel(ctx.text(spec.chart_title), ctx.provenance(shares))
     if hint:

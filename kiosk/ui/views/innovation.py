@@ -32,7 +32,7 @@ class InnovationView(ViewPage):
         panel = Panel(self.ctx.text(spec.title), self.ctx.provenance([figure]))
         colour = self.ctx.theme.accent
         self.ring = RingChart(self.ctx.theme, figure.value / 100, self.ctx.value(figure), colour,
-                              self.ctx.callout(figure))
+                              self.ctx.callout(figure), figure.id)
         self.ring.describe(self.ctx.text(spec.title), self.ctx.ui(strings.CHART_ROW, label=self.ctx.text(figure.label),
                                                                   value=self.ctx.value(figure)))
         panel.add(self.ring, 1)
@@ -46,7 +46,7 @@ def showcase(ctx: ViewContext) -> Panel | None:
     if spec is None:
         return None
     figures = ctx.figures(spec.figures)
-    rows = [BarRow(ctx.text(f.label), f.value, ctx.value(f), ctx.theme.series_colour(i), ctx.callout(f))
+    rows = [BarRow(ctx.text(f.label), f.value, ctx.value(f), ctx.theme.series_colour(i), ctx.callout(f), f.id)
             for i, f in enumerate(figures)]
     panel = Panel(ctx.text(spec.title), ctx.provenance(figures))
     # A log scale keeps 2 Nobel laureates and ~35,000 professionals both readable.

@@ -51,7 +51,7 @@ def showcase(ctx: ViewContext) -> Panel | None:
     if spec is None:
         return None
     figures = ctx.figures(spec.figures)
-    rows = [BarRow(ctx.text(f.label), f.value, ctx.value(f), ctx.theme.series_colour(i), ctx.callout(f))
+    rows = [BarRow(ctx.text(f.label), f.value, ctx.value(f), ctx.theme.series_colour(i), ctx.callout(f), f.id)
             for i, f in enumerate(figures)]
     panel = Panel(ctx.text(spec.title), ctx.provenance(figures))
     panel.chart = BarRowsChart(ctx.theme, rows)
