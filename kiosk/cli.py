@@ -21,7 +21,7 @@ from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 log = logging.getLogger("kiosk")
 VIEWS = ("overview", "industries", "innovation", "living")
 OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff", "source")
-SUBCOMMANDS = ("screenshot", "validate", "set-pin", "install-autostart", "uninstall-autostart")
+SUBCOMMANDS = ("screenshot", "validate", "stats", "set-pin", "install-autostart", "uninstall-autostart")
 _STARTED = time.perf_counter()
 
 
@@ -80,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.validate import validate
 
         return validate(argv[1:])
+    if command == "stats":
+        from kiosk.analytics.command import main as stats
+
+        return stats(argv[1:])
     if command == "set-pin":
         from kiosk.admin import set_pin
 
@@ -122,7 +126,7 @@ def screenshot(args) -> int:
     from kiosk.ui.screenshot import render
 
     kiosk = _build(["kiosk", "-platform", "offscreen"], store, language, loaded, kiosk_mode=False,
-                   stretch=args.stretch_text)
+                   stretch=args.stretch_text, key_numbers=_key_numbers(loaded, None))
     kiosk.set_look(args.text_scale, args.high_contrast)
     render(kiosk, args.view, args.overlay, QSize(*args.size), args.out)
     print(args.out)
@@ -146,8 +150,9 @@ def run(args) -> int:
     from PySide6.QtWidgets import QApplication
 
     log.info("starting; log file %s; config %s", log_file or "(none)", loaded.path)
+    writer, visits = _start_analytics(loaded, language)
     kiosk = _build(sys.argv[:1], store, language, loaded, kiosk_mode=not args.windowed,
-                   stretch=args.stretch_text)
+                   stretch=args.stretch_text, visits=visits, key_numbers=_key_numbers(loaded, writer))
     window = kiosk.window
     _after_first_paint(window, args.quit_after)
     if args.windowed:
@@ -160,12 +165,45 @@ def run(args) -> int:
     log.info("showing %s in %s, %dx%d, %s", dataset.zone.short_name[language], language,
              window.width(), window.height(), "windowed" if args.windowed else "full screen")
     code = QApplication.instance().exec()
+    if writer is not None:
+        visits.end("exit")
+        writer.stop(code)
     log.info("stopped, exit code %d", code)
     return code
 
 
+def _start_analytics(loaded: LoadedConfig, language: str):
+    """The anonymous visitor analytics (config: analytics, analytics_keep_days), if on."""
+    if not loaded.config.analytics:
+        log.info("visitor analytics off")
+        return None, None
+    from kiosk.analytics import db
+    from kiosk.analytics.visits import Visits
+    from kiosk.analytics.writer import Writer
+
+    writer = Writer(db.default_path(), loaded.config.analytics_keep_days).start()
+    log.info("visitor analytics: %s", writer.path)
+    return writer, Visits(writer.put, language, VIEWS[0])
+
+
+def _key_numbers(loaded: LoadedConfig, writer):
+    """What the staff panel reads: today's and this week's numbers, or None if analytics are off."""
+    if not loaded.config.analytics:
+        return None
+    import datetime
+
+    from kiosk.analytics import db, stats
+
+    def read():
+        if writer is not None:
+            writer.flush(timeout=0.5)  # include this visit's records
+        return stats.key_numbers(db.default_path(), datetime.date.today())
+
+    return read
+
+
 def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedConfig, kiosk_mode: bool,
-           stretch: float = 0.0):
+           stretch: float = 0.0, visits=None, key_numbers=None):
     from kiosk.theme import Theme
     from kiosk.ui.app import create_app, quit_on_signals
     from kiosk.ui.context import make_context
@@ -175,7 +213,7 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
     quit_on_signals(create_app(qt_argv, theme))
     context = make_context(store.shown.dataset, theme, language, stretch=stretch,
                            reduce_motion=loaded.config.reduce_motion)
-    return Kiosk(context, loaded.config, kiosk_mode, store)
+    return Kiosk(context, loaded.config, kiosk_mode, store, visits=visits, key_numbers=key_numbers)
 
 
 def _after_first_paint(window, quit_after: float | None) -> None:

@@ -246,3 +246,53 @@ def test_a_non_zero_exit_code_counts_as_a_crash(tmp_path):
     with sqlite3.connect(path) as connection:
         summary = stats.summarise(connection, datetime.date.today(), datetime.date.today())
     assert (summary.starts, summary.crashes) == (2, 1)
+
+
+def run_stats(*args):
+    return subprocess.run([sys.executable, "-m", "kiosk", "stats", *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_kiosk_stats_prints_writes_csv_and_a_self_contained_report(tmp_path):
+    import base64
+    import csv
+    import re
+
+    from PySide6.QtGui import QImage
+
+    sessions = simulate.plan(DAY, 7, seed=7)
+    path = tmp_path / "analytics.sqlite"
+    record(path, sessions)
+    last = DAY + datetime.timedelta(days=6)
+    result = run_stats("--db", path, "--since", DAY, "--until", last, "--csv", tmp_path / "csv",
+                       "--report", tmp_path / "report.html")
+    assert result.returncode == 0, result.stderr
+    assert re.search(rf"sessions\s+{len(sessions)}\b", result.stdout)
+    with (tmp_path / "csv" / "sessions_per_day.csv").open() as file:
+        per_day = {row["day"]: int(row["sessions"]) for row in csv.DictReader(file)}
+    local_days = Counter(datetime.datetime.fromtimestamp(s.start).date().isoformat() for s in sessions)
+    assert per_day == {(DAY + datetime.timedelta(days=n)).isoformat(): local_days[(DAY + datetime.timedelta(
+        days=n)).isoformat()] for n in range(7)}
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    images = re.findall(r"src='data:image/png;base64,([^']+)'", page)
+    assert len(images) >= 5
+    for data in images:
+        image = QImage.fromData(base64.b64decode(data), "PNG")
+        assert not image.isNull() and image.width() >= 600
+    assert "http" not in page.replace("http-equiv", "")  # nothing to fetch: opens offline
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--since", "29.11.2026"], "expected a date like"),
+    (["--since", "2026-11-29", "--until", "2026-11-01"], "is before"),
+])
+def test_kiosk_stats_explains_bad_dates(tmp_path, args, message):
+    path = tmp_path / "analytics.sqlite"
+    db.connect(path).close()
+    result = run_stats("--db", path, *args)
+    assert result.returncode == 2 and message in result.stderr
+
+
+def test_kiosk_stats_without_any_records_says_so(tmp_path):
+    result = run_stats("--db", tmp_path / "none.sqlite")
+    assert result.returncode == 1 and "no analytics recorded yet" in result.stderr

@@ -10,6 +10,7 @@ import csv
 import datetime
 import sqlite3
 import statistics
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,8 +152,9 @@ def tables(summary: Summary, names: dict[str, str] | None = None) -> dict[str, t
             ["crashes", summary.crashes]]),
         "sessions_per_day": (["day", "sessions"], [[day.isoformat(), n] for day, n in summary.per_day]),
         "busiest_hours": (["hour", "sessions"], [[f"{hour:02d}:00", n] for hour, n in summary.per_hour]),
-        "views": (["view", "visits", "total dwell (s)", "median dwell (s)"],
-                  [[use.view, use.visits, _round(use.dwell_seconds), _round(use.median_dwell_seconds)]
+        "views": (["view", "name", "visits", "total dwell (s)", "median dwell (s)"],
+                  [[use.view, name(use.view, ""), use.visits, _round(use.dwell_seconds),
+                    _round(use.median_dwell_seconds)]
                    for use in summary.views]),
         "figures_tapped": (["figure", "name", "taps"], [[key, name(key, ""), n] for key, n in summary.figures]),
         "sources_opened": (["source", "name", "opened"], [[key, name(key, ""), n] for key, n in summary.sources]),
@@ -183,8 +185,8 @@ def text_report(summary: Summary, names: dict[str, str] | None = None, top: int 
     lines = [f"Kiosk analytics {summary.since} to {summary.until}", ""]
     all_tables = tables(summary, names)
     header, rows = all_tables.pop("totals")
-    lines += _aligned(None, header, [[m, duration(summary.median_session_seconds) if "length" in m else v]
-                                     for m, v in rows])
+    lines += _aligned(None, header, [[m.replace(" (s)", ""), duration(summary.median_session_seconds)]
+                                     if "length" in m else [m, v] for m, v in rows])
     busiest = sorted(all_tables.pop("busiest_hours")[1], key=lambda row: -row[1])[:5]
     for title, (header, rows) in all_tables.items():
         shown = rows if title == "sessions_per_day" and len(rows) <= 31 else rows[:top]
@@ -197,15 +199,21 @@ def text_report(summary: Summary, names: dict[str, str] | None = None, top: int 
 
 def _aligned(title: str | None, header: list[str], rows: list[list]) -> list[str]:
     cells = [[str(c) for c in header]] + [[str(c) for c in row] for row in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(header))]
     out = [title] if title else []
     for n, row in enumerate(cells):
-        out.append("  " + "  ".join(c.rjust(w) if _numeric(c) and n else c.ljust(w) for c, w in zip(row, widths)))
+        pads = [" " * (w - _width(c)) for c, w in zip(row, widths)]
+        out.append("  " + "  ".join(pad + c if _numeric(c) and n else c + pad for c, pad in zip(row, pads)))
         if n == 0:
             out.append("  " + "  ".join("-" * w for w in widths))
     if not rows:
         out.append("  (none)")
     return out
+
+
+def _width(text: str) -> int:
+    """Terminal columns: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _numeric(text: str) -> bool:
