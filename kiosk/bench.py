@@ -28,6 +28,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from kiosk.platform_check import use_offscreen_screen
+
 FRAME_MS = 1000 / 60
 FLOOR_SCRIPT = """
 import sys, time
@@ -121,7 +123,13 @@ class Bench:
         self.store = DataStore(self.data_file, Path(self.state.name) / "state")
         self.store.load_at_start()
         context = make_context(self.store.shown.dataset, Theme(), "en", reduce_motion=not motion)
-        self.kiosk = Kiosk(context, Config(), kiosk_mode=False, store=self.store)
+        # Analytics on, as in the real program: every tap below is also recorded.
+        from kiosk.analytics.visits import Visits
+        from kiosk.analytics.writer import Writer
+
+        self.analytics = Writer(Path(self.state.name) / "analytics.sqlite").start()
+        self.kiosk = Kiosk(context, Config(), kiosk_mode=False, store=self.store,
+                           visits=Visits(self.analytics.put, "en", "overview"))
         self.window = self.kiosk.window
         self.window.resize(*size)
         self.window.show()
@@ -142,6 +150,12 @@ class Bench:
         point = widget.rect().center()
         self.QTest.touchEvent(widget, self.touch).press(0, point, widget).commit()
         self.QTest.touchEvent(widget, self.touch).release(0, point, widget).commit()
+
+    def expect_view(self, name: str) -> None:
+        """A measurement of a tap that did nothing is worthless: stop rather than report it."""
+        if self.window.current_view != name:
+            raise RuntimeError(f"a tap meant to show {name} left {self.window.current_view} on screen "
+                               f"(touch events are not reaching the window; QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')})")
 
     def painted_ms(self, action) -> float:
         """Input (or change) to the new picture painted, in ms."""
@@ -164,6 +178,7 @@ def tab_switches(bench: Bench, rounds: int) -> list[float]:
                 bench.window.finish_animations()
                 bench.settle()
                 samples.append(bench.painted_ms(lambda t=target: bench.tap(bench.window.tabs.buttons[t])))
+                bench.expect_view(VIEW_NAMES[target])
     return samples
 
 
@@ -296,7 +311,9 @@ def uptime(bench: Bench, scale: float) -> dict:
     after_rss, after_objects = settled_rss(bench), Counter(type(o).__name__ for o in gc.get_objects())
     growth = {name: after_objects[name] - before_objects[name] for name in after_objects
               if after_objects[name] - before_objects[name] > 0}
-    return {"scenario": plan, "rss after start and warm-up (MB)": before_rss, "rss after (MB)": after_rss,
+    bench.analytics.flush(timeout=30)
+    return {"scenario": plan, "analytics records written": bench.analytics.written,
+            "rss after start and warm-up (MB)": before_rss, "rss after (MB)": after_rss,
             "rss growth (MB)": after_rss - before_rss,
             "python objects before": sum(before_objects.values()), "python objects after": sum(after_objects.values()),
             "largest object growth": dict(sorted(growth.items(), key=lambda kv: -kv[1])[:8])}
@@ -347,9 +364,12 @@ def settled_rss(bench: Bench) -> float:
 def _scenario(bench: Bench, plan: dict) -> None:
     from kiosk.ui.i18n import switch_language
 
+    from kiosk.ui.views import VIEW_NAMES
+
     buttons = bench.window.tabs.buttons
     for n in range(plan["tab switches"]):
         bench.tap(buttons[n % len(buttons)])
+        bench.expect_view(VIEW_NAMES[n % len(buttons)])
         if n % 50 == 0:
             bench.settle()
     for _ in range(plan["idle resets with attract loop"]):
@@ -358,6 +378,8 @@ def _scenario(bench: Bench, plan: dict) -> None:
         bench.kiosk.attract.next_slide()
         bench.tap(bench.kiosk.attract)
         bench.settle()
+        if bench.kiosk.attract.isVisible():
+            raise RuntimeError("a tap on the attract loop did not wake the kiosk")
     for n in range(plan["language switches"]):
         switch_language("zh" if n % 2 == 0 else "en")
     switch_language("en")
@@ -443,7 +465,8 @@ def table(results: dict) -> str:
         lines += ["", f"uptime scenario: {up['scenario']}",
                   f"  RSS {up['rss after start and warm-up (MB)']:.1f} MB -> {up['rss after (MB)']:.1f} MB "
                   f"(growth {up['rss growth (MB)']:+.1f} MB); Python objects {up['python objects before']} -> "
-                  f"{up['python objects after']}", f"  largest object growth: {up['largest object growth']}"]
+                  f"{up['python objects after']}", f"  largest object growth: {up['largest object growth']}",
+                  f"  analytics records written: {up['analytics records written']}"]
     soaked = results.get("soak")
     if soaked:
         first, last, peak = soaked["rss first/last/max (MB)"]
@@ -472,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the soak: the uptime scenario scaled to WEEKS of traffic (1 interaction/10 s)")
     parser.add_argument("--scale-factor-run", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    use_offscreen_screen(args.size, float(os.environ.get("QT_SCALE_FACTOR", "1")))
     with tempfile.TemporaryDirectory() as home:
         for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
             os.environ[variable] = home  # never touch the operator's config, logs or last good copy

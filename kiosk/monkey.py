@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from kiosk.platform_check import use_offscreen_screen
 
 BATCH = 100
 # Offscreen Qt warns about this for every top-level window; it says nothing about the kiosk.
@@ -330,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.randrange(1 << 31)
     size = tuple(int(v) for v in args.size.split("x"))
-    _offscreen_screen(size)
+    use_offscreen_screen(size)
     started = time.monotonic()
     print(f"monkey: seed {seed}, {args.events} events, screen {size[0]}x{size[1]}", flush=True)
     failure = run(generate(seed, args.events, size),
@@ -343,17 +343,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"shortest sequence found ({len(short.events)} events) -> {short.problems}:")
     print(json.dumps(short.events))
     return 1
-
-
-def _offscreen_screen(size: tuple[int, int]) -> None:
-    """Headless unless a display is asked for, on a screen of the given size."""
-    if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
-        screen = {"screens": [{"name": "monkey", "x": 0, "y": 0, "width": size[0], "height": size[1],
-                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
-        path = os.path.join(tempfile.mkdtemp(), "screen.json")
-        with open(path, "w", encoding="utf-8") as file:
-            json.dump(screen, file)
-        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
 
 
 if __name__ == "__main__":

@@ -79,3 +79,27 @@ def _can_load(library: str) -> bool:
     except OSError:
         return False
     return True
+
+
+def use_offscreen_screen(size: tuple[int, int], scale: float = 1.0) -> None:
+    """Headless (unless a display was asked for) on one screen of `size` logical pixels.
+
+    Qt's offscreen screen is 800x800 unless told otherwise, and it drops touch points outside
+    it: a tap on the tab bar of a 1920x1080 window would silently do nothing.
+    """
+    import json
+    import os
+    import tempfile
+
+    if not os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
+        return
+    width, height = (round(side * scale) for side in size)
+    screen = {"windowFrameMargins": False, "screens": [{
+        "name": "headless", "x": 0, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1,
+        # a 96 dpi panel: millimetre-based sizes (touch targets, QR codes) come out as on a real one
+        "physicalWidth": round(width / 96 * 25.4), "physicalHeight": round(height / 96 * 25.4)}]}
+    path = os.path.join(tempfile.mkdtemp(prefix="kiosk-screen-"), "screen.json")
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(screen, file)
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"

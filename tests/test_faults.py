@@ -170,3 +170,36 @@ def test_a_screen_that_turns_or_changes_size_gets_the_whole_window_relaid_out(ma
     stacked = window.tabs.box.direction() == window.tabs.box.Direction.BottomToTop
     assert stacked == (size[1] > size[0])  # portrait: the visitor controls get a row of their own
     assert layout_problems(window, scrolling=True) == []
+
+
+def test_the_real_program_records_its_runs_sigterm_as_clean_and_sigkill_as_a_crash(tmp_path):
+    import datetime
+    import sqlite3
+
+    from kiosk.analytics import stats
+
+    def runs_on_record(path) -> int:
+        try:
+            with sqlite3.connect(path, timeout=0.1) as connection:
+                return connection.execute("SELECT count(*) FROM runs").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    for number, stop in enumerate((signal.SIGTERM, signal.SIGKILL), start=1):
+        kiosk = Running(tmp_path)
+        path = Path(kiosk.wait_for("visitor analytics:").rsplit(": ", 1)[1].strip())
+        kiosk.wait_for(FIRST_FRAME)
+        deadline = time.monotonic() + 10
+        while runs_on_record(path) < number and time.monotonic() < deadline:
+            time.sleep(0.05)
+        kiosk.process.send_signal(stop)
+        kiosk.finish()
+    again = Running(tmp_path, "--quit-after", "0")
+    again.wait_for(FIRST_FRAME)
+    assert again.finish() == 0
+    assert "1 earlier run(s) ended without a clean exit" in again.log
+    assert path.parent.parent == tmp_path / "share"  # the platform data directory
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        summary = stats.summarise(connection, datetime.date.today(), datetime.date.today())
+    assert (summary.starts, summary.crashes) == (3, 1)

@@ -89,6 +89,7 @@ class Writer:
         started = self.clock()
         self._pending.append(("INSERT INTO runs(started, last_seen) VALUES (?, ?)", (started, started)))
         self._open()
+        self._write(forced=True)  # the run is on record at once: a crash a second later still counts
         while True:
             waiting = [self._next(self.batch_seconds)]
             while len(waiting) < 1000:

@@ -169,6 +169,7 @@ class MainWindow(QWidget):
         self._slide: QParallelAnimationGroup | None = None
         self._slide_end = None  # what to do when the running slide ends, early or not
         self._rest_pending = False
+        self._entering: list[StaticPlot] = []  # charts whose entry animation may be running
         self.setObjectName("KioskWindow")
         # The pages outlive data swaps and restyles: only the views inside them are rebuilt
         # (a scroll area's touch-gesture grab is not free, and a page keeps its place).
@@ -267,13 +268,21 @@ class MainWindow(QWidget):
     def _animate_charts(self) -> None:
         if self.ctx.reduce_motion:
             return
-        for chart in descendants(self.views[self._current], StaticPlot):
+        view = self.views[self._current]
+        if not hasattr(view, "charts"):
+            view.charts = descendants(view, StaticPlot)  # a view's charts are fixed once it is built
+        self.finish_animations()
+        for chart in view.charts:
             chart.animate_in()
+        self._entering = view.charts
 
     def finish_animations(self) -> None:
-        """A finger is down: charts jump to their final picture rather than move under it."""
-        for chart in descendants(self, StaticPlot):
-            chart.finish_animation()
+        """A finger is down: charts jump to their final picture rather than move under it.
+        Only the charts that were set moving are visited: this runs on every touch."""
+        for chart in self._entering:
+            if shiboken6.isValid(chart):
+                chart.finish_animation()
+        self._entering = []
 
     def step_view(self, step: int) -> None:
         """The next (+1) or previous (-1) view, wrapping around."""

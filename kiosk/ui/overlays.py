@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from collections.abc import Callable
@@ -45,7 +46,7 @@ class Overlay(QWidget):
         self.outer.addStretch(1)
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
-        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+        if isinstance(event, QResizeEvent) and watched is self.parent():
             self.setGeometry(self.parent().rect())
             self._place_card()
         return False

@@ -6,7 +6,7 @@ import time
 from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
-from PySide6.QtGui import QInputDevice, QWindow
+from PySide6.QtGui import QInputDevice, QInputEvent, QWindow
 
 from kiosk.config import Config
 
@@ -25,8 +25,9 @@ class State(Enum):
 
 
 class InputWatcher(QObject):
-    """The one application-wide event filter. A tap passes it ~8 times, so it stays trivial:
-    a set lookup for activity; pointer positions are read only from window-level events."""
+    """The one application-wide event filter. A tap passes it ~8 times, and every paint once,
+    so it stays trivial: a class test, a set lookup for activity; pointer positions are read
+    only from window-level events."""
 
     activity = Signal()
     pressed = Signal(QPointF)  # one finger (or a real mouse button) went down, window coordinates
@@ -38,6 +39,10 @@ class InputWatcher(QObject):
         self._started = 0.0
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+        # Every event of every object passes here (paints, layouts, timers...): the class test
+        # is far cheaper than event.type(), which builds an enum member each call.
+        if not isinstance(event, QInputEvent):
+            return False
         kind = event.type()
         if kind in _INPUT:
             self.activity.emit()
