@@ -177,3 +177,22 @@ def touch_path(touch_device):
         settle()
 
     return drag
+
+
+@pytest.fixture(scope="session")
+def week_numbers(tmp_path_factory):
+    """The staff panel's key numbers from a simulated week of visitors (for layout checks)."""
+    import datetime
+
+    from kiosk.analytics import simulate, stats
+    from kiosk.analytics.visits import Visits
+    from kiosk.analytics.writer import Writer
+
+    path = tmp_path_factory.mktemp("analytics") / "analytics.sqlite"
+    today = datetime.date.today()
+    sessions = simulate.plan(today - datetime.timedelta(days=6), 7, seed=5)
+    clock = simulate.Clock(sessions[0].start - 60)
+    writer = Writer(path, clock=clock).start()
+    simulate.play(sessions, Visits(writer.put, "en", "overview", clock), clock)
+    writer.stop(0, timeout=30)
+    return lambda: stats.key_numbers(path, today)

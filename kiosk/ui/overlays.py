@@ -258,7 +258,9 @@ class StaffPanel(Overlay):
         view = (ctx.text(getattr(ctx.dataset.views, summary.views[0].view).title)
                 if summary.views and hasattr(ctx.dataset.views, summary.views[0].view) else ui(strings.VISITS_NONE))
         total = summary.sessions or 1
-        languages = ", ".join(f"{language} {round(100 * n / total)} %" for language, n in summary.languages)
+        # Each language by its own short name, as on the language button (EN, 中文).
+        languages = ", ".join(f"{ctx.translations.text(language, strings.LANGUAGE_BUTTON)} {round(100 * n / total)} %"
+                              for language, n in summary.languages)
         return ui(strings.VISITS_SUMMARY, sessions=summary.sessions, length=self._duration(summary.median_session_seconds),
                   view=view, languages=languages or ui(strings.VISITS_NONE), crashes=summary.crashes)
 
