@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import (QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, QTimer,
+from PySide6.QtCore import (QCoreApplication, QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, QTimer,
                             Signal)
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QScroller,
                                QStackedWidget, QWidget)
@@ -254,6 +254,9 @@ class MainWindow(QWidget):
             self._slide_to(index, direction)
         else:
             self.stack.setCurrentIndex(index)
+            # Showing a page re-lays out the stack; doing it now, not after the first paint,
+            # lets the new view be painted once instead of three times.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._current = name
         self.tabs.set_current(index)
         if appears and self.isVisible():
