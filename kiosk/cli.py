@@ -154,7 +154,8 @@ def run(args) -> int:
     kiosk = _build(sys.argv[:1], store, language, loaded, kiosk_mode=not args.windowed,
                    stretch=args.stretch_text, visits=visits, key_numbers=_key_numbers(loaded, writer))
     window = kiosk.window
-    _after_first_paint(window, args.quit_after)
+    # The analytics thread starts once the first frame is up: start-up is not kept waiting.
+    _after_first_paint(window, args.quit_after, writer.start if writer is not None else None)
     if args.windowed:
         window.resize(*args.size)
         window.show()
@@ -181,7 +182,7 @@ def _start_analytics(loaded: LoadedConfig, language: str):
     from kiosk.analytics.visits import Visits
     from kiosk.analytics.writer import Writer
 
-    writer = Writer(db.default_path(), loaded.config.analytics_keep_days).start()
+    writer = Writer(db.default_path(), loaded.config.analytics_keep_days)  # records queue until start()
     log.info("visitor analytics: %s", writer.path)
     return writer, Visits(writer.put, language, VIEWS[0])
 
@@ -190,11 +191,11 @@ def _key_numbers(loaded: LoadedConfig, writer):
     """What the staff panel reads: today's and this week's numbers, or None if analytics are off."""
     if not loaded.config.analytics:
         return None
-    import datetime
-
-    from kiosk.analytics import db, stats
-
     def read():
+        import datetime
+
+        from kiosk.analytics import db, stats
+
         if writer is not None:
             writer.flush(timeout=0.5)  # include this visit's records
         return stats.key_numbers(db.default_path(), datetime.date.today())
@@ -216,7 +217,7 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
     return Kiosk(context, loaded.config, kiosk_mode, store, visits=visits, key_numbers=key_numbers)
 
 
-def _after_first_paint(window, quit_after: float | None) -> None:
+def _after_first_paint(window, quit_after: float | None, then=None) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -231,6 +232,8 @@ def _after_first_paint(window, quit_after: float | None) -> None:
             # The wall-clock moment lets the benchmark measure from process launch.
             log.info("first frame painted %.0f ms after start (at %.4f)", (time.perf_counter() - _STARTED) * 1000,
                      time.time())
+            if then is not None:
+                then()
             if quit_after is not None:
                 QTimer.singleShot(int(quit_after * 1000), lambda: QApplication.instance().exit(0))
 

@@ -7,8 +7,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from kiosk.analytics.stats import Summary
 from kiosk.datastore import DataStatus
 from kiosk.pin import PinGuard
 from kiosk.ui import strings
@@ -16,6 +16,8 @@ from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, localise
 from kiosk.ui.widgets import Button, Panel, is_portrait, label, vbox
 
+if TYPE_CHECKING:  # the statistics module is loaded when staff first open the panel
+    from kiosk.analytics.stats import Summary
 
 # In portrait, three parts of the free height go above the card and one below it.
 PORTRAIT_SPACE_ABOVE = 3

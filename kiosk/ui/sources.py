@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 
-import segno
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
@@ -26,6 +25,8 @@ QR_QUIET_MODULES = 4  # the blank border scanners need
 
 def qr_image(text: str, min_px: int) -> QImage:
     """A crisp black-on-white QR code at least min_px wide (whole pixels per module)."""
+    import segno  # only when a visitor opens a source card: not on the start-up path
+
     matrix = [list(row) for row in segno.make(text, error="m", micro=False).matrix]
     modules = len(matrix) + 2 * QR_QUIET_MODULES
     module_px = max(2, math.ceil(min_px / modules))
