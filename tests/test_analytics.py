@@ -296,3 +296,38 @@ def test_kiosk_stats_explains_bad_dates(tmp_path, args, message):
 def test_kiosk_stats_without_any_records_says_so(tmp_path):
     result = run_stats("--db", tmp_path / "none.sqlite")
     assert result.returncode == 1 and "no analytics recorded yet" in result.stderr
+
+
+def test_a_file_damaged_while_running_is_set_aside_and_writing_goes_on(tmp_path):
+    path = tmp_path / "analytics.sqlite"
+    writer = Writer(path).start()
+    writer.put(db.INSERT_EVENT, (time.time(), 1, "figure", "overview", "before", "en", None))
+    assert writer.flush()
+    writer.put(db.INSERT_EVENT, (time.time(), 1, "figure", "overview", "checkpoint", "en", None))
+    with path.open("r+b") as file:  # someone scribbles over the file the writer has open
+        file.write(b"garbage!" * 512)
+    for name in ("-wal", "-shm"):
+        with open(f"{path}{name}", "r+b") as file:
+            file.write(b"garbage!" * 512)
+    writer.put(db.INSERT_EVENT, (time.time(), 1, "figure", "overview", "after", "en", None))
+    assert writer.stop(0)
+    assert list(tmp_path.glob("analytics.sqlite.broken-*"))
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert ("after",) in connection.execute("SELECT subject FROM events").fetchall()
+
+
+def test_reading_the_statistics_while_the_kiosk_writes_waits_for_nobody(tmp_path):
+    path = tmp_path / "analytics.sqlite"
+    writer = Writer(path, batch_seconds=0.01).start()
+    reader = stats.open_read  # what `kiosk stats` and the staff panel use
+    counts = []
+    for n in range(200):
+        writer.put(db.INSERT_EVENT, (time.time(), 1, "figure", "overview", str(n), "en", None))
+        if n % 20 == 0:
+            writer.flush()
+            connection = reader(path)
+            counts.append(connection.execute("SELECT count(*) FROM events").fetchone()[0])
+            connection.close()
+    assert writer.stop(0)
+    assert counts == sorted(counts) and counts[-1] == 181  # each read saw every committed record

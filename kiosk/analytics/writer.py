@@ -56,6 +56,7 @@ class Writer:
         self._trouble: str | None = None
         self._retry_at = 0.0
         self._pruned_at = 0.0
+        self._recovering = False
         self._thread = threading.Thread(target=self._loop, name="analytics", daemon=True)
 
     # ---- the UI side ----------------------------------------------------------------------
@@ -207,7 +208,12 @@ class Writer:
             self._pending.appendleft(("INSERT INTO runs(started, last_seen) VALUES (?, ?)",
                                       (self.clock(), self.clock())))
             self._open_fresh()
-            self._retry_at = 0.0
+            if self._connection is not None and not self._recovering:
+                self._recovering = True  # once: a disk that corrupts every file must not loop here
+                try:
+                    self._write(forced=True)  # the kept records go into the fresh file at once
+                finally:
+                    self._recovering = False
             return
         self._report(_kind(error), f"cannot write to {self.path} ({error}); "
                                    f"keeping {len(self._pending)} records, trying again every {RETRY_SECONDS:.0f} s")
