@@ -104,7 +104,7 @@ def _launch(command: list[str], pattern: str) -> float:
 class Bench:
     """One kiosk, built as the real program builds it, driven by real touch events."""
 
-    def __init__(self, size: tuple[int, int], motion: bool = True):
+    def __init__(self, size: tuple[int, int], motion: bool = True, analytics: bool = True):
         from PySide6.QtTest import QTest
 
         from kiosk.config import Config
@@ -127,9 +127,9 @@ class Bench:
         from kiosk.analytics.visits import Visits
         from kiosk.analytics.writer import Writer
 
-        self.analytics = Writer(Path(self.state.name) / "analytics.sqlite").start()
-        self.kiosk = Kiosk(context, Config(), kiosk_mode=False, store=self.store,
-                           visits=Visits(self.analytics.put, "en", "overview"))
+        self.analytics = Writer(Path(self.state.name) / "analytics.sqlite").start() if analytics else None
+        visits = Visits(self.analytics.put, "en", "overview") if analytics else None
+        self.kiosk = Kiosk(context, Config(), kiosk_mode=False, store=self.store, visits=visits)
         self.window = self.kiosk.window
         self.window.resize(*size)
         self.window.show()
@@ -341,8 +341,9 @@ def uptime(bench: Bench, scale: float) -> dict:
     after_rss, after_objects = settled_rss(bench), Counter(type(o).__name__ for o in gc.get_objects())
     growth = {name: after_objects[name] - before_objects[name] for name in after_objects
               if after_objects[name] - before_objects[name] > 0}
-    bench.analytics.flush(timeout=30)
-    return {"scenario": plan, "analytics records written": bench.analytics.written,
+    if bench.analytics is not None:
+        bench.analytics.flush(timeout=30)
+    return {"scenario": plan, "analytics records written": bench.analytics.written if bench.analytics else 0,
             "rss after start and warm-up (MB)": before_rss, "rss after (MB)": after_rss,
             "rss growth (MB)": after_rss - before_rss,
             "python objects before": sum(before_objects.values()), "python objects after": sum(after_objects.values()),
@@ -421,20 +422,21 @@ def _scenario(bench: Bench, plan: dict) -> None:
 def run(args) -> dict:
     quick = args.quick
     size = args.size
-    results: dict = {"machine": machine(), "size": f"{size[0]}x{size[1]}", "quick": quick}
+    results: dict = {"machine": machine(), "size": f"{size[0]}x{size[1]}", "quick": quick,
+                     "analytics": not args.no_analytics}
     if args.soak:
-        results["soak"] = soak(Bench(size), args.soak)
+        results["soak"] = soak(Bench(size, analytics=not args.no_analytics), args.soak)
         return results
     if not args.scale_factor_run:
         results.update(cold_start(size, 3 if quick else 10))
-    bench = Bench(size)
+    bench = Bench(size, analytics=not args.no_analytics)
     results["rss after start (MB)"] = rss_mb()
     shown, idle = tab_switches(bench, 2 if quick else 17)
     results[f"tab switch, touch to new view on screen, {size[0]}x{size[1]}"] = stats(shown)
     results[f"tab switch, touch to all its work done, {size[0]}x{size[1]}"] = stats(idle)
     if args.scale_factor_run:
         return results
-    results.update(four_k(quick))
+    results.update(four_k(quick, args.no_analytics))
     results.update(animations(bench, 1 if quick else 5))
     results["language switch to painted"] = stats(language_switches(bench, 20 if quick else 200))
     results["live reload: validate + swap + painted"] = stats(live_reloads(bench, 3 if quick else 30))
@@ -445,11 +447,10 @@ def run(args) -> dict:
     return results
 
 
-def four_k(quick: bool) -> dict:
+def four_k(quick: bool, no_analytics: bool = False) -> dict:
     """The tab switch again in a process whose Qt scales by 2 (a 3840x2160 panel)."""
     command = [sys.executable, "-m", "kiosk.bench", "--size", "1920x1080", "--scale-factor-run", "--out", "-"]
-    if quick:
-        command.append("--quick")
+    command += ["--quick"] * quick + ["--no-analytics"] * no_analytics
     done = subprocess.run(command, capture_output=True, text=True, timeout=900,
                           env=offscreen_env(QT_SCALE_FACTOR="2"))
     if done.returncode != 0:
@@ -484,7 +485,8 @@ def machine() -> str:
 
 
 def table(results: dict) -> str:
-    lines = [f"machine: {results['machine']}", f"size: {results['size']}{' (quick)' if results['quick'] else ''}", "",
+    lines = [f"machine: {results['machine']}", f"size: {results['size']}{' (quick)' if results['quick'] else ''}; "
+             f"visitor analytics {'on' if results.get('analytics', True) else 'off'}", "",
              f"{'metric':72} {'median':>9} {'p95':>9} {'max':>9} {'N':>6}"]
     for name, value in results.items():
         if isinstance(value, dict) and "median" in value:
@@ -528,6 +530,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="bench-results.json", help="JSON file to write, or - for standard output")
     parser.add_argument("--soak", type=float, metavar="WEEKS", default=0,
                         help="only the soak: the uptime scenario scaled to WEEKS of traffic (1 interaction/10 s)")
+    parser.add_argument("--no-analytics", action="store_true",
+                        help="without the visitor analytics (to see what recording costs)")
     parser.add_argument("--scale-factor-run", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     use_offscreen_screen(args.size, float(os.environ.get("QT_SCALE_FACTOR", "1")))
