@@ -276,11 +276,19 @@ def _touch_device():
 
 # ---- running and shortening ----------------------------------------------------------------
 
-def run(events: list[Event], on_batch: Callable[[int], None] | None = None) -> Failure | None:
-    """Play the events on a fresh kiosk, checking after every batch; the first failure, if any."""
+class OutOfTime(Exception):
+    """A replay ran past the shortening budget."""
+
+
+def run(events: list[Event], on_batch: Callable[[int], None] | None = None,
+        deadline: float | None = None) -> Failure | None:
+    """Play the events on a fresh kiosk, checking after every batch; the first failure, if any.
+    With a deadline (time.monotonic()), a replay that runs past it raises OutOfTime."""
     harness = Harness()
     try:
         for start in range(0, len(events), BATCH):
+            if deadline is not None and time.monotonic() > deadline:
+                raise OutOfTime
             for event in events[start:start + BATCH]:
                 harness.play(event)
             problems = harness.check()
@@ -295,30 +303,34 @@ def run(events: list[Event], on_batch: Callable[[int], None] | None = None) -> F
 
 def shorten(failure: Failure, budget_s: float = 120) -> Failure:
     """The shortest failing sequence found within the time budget: first the shortest failing
-    prefix (bisection), then whole chunks left out while it still fails (delta debugging)."""
+    prefix (bisection), then whole chunks left out while it still fails (delta debugging).
+    The budget holds even inside a replay, however long the run that failed."""
     deadline = time.monotonic() + budget_s
-    events = failure.events
-    low, high = 0, len(events)
-    while low + 1 < high and time.monotonic() < deadline:
-        middle = (low + high) // 2
-        if run(events[:middle]) is None:
-            low = middle
-        else:
-            high = middle
-    events = events[:high]
-    chunk = max(1, len(events) // 2)
-    while chunk >= 1 and time.monotonic() < deadline:
-        index, shortened = 0, False
-        while index < len(events) and time.monotonic() < deadline:
-            candidate = events[:index] + events[index + chunk:]
-            if candidate and run(candidate) is not None:
-                events, shortened = candidate, True
+    best = failure
+    try:
+        low, high = 0, len(best.events)
+        while low + 1 < high:
+            middle = (low + high) // 2
+            found = run(best.events[:middle], deadline=deadline)
+            if found is None:
+                low = middle
             else:
-                index += chunk
-        if not shortened:
-            chunk //= 2
-    last = run(events) or failure
-    return Failure(last.problems, events)
+                best, high = found, len(found.events)
+        chunk = max(1, len(best.events) // 2)
+        while chunk >= 1:
+            index, shortened = 0, False
+            while index < len(best.events):
+                candidate = best.events[:index] + best.events[index + chunk:]
+                found = run(candidate, deadline=deadline) if candidate else None
+                if found is not None:
+                    best, shortened = found, True  # found.events: the part of candidate that fails
+                else:
+                    index += chunk
+            if not shortened:
+                chunk //= 2
+    except OutOfTime:
+        pass  # the shortest found so far
+    return best
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,3 +32,11 @@ def test_a_failure_is_shortened_to_the_events_that_cause_it(kiosk_app, monkeypat
     assert failure is not None and "a swipe breaks the kiosk" in str(failure.problems)
     short = monkey.shorten(failure, budget_s=60)
     assert short.events == [("swipe", 1500, 500, 300, 520)]
+
+
+def test_shortening_stops_at_its_budget_even_inside_a_long_replay(kiosk_app, monkeypatch):
+    played = []
+    monkeypatch.setattr(monkey.Harness, "play", lambda self, event: played.append(event))
+    failure = monkey.Failure(["something broke"], [("tap", 900, 500)] * 5000)
+    short = monkey.shorten(failure, budget_s=0)  # already out of time: no replay may start
+    assert short is failure and played == []
