@@ -129,7 +129,9 @@ class Bench:
 
         self.analytics = Writer(Path(self.state.name) / "analytics.sqlite").start() if analytics else None
         visits = Visits(self.analytics.put, "en", "overview") if analytics else None
-        self.kiosk = Kiosk(context, Config(), kiosk_mode=False, store=self.store, visits=visits)
+        # The benchmark swaps data in itself (live_reloads); a watcher would swap it in again,
+        # at a moment of its own, in the middle of another measurement.
+        self.kiosk = Kiosk(context, Config(), kiosk_mode=False, store=self.store, visits=visits, watch_data=False)
         self.window = self.kiosk.window
         self.window.resize(*size)
         self.window.show()

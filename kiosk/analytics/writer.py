@@ -89,35 +89,42 @@ class Writer:
     def _loop(self) -> None:
         started = self.clock()
         self._pending.append(("INSERT INTO runs(started, last_seen) VALUES (?, ?)", (started, started)))
-        self._open()
-        self._write(forced=True)  # the run is on record at once: a crash a second later still counts
+        self._guarded(self._open)
+        self._guarded(lambda: self._write(forced=True))  # on record at once: a crash a second later counts
         while True:
-            waiting = [self._next(self.batch_seconds)]
-            while len(waiting) < 1000:
-                try:
-                    waiting.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
-            controls = [item for item in waiting if isinstance(item, (_Stop, _Flush))]
-            self._keep([item for item in waiting if isinstance(item, tuple)])
-            forced = bool(controls)
-            try:
-                self._write(forced)
-                self._prune_now_and_then()
-            except Exception:  # noqa: BLE001 (this thread must outlive any one surprise)
-                log.exception("analytics: unexpected error; records kept for the next try")
+            batch = self._collect()
+            controls = [item for item in batch if not isinstance(item, tuple)]
+            self._keep([item for item in batch if isinstance(item, tuple)])
+            self._guarded(lambda: (self._write(forced=bool(controls)), self._prune_now_and_then()))
             for control in controls:
                 if isinstance(control, _Stop):
-                    self._finish(control.exit_code)
+                    self._guarded(lambda: self._finish(control.exit_code))
                 control.done.set()
                 if isinstance(control, _Stop):
                     return
 
-    def _next(self, timeout: float):
+    def _collect(self) -> list:
+        """Whatever arrives within batch_seconds of the first record (a flush or stop ends the
+        wait): one transaction per batch, not one per tap."""
+        waiting = 1.0 if self._pending else 60.0  # wake now and then to retry kept records, prune
         try:
-            return self._queue.get(timeout=timeout)
+            batch = [self._queue.get(timeout=waiting)]
         except queue.Empty:
-            return None
+            return []
+        ends = time.monotonic() + self.batch_seconds
+        while isinstance(batch[-1], tuple) and len(batch) < 5000:
+            try:
+                batch.append(self._queue.get(timeout=max(0.0, ends - time.monotonic())))
+            except queue.Empty:
+                break
+        return batch
+
+    @staticmethod
+    def _guarded(step) -> None:
+        try:
+            step()
+        except Exception:  # noqa: BLE001 (this thread must outlive any one surprise)
+            log.exception("analytics: unexpected error; records kept for the next try")
 
     def _keep(self, records: list) -> None:
         self._pending.extend(records)

@@ -35,7 +35,7 @@ SWIPE_MIN_PX = 100
 
 class Kiosk(QObject):
     def __init__(self, ctx: ViewContext, config: Config, kiosk_mode: bool, store: DataStore | None = None,
-                 settle_ms: int = 1000, visits: Visits | None = None, key_numbers=None):
+                 settle_ms: int = 1000, visits: Visits | None = None, key_numbers=None, watch_data: bool = True):
         super().__init__()
         self.ctx = ctx
         self.store = store
@@ -59,7 +59,7 @@ class Kiosk(QObject):
             self._record(visits)
         self.key_blocker = lock_down(self.window) if kiosk_mode else None
         self.data_watcher = None
-        if store is not None and store.operator_path is not None:
+        if watch_data and store is not None and store.operator_path is not None:
             self.data_watcher = DataWatcher(store, settle_ms=settle_ms, parent=self)
             self.data_watcher.reloaded.connect(self.show_data)
 
