@@ -386,6 +386,8 @@ def settled_rss(bench: Bench) -> float:
     import ctypes
 
     bench.settle()
+    if bench.analytics is not None:
+        bench.analytics.flush(timeout=30)  # records waiting for their batch are not a leak
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
