@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import gc
 import io
 import json
@@ -383,17 +384,25 @@ def _slope(xs: list[float], ys: list[float]) -> float:
 def settled_rss(bench: Bench) -> float:
     """RSS once discarded widgets are deleted, garbage collected, and freed heap returned to the
     system (glibc keeps freed blocks otherwise, which would look like growth)."""
-    import ctypes
-
     bench.settle()
     if bench.analytics is not None:
         bench.analytics.flush(timeout=30)  # records waiting for their batch are not a leak
     gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except OSError:
-        pass
+    if _libc() is not None:
+        _libc().malloc_trim(0)
     return rss_mb()
+
+
+@functools.cache
+def _libc():
+    """Loaded once: every ctypes.CDLL() makes a new function-pointer class, which would show up
+    as growth in the very object counts it helps to read."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
 
 
 def _scenario(bench: Bench, plan: dict) -> None:

@@ -80,6 +80,8 @@ def connect(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
         # NORMAL: in WAL mode a process crash loses nothing committed; only a power cut may
         # lose the last second or so, never consistency.
         connection.execute("PRAGMA synchronous=NORMAL")
+        # The writer only appends: a small page cache keeps its memory flat however big the file.
+        connection.execute("PRAGMA cache_size=-512")
         check = connection.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {check}")
