@@ -17,9 +17,11 @@ import argparse
 import json
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kiosk.platform_check import use_offscreen_screen
 
@@ -82,6 +84,8 @@ class Harness:
         from PySide6.QtTest import QTest
         from PySide6.QtWidgets import QApplication
 
+        from kiosk.analytics.visits import Visits
+        from kiosk.analytics.writer import Writer
         from kiosk.config import Config
         from kiosk.resources import data_path
         from kiosk.model.loader import load_dataset
@@ -96,7 +100,11 @@ class Harness:
         self.app = QApplication.instance() or create_app(["monkey"], Theme())
         switch_language("en")
         config = Config(pin_hash=None)
-        self.kiosk = Kiosk(make_context(load_dataset(data_path()), Theme(), "en"), config, kiosk_mode=True)
+        # Visitor analytics on, as in the real program: every touch is recorded too.
+        self._analytics_dir = tempfile.TemporaryDirectory(prefix="kiosk-monkey-")
+        self.analytics = Writer(Path(self._analytics_dir.name) / "analytics.sqlite").start()
+        self.kiosk = Kiosk(make_context(load_dataset(data_path()), Theme(), "en"), config, kiosk_mode=True,
+                           visits=Visits(self.analytics.put, "en", "overview"))
         self.window = self.kiosk.window
         show_full_screen(self.window)
         self.QTest = QTest
@@ -126,6 +134,9 @@ class Harness:
         self.settle()
         sys.excepthook = self._previous_hook
         qInstallMessageHandler(None)
+        if not self.analytics.stop(0):
+            self.problems.append("the analytics writer did not stop")
+        self._analytics_dir.cleanup()
 
     def settle(self, ms: int = 0) -> None:
         from PySide6.QtCore import QCoreApplication, QEvent
@@ -220,6 +231,8 @@ class Harness:
         if window.current_view not in VIEW_NAMES or window.views[window.current_view] is None:
             problems.append(f"no valid view: {window.current_view!r}")
         problems += self._still_reacts()
+        if self.analytics.trouble is not None:
+            problems.append(f"analytics cannot write: {self.analytics.trouble}")
         return problems
 
     def _still_reacts(self) -> list[str]:

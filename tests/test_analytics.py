@@ -167,7 +167,7 @@ def test_a_full_disk_keeps_the_records_until_there_is_room(tmp_path, monkeypatch
     for n in range(2000):
         writer.put(db.INSERT_EVENT, (time.time(), 1, "figure", "overview", f"figure-{n}" * 20, "en", None))
     writer.flush(timeout=5)
-    assert writer._trouble == "SQLITE_FULL"
+    assert writer.trouble == "SQLITE_FULL"
     with sqlite3.connect(path) as reader:
         assert reader.execute("SELECT count(*) FROM events").fetchone()[0] == 0
     disk["full"] = False  # room again

@@ -61,6 +61,11 @@ class Writer:
 
     # ---- the UI side ----------------------------------------------------------------------
 
+    @property
+    def trouble(self) -> str | None:
+        """What keeps records from the file right now (e.g. SQLITE_FULL), or None."""
+        return self._trouble
+
     def start(self) -> Writer:
         self._thread.start()
         return self
