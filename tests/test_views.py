@@ -201,3 +201,40 @@ def test_hidden_views_are_built_after_the_first_view_is_painted(qtbot, kiosk_app
     window.show()
     qtbot.waitUntil(lambda: len(window.views.built) == len(VIEW_NAMES))
     assert built_at_first_paint == [["overview"]]
+
+
+@pytest.mark.parametrize("target", ["industries", "innovation", "living", "overview"])
+def test_a_tab_switch_paints_the_new_view_in_one_repaint(make_kiosk, tap, target):
+    """Qt (de)activates a chart's scene when its page is shown or hidden; if the scene takes
+    that, every chart item repaints and the page is painted in two more repaints."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from kiosk.ui.views import VIEW_NAMES
+
+    kiosk = make_kiosk()
+    window = kiosk.window
+    for name in VIEW_NAMES:  # every view built and painted once
+        window.show_view(name)
+        settle()
+    window.show_view("living" if target == "overview" else "overview")
+    settle()
+    view = window.views[target]
+    repaints, painted_in = [0], set()
+
+    class Count(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if watched is window and event.type() == QEvent.Type.UpdateRequest:
+                repaints[0] += 1
+            elif watched is view and event.type() == QEvent.Type.Paint:
+                painted_in.add(repaints[0])
+            return False
+
+    counter = Count()
+    window.installEventFilter(counter)
+    view.installEventFilter(counter)
+    tap(window.tabs.buttons[VIEW_NAMES.index(target)])
+    settle()
+    window.removeEventFilter(counter)
+    view.removeEventFilter(counter)
+    assert window.current_view == target
+    assert len(painted_in) == 1, f"the new view was painted in {len(painted_in)} repaints"

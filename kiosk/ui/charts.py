@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import (QEasingCurve, QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation,
+from PySide6.QtCore import (QEasingCurve, QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation,
                             Signal)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsGridLayout, QLabel, QSizePolicy, QWidget
@@ -150,6 +150,16 @@ class ChartArea(pg.GraphicsWidget):
         self.vb.setAspectLocked(lock, ratio)
 
 
+class _NoActivation(QObject):
+    """Keeps a chart's scene out of window activation. Qt (de)activates a scene whenever its
+    view is shown or hidden, and every item repaints for it: a tab switch painted the new page
+    three times instead of once. Charts have nothing to focus and draw with the theme's colours,
+    not the palette, so activation changes nothing that is seen."""
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+        return event.type() in (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
+
+
 class StaticPlot(pg.GraphicsView):
     """A chart that ignores drags, wheel and right-click: visitors cannot break it."""
 
@@ -166,6 +176,8 @@ class StaticPlot(pg.GraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.callout = Callout(self)
         self.keys: list[str | None] = []  # each element's figure id, in element order
+        self._no_activation = _NoActivation(self)
+        self.scene().installEventFilter(self._no_activation)
         self.scene().sigMouseClicked.connect(self._on_tap)
         self.entry = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ENTRY_MS)
         self.entry.setEasingCurve(QEasingCurve.Type.OutCubic)
