@@ -192,12 +192,14 @@ class Writer:
         run = self._run
         try:
             with self._connection:
+                cursor = self._connection.cursor()  # one per batch (the connection tracks each cursor)
                 for sql, params in batch:
-                    cursor = self._connection.execute(sql, params)
+                    cursor.execute(sql, params)
                     if run is None and sql.startswith("INSERT INTO runs"):
                         run = cursor.lastrowid
                 if run is not None:
-                    self._connection.execute("UPDATE runs SET last_seen = ? WHERE id = ?", (self.clock(), run))
+                    cursor.execute("UPDATE runs SET last_seen = ? WHERE id = ?", (self.clock(), run))
+                cursor.close()
         except sqlite3.Error as error:
             self._on_write_error(error)
             return
