@@ -191,6 +191,7 @@ def _key_numbers(loaded: LoadedConfig, writer):
     """What the staff panel reads: today's and this week's numbers, or None if analytics are off."""
     if not loaded.config.analytics:
         return None
+
     def read():
         import datetime
 

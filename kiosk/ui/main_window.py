@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import (QCoreApplication, QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, QTimer,
+from PySide6.QtCore import (QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, QTimer,
                             Signal)
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QScroller,
                                QStackedWidget, QWidget)
@@ -254,9 +254,6 @@ class MainWindow(QWidget):
             self._slide_to(index, direction)
         else:
             self.stack.setCurrentIndex(index)
-            # Showing a page re-lays out the stack; doing it now, not after the first paint,
-            # lets the new view be painted once instead of three times.
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._current = name
         self.tabs.set_current(index)
         if appears and self.isVisible():
@@ -271,13 +268,10 @@ class MainWindow(QWidget):
     def _animate_charts(self) -> None:
         if self.ctx.reduce_motion:
             return
-        view = self.views[self._current]
-        if not hasattr(view, "charts"):
-            view.charts = descendants(view, StaticPlot)  # a view's charts are fixed once it is built
         self.finish_animations()
-        for chart in view.charts:
+        self._entering = self.views.charts(self._current)
+        for chart in self._entering:
             chart.animate_in()
-        self._entering = view.charts
 
     def finish_animations(self) -> None:
         """A finger is down: charts jump to their final picture rather than move under it.
@@ -377,12 +371,19 @@ class LazyViews(Mapping):
         self.ctx = ctx
         self.pages = dict(zip(VIEW_NAMES, pages))
         self.built: dict[str, QWidget] = {}
+        self._charts: dict[str, list[StaticPlot]] = {}
 
     def __getitem__(self, name: str) -> QWidget:
         if name not in self.built:
             self.built[name] = VIEW_CLASSES[name](self.ctx)
             self.pages[name].setWidget(self.built[name])
         return self.built[name]
+
+    def charts(self, name: str) -> list[StaticPlot]:
+        """The view's charts (fixed once it is built), found once: this runs at every switch."""
+        if name not in self._charts:
+            self._charts[name] = descendants(self[name], StaticPlot)
+        return self._charts[name]
 
     def __iter__(self):
         return iter(VIEW_NAMES)
