@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def main(argv: list[str]) -> int:
             return 2
         summary = stats.summarise(connection, since, until)
         connection.close()
-    except (OSError, db.sqlite3.Error) as error:
+    except (OSError, sqlite3.Error) as error:
         print(f"kiosk stats: cannot read {path}: {error}", file=sys.stderr)
         return 1
     names = _names(args.config)

@@ -11,14 +11,14 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 
 from kiosk.analytics import db
 
 Sink = Callable[[str, tuple], None]
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     VIEW = "view"  # subject: none; view and seconds: where the visitor was and how long
     FIGURE = "figure"  # a chart element tapped; subject: the figure's id
     SOURCE = "source"  # a source card opened; subject: the source's id

@@ -100,7 +100,8 @@ class Writer:
             batch = self._collect()
             controls = [item for item in batch if not isinstance(item, tuple)]
             self._keep([item for item in batch if isinstance(item, tuple)])
-            self._guarded(lambda: (self._write(forced=bool(controls)), self._prune_now_and_then()))
+            self._guarded(lambda: self._write(forced=bool(controls)))
+            self._guarded(self._prune_now_and_then)
             for control in controls:
                 if isinstance(control, _Stop):
                     self._guarded(lambda: self._finish(control.exit_code))
