@@ -115,6 +115,9 @@ class ChartArea(pg.GraphicsWidget):
         grid.addItem(self.vb, 0, 1)
         for name, cell in (("left", (0, 0)), ("bottom", (1, 1))):
             axis = self.axes[name]
+            # Our axes have no unit label; the automatic SI prefix would re-typeset that empty
+            # label (QGraphicsTextItem.setHtml) at every range change.
+            axis.enableAutoSIPrefix(False)
             axis.linkToView(self.vb)
             axis.setZValue(0.5)  # as PlotItem: above the data, so labels are never covered
             grid.addItem(axis, *cell)
