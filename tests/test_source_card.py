@@ -80,3 +80,16 @@ def test_the_idle_reset_closes_the_source_card(make_kiosk, tap):
     tap(links(kiosk, "overview")[0])
     kiosk.reset()
     assert not kiosk.source_card.isVisible()
+
+
+def test_each_passage_of_the_source_is_quoted_once(make_kiosk, tap, dataset):
+    """The four industry shares are quoted from one sentence: it is shown once, not four times."""
+    kiosk = make_kiosk()
+    for view in VIEW_NAMES:
+        for link in links(kiosk, view):
+            tap(link)
+            shown = "\n".join(visible_texts(kiosk.source_card))
+            quotes = {r.quote for r in link.provenance.records if getattr(r, "quote", None)}
+            for quote in quotes:
+                assert shown.count(quote) == 1 or any(quote in other and quote != other for other in quotes), quote
+            kiosk.source_card.hide()

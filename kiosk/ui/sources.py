@@ -107,7 +107,7 @@ class SourceCard(Overlay):
         if source.title:
             lines.addWidget(label(f"“{source.title}”", "label"))
         lines.addWidget(label(lambda language: formatting.format_date(source.date, language), "label"))
-        quotes = [r.quote for r in records if getattr(r, "quote", None)]
+        quotes = _distinct_quotes(r.quote for r in records if getattr(r, "quote", None))
         if quotes:
             lines.addWidget(label(ctx.ui(strings.AS_STATED), "label-strong"))
             lines.addWidget(label(" · ".join(f"“{q}”" for q in quotes), "label"))
@@ -122,3 +122,10 @@ class SourceCard(Overlay):
         if source.url:
             layout.addWidget(QrCode(source.url, qr_min_px(self.parentWidget())), 0, Qt.AlignmentFlag.AlignTop)
         return row
+
+
+def _distinct_quotes(quotes) -> list[str]:
+    """Each passage once: figures quoted from the same sentence often share it, or one quote
+    is part of another (the four industry shares)."""
+    unique = list(dict.fromkeys(quotes))
+    return [q for q in unique if not any(q != other and q in other for other in unique)]
