@@ -214,7 +214,7 @@ def test_a_kill_mid_write_leaves_a_readable_database_and_counts_a_crash(tmp_path
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if path.exists() and _count(path) > 20_000:
+            if path.exists() and rows_in(path, "events") > 20_000:
                 break
             time.sleep(0.05)
     finally:
@@ -231,10 +231,11 @@ def test_a_kill_mid_write_leaves_a_readable_database_and_counts_a_crash(tmp_path
     assert (summary.starts, summary.crashes) == (2, 1)
 
 
-def _count(path) -> int:
+def rows_in(path, table: str) -> int:
+    """Rows of a table another process is writing (0 while the file is not there yet)."""
     try:
         with sqlite3.connect(path, timeout=0.1) as connection:
-            return connection.execute("SELECT count(*) FROM events").fetchone()[0]
+            return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     except sqlite3.Error:
         return 0
 

@@ -177,20 +177,14 @@ def test_the_real_program_records_its_runs_sigterm_as_clean_and_sigkill_as_a_cra
     import sqlite3
 
     from kiosk.analytics import stats
-
-    def runs_on_record(path) -> int:
-        try:
-            with sqlite3.connect(path, timeout=0.1) as connection:
-                return connection.execute("SELECT count(*) FROM runs").fetchone()[0]
-        except sqlite3.Error:
-            return 0
+    from test_analytics import rows_in
 
     for number, stop in enumerate((signal.SIGTERM, signal.SIGKILL), start=1):
         kiosk = Running(tmp_path)
         path = Path(kiosk.wait_for("visitor analytics:").rsplit(": ", 1)[1].strip())
         kiosk.wait_for(FIRST_FRAME)
         deadline = time.monotonic() + 10
-        while runs_on_record(path) < number and time.monotonic() < deadline:
+        while rows_in(path, "runs") < number and time.monotonic() < deadline:
             time.sleep(0.05)
         kiosk.process.send_signal(stop)
         kiosk.finish()

@@ -34,7 +34,10 @@ def _charts(summary: Summary, names: dict[str, str]) -> list[tuple[str, bytes]]:
         ("Most tapped figures", [names.get(k, k) for k, _ in top_figures], [n for _, n in top_figures]),
     ]
     # Time runs along the bottom; named things (views, figures) get rows, so long names fit.
-    charts = [(title, _bar_chart(app, labels, values, across=title.startswith("Sessions")))
+    from kiosk.theme import Theme
+
+    theme = Theme()
+    charts = [(title, _bar_chart(app, theme, labels, values, across=title.startswith("Sessions")))
               for title, labels, values in specs if any(values)]
     return charts
 
@@ -53,15 +56,12 @@ def _offscreen_app():
     return app
 
 
-def _bar_chart(app, labels: list[str], values: list[float], across: bool = True) -> bytes:
+def _bar_chart(app, theme, labels: list[str], values: list[float], across: bool = True) -> bytes:
     import pyqtgraph as pg
     import pyqtgraph.exporters  # noqa: F401 (registers ImageExporter)
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QFont
 
-    from kiosk.theme import Theme
-
-    theme = Theme()
     font = QFont(app.font())
     font.setPixelSize(14)
     widget = pg.PlotWidget(background=theme.surface)
