@@ -6,36 +6,43 @@ defaults are used instead.
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from kiosk import APP_NAME
 from kiosk.model.checks import Problem
+from kiosk.model.rules import Rules
+from kiosk.model.remember import remembered
 
-APP_NAME = "jining-kiosk"
 CONFIG_VERSION = 1
 
 
-class Config(BaseModel):
-    """Every setting, with its default. Unknown keys and wrong types are errors."""
+@dataclass(frozen=True, kw_only=True)
+class Config:
+    """Every setting, with its default. Unknown keys and wrong types (even "90" for 90) are errors."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    __pydantic_config__ = {"extra": "forbid"}
 
-    config_version: int = Field(CONFIG_VERSION, ge=1, le=CONFIG_VERSION)
-    idle_seconds: int = Field(90, ge=10, le=3600, description="Quiet time before the idle warning.")
-    warning_seconds: int = Field(20, ge=20, le=120, description="Countdown of the idle warning (WCAG 2.2.1: >= 20).")
-    attract_seconds: int = Field(8, ge=3, le=120, description="How long each attract-loop slide stays.")
-    default_language: str = Field("en", pattern=r"^[a-z]{2,3}$")
-    pin_hash: str | None = Field(None, description="Set with 'kiosk set-pin'; never the PIN itself.")
-    data_path: str | None = Field(None, description="Operator's dataset; the bundled one if unset.")
+    config_version: Annotated[int, Rules(ge=1, le=CONFIG_VERSION, strict=True)] = CONFIG_VERSION
+    idle_seconds: Annotated[int, Rules("Quiet time before the idle warning.", ge=10, le=3600, strict=True)] = 90
+    warning_seconds: Annotated[int, Rules("Countdown of the idle warning (WCAG 2.2.1: >= 20).",
+                                          ge=20, le=120, strict=True)] = 20
+    attract_seconds: Annotated[int, Rules("How long each attract-loop slide stays.", ge=3, le=120, strict=True)] = 8
+    default_language: Annotated[str, Rules(pattern=r"^[a-z]{2,3}$", strict=True)] = "en"
+    pin_hash: Annotated[str | None, Rules("Set with 'kiosk set-pin'; never the PIN itself.", strict=True)] = None
+    data_path: Annotated[str | None, Rules("Operator's dataset; the bundled one if unset.", strict=True)] = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    reduce_motion: bool = Field(False, description="No chart, slide or fade animations.")
-    analytics: bool = Field(True, description="Record anonymous visitor analytics (see 'kiosk stats').")
-    analytics_keep_days: int = Field(400, ge=1, le=3650, description="Analytics older than this are deleted.")
+    reduce_motion: Annotated[bool, Rules("No chart, slide or fade animations.", strict=True)] = False
+    analytics: Annotated[bool, Rules("Record anonymous visitor analytics (see 'kiosk stats').", strict=True)] = True
+    analytics_keep_days: Annotated[int, Rules("Analytics older than this are deleted.", ge=1, le=3650, strict=True)] = 400
+
+
+SETTINGS = tuple(f.name for f in dataclasses.fields(Config))
 
 
 def default_config_path() -> Path:
@@ -56,28 +63,44 @@ class LoadedConfig:
 
 def load_config(path: Path | None = None) -> LoadedConfig:
     path = path or default_config_path()
-    defaults = LoadedConfig(Config(), path, {name: "default" for name in Config.model_fields})
+    defaults = LoadedConfig(Config(), path, {name: "default" for name in SETTINGS})
     if not path.exists():
         return defaults
     try:
-        values = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        values = tomllib.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         defaults.problems.append(Problem(str(path), f"cannot be read, using defaults: {error}"))
         return defaults
     try:
-        config = Config.model_validate(values)
-    except ValidationError as error:
-        defaults.problems.extend(_problems(error, path))
+        config = remembered("config", raw, lambda: _validate(values, path))
+    except _Rejected as rejected:
+        defaults.problems.extend(rejected.problems)
         return defaults
-    origins = {name: (str(path) if name in values else "default") for name in Config.model_fields}
+    origins = {name: (str(path) if name in values else "default") for name in SETTINGS}
     return LoadedConfig(config, path, origins)
 
 
-def _problems(error: ValidationError, path: Path) -> list[Problem]:
+class _Rejected(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+
+
+def _validate(values: dict, path: Path) -> Config:
+    from kiosk.model import validation
+
+    try:
+        return validation.validate(Config, values)
+    except validation.ValidationError as error:
+        raise _Rejected(_problems(error, path)) from None
+
+
+def _problems(error, path: Path) -> list[Problem]:
     problems = []
     for item in error.errors():
         key = ".".join(str(p) for p in item["loc"])
-        message = "unknown setting" if item["type"] == "extra_forbidden" else item["msg"]
+        unknown = item["type"] in ("extra_forbidden", "unexpected_keyword_argument")
+        message = "unknown setting" if unknown else item["msg"]
         problems.append(Problem(f"{path}: {key}", f"{message}; using the defaults"))
     return problems
 
@@ -86,7 +109,7 @@ def describe(loaded: LoadedConfig) -> str:
     """The effective configuration and where each value came from (kiosk --print-config)."""
     lines = [f"# configuration file: {loaded.path}"]
     lines += [f"# problem: {p}" for p in loaded.problems]
-    for name in Config.model_fields:
+    for name in SETTINGS:
         value = getattr(loaded.config, name)
         shown = "(set)" if name == "pin_hash" and value else value
         lines.append(f"{name} = {shown!r:<40} # from {loaded.origins[name]}")
@@ -97,7 +120,8 @@ def set_value(path: Path, key: str, value) -> None:
     """Change one key in the file, keeping the operator's comments and other keys."""
     import tomlkit
 
-    Config.model_fields[key]  # noqa: B018 (fails fast on a key that does not exist)
+    if key not in SETTINGS:
+        raise KeyError(key)
     document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
     if "config_version" not in document:
         document["config_version"] = CONFIG_VERSION

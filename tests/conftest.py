@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import os
 import tempfile
@@ -133,8 +134,8 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
     def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, context=None, store=None,
              settle_ms=1000, visits=None, key_numbers=None, **settings):
         _delete_closed_windows()
-        # model_construct skips validation so tests may use sub-second timings.
-        config = Config.model_construct(**{**Config().model_dump(), **settings})
+        # replace() does not validate, so tests may use sub-second timings.
+        config = dataclasses.replace(Config(), **settings)
         data = store.shown.dataset if store is not None else data or dataset
         context = {"reduce_motion": True, **(context or {})}
         kiosk = Kiosk(make_context(data, theme, language, **context), config, kiosk_mode, store, settle_ms,

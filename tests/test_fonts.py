@@ -1,5 +1,6 @@
 """Chinese renders from the bundled font, on a machine with no CJK font installed."""
 
+import dataclasses
 import logging
 
 from PySide6.QtGui import QFont, QFontInfo, QRawFont
@@ -14,9 +15,9 @@ from kiosk.ui.i18n import Translations
 def zh_texts(node):
     if isinstance(node, Text):
         yield node.root["zh"]
-    elif hasattr(type(node), "model_fields"):
-        for name in type(node).model_fields:
-            yield from zh_texts(getattr(node, name))
+    elif dataclasses.is_dataclass(node):
+        for field in dataclasses.fields(node):
+            yield from zh_texts(getattr(node, field.name))
     elif isinstance(node, dict):
         for value in node.values():
             yield from zh_texts(value)

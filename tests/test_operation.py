@@ -1,5 +1,6 @@
 """Unattended operation with real touch events: idle warning, reset, attract loop, swipe, staff exit."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def test_a_touch_anywhere_during_the_warning_continues(make_kiosk, qtbot, tap):
 def test_the_continue_button_continues(make_kiosk, qtbot, tap):
     kiosk = make_kiosk(**{**FAST, "idle_seconds": 0.05})
     qtbot.waitUntil(lambda: kiosk.warning.isVisible(), timeout=2000)
-    kiosk.session.config = kiosk.session.config.model_copy(update={"idle_seconds": 60})
+    kiosk.session.config = dataclasses.replace(kiosk.session.config, idle_seconds=60)
     tap(kiosk.warning.continue_button)
     assert kiosk.session.state is State.ACTIVE and not kiosk.warning.isVisible()
 

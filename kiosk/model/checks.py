@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-
-from pydantic import BaseModel
+from dataclasses import dataclass, fields, is_dataclass
 
 from kiosk.model.dataset import Dataset, Text
 
@@ -85,9 +83,9 @@ def _missing_translations(node, languages, path: str = "") -> Iterator[Problem]:
         for language in languages:
             if language not in node.root:
                 yield Problem(path, f'missing the "{language}" text')
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from _missing_translations(getattr(node, name), languages, _join(path, name))
+    elif is_dataclass(node):
+        for field in fields(node):
+            yield from _missing_translations(getattr(node, field.name), languages, _join(path, field.name))
     elif isinstance(node, dict):
         for key, value in node.items():
             yield from _missing_translations(value, languages, _join(path, key))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import typing
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
-
 from kiosk.model.checks import Problem, check_dataset
 from kiosk.model.dataset import Dataset, HttpUrl, Id, LanguageCode
+from kiosk.model.remember import remembered
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -44,12 +44,21 @@ def _refuse_if_too_large(path: Path, size: int) -> None:
         raise DatasetError(path, [Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
 
 
-def parse_dataset(raw: bytes, path: Path) -> Dataset:
-    """Validate exactly these bytes (so what was checked is what gets kept as last good)."""
-    data = _parse_json(raw, path)
+def parse_dataset(raw: bytes, path: Path, remember: bool = True) -> Dataset:
+    """Validate exactly these bytes (so what was checked is what gets kept as last good).
+
+    The same bytes validated before under the same rules give the remembered result, without
+    loading the validator (remember=False always checks).
+    """
+    _refuse_if_too_large(path, len(raw))
+    if remember:
+        return remembered("dataset", raw, lambda: parse_dataset(raw, path, remember=False))
+    from kiosk.model import validation
+
+    data = _without_schema_reference(_parse_json(raw, path), path)
     try:
-        dataset = Dataset.model_validate(data)
-    except ValidationError as error:
+        dataset = validation.validate(Dataset, data)
+    except validation.ValidationError as error:
         raise DatasetError(path, [_from_pydantic(e) for e in error.errors()]) from None
     problems = check_dataset(dataset)
     if problems:
@@ -58,7 +67,6 @@ def parse_dataset(raw: bytes, path: Path) -> Dataset:
 
 
 def _parse_json(raw: bytes, path: Path):
-    _refuse_if_too_large(path, len(raw))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -70,6 +78,17 @@ def _parse_json(raw: bytes, path: Path):
         raise DatasetError(path, [Problem("", message)]) from None
     except ValueError as error:
         raise DatasetError(path, [Problem("", str(error))]) from None
+
+
+def _without_schema_reference(data, path: Path):
+    """The file may name its JSON Schema for editors ("$schema"); it is not part of the dataset."""
+    if not isinstance(data, dict) or "$schema" not in data:
+        return data
+    data = dict(data)
+    reference = data.pop("$schema")
+    if reference is not None and not isinstance(reference, str):
+        raise DatasetError(path, [Problem("$schema", f"must be text in quotes, not {_short(reference)}")])
+    return data
 
 
 def _reject_constant(name: str):
@@ -84,7 +103,7 @@ def _from_pydantic(error) -> Problem:
 def _message(error, loc) -> str:
     """Pydantic's message, said the way a content editor thinks of the file."""
     kind, ctx = error["type"], error.get("ctx", {})
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         known = _field_names(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         hint = f'; did you mean "{close[0]}"?' if close else f"; known fields: {', '.join(known)}"
@@ -115,7 +134,7 @@ _MESSAGES = (
     ({"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"},
      'must be a date written like "2022-07-08", not {input}'),
     ({"bool_type", "bool_parsing"}, "must be true or false, not {input}"),
-    ({"model_type", "dict_type", "model_attributes_type"}, "must be an object {{ ... }}, not {input}"),
+    ({"model_type", "dict_type", "model_attributes_type", "dataclass_type", "dataclass_args_type"}, "must be an object {{ ... }}, not {input}"),
     ({"tuple_type", "list_type"}, "must be a list [ ... ], not {input}"),
 )
 
@@ -125,9 +144,9 @@ def _short(value) -> str:
 
 
 _PATTERN_MESSAGES = {
-    Id.__metadata__[0].pattern: 'ids use lowercase letters, digits and hyphens, e.g. "gdp-share"',
-    LanguageCode.__metadata__[0].pattern: 'must be a language code such as "en" or "zh"',
-    HttpUrl.__metadata__[0].pattern: "must be a web address starting with http:// or https://",
+    Id.__metadata__[0].constraints["pattern"]: 'ids use lowercase letters, digits and hyphens, e.g. "gdp-share"',
+    LanguageCode.__metadata__[0].constraints["pattern"]: 'must be a language code such as "en" or "zh"',
+    HttpUrl.__metadata__[0].constraints["pattern"]: "must be a web address starting with http:// or https://",
 }
 
 
@@ -136,27 +155,23 @@ def _field_names(loc) -> list[str]:
     annotation = Dataset
     for part in loc:
         annotation = _inside(annotation, part)
-    model = _model_in(annotation)
-    if model is None:
-        return []
-    return [field.alias or name for name, field in model.model_fields.items()]
+    record = _record_in(annotation)
+    return [field.name for field in dataclasses.fields(record)] if record is not None else []
 
 
 def _inside(annotation, part):
-    model = _model_in(annotation)
-    if model is not None and isinstance(part, str) and part in model.model_fields:
-        return model.model_fields[part].annotation
+    record = _record_in(annotation)
+    if record is not None and isinstance(part, str):
+        return typing.get_type_hints(record, include_extras=True).get(part)
     args = [a for a in typing.get_args(_unwrap(annotation)) if a is not Ellipsis]
     return args[-1] if args else None  # tuple[X, ...] -> X, dict[K, V] -> V
 
 
-def _model_in(annotation):
+def _record_in(annotation):
     annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):  # X | None
-        if isinstance(arg, type) and issubclass(arg, BaseModel):
-            return arg
+    for candidate in (annotation, *typing.get_args(annotation)):  # X or X | None
+        if dataclasses.is_dataclass(candidate) and isinstance(candidate, type):
+            return candidate
     return None
 
 

@@ -3,10 +3,15 @@
 import json
 
 from kiosk.model.dataset import Dataset
+from kiosk.model.validation import json_schema
 
 
 def schema_text() -> str:
-    schema = Dataset.model_json_schema(by_alias=True)
+    schema = json_schema(Dataset)
+    # Editors find the schema through the file's own "$schema" (the loader takes it out).
+    schema["properties"] = {"$schema": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None,
+                                        "title": "$Schema"},
+                            **schema["properties"]}
     schema["$id"] = "https://example.invalid/jining-kiosk/dataset.schema.json"
     schema["title"] = "Kiosk dataset"
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

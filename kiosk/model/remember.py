@@ -1,0 +1,121 @@
+"""Validation results kept by the bytes they were made from, so a start-up skips the validator.
+
+Checking a file with pydantic costs ~150 ms of start-up (importing it and building its schema),
+and the file is almost always the one checked last time. So a successful check is pickled into
+the user's cache directory under a key made of the file's bytes, what kind of file it is, the
+Python version and the source of every module that decides what is valid; the next start with
+the same bytes and the same code reads the result back (~1 ms). Failed checks are never kept:
+their problems are reported every time. A missing, damaged or unwritable cache only means the
+file is checked again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TypeVar
+
+import platformdirs
+
+from kiosk import APP_NAME
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+KEEP = 8  # results kept; each is a few tens of kB
+# Everything that decides whether a file is valid and what it becomes (paths inside kiosk/).
+_RULES = ("model/rules.py", "model/dataset.py", "model/checks.py", "model/loader.py", "model/validation.py", "config.py")
+
+
+def remembered(kind: str, raw: bytes, check: Callable[[], T], folder: Path | None = None) -> T:
+    """check(), or the result it gave last time for exactly these bytes under the same rules."""
+    folder = folder or default_folder()
+    key = _key(kind, raw)
+    if key is None:
+        return check()
+    path = folder / f"{kind}-{key}.pickle"
+    result = _read(path)
+    if result is None:
+        result = check()  # raises for an invalid file: nothing is kept
+        _write(path, result)
+    return result
+
+
+def default_folder() -> Path:
+    return Path(platformdirs.user_cache_dir(APP_NAME)) / "validated"
+
+
+def _key(kind: str, raw: bytes) -> str | None:
+    digest = hashlib.sha256(f"{kind}\0{sys.version}\0".encode())
+    try:
+        for name in _RULES:
+            digest.update((_PACKAGE / name).read_bytes())
+        digest.update(_pydantic_version_file().read_bytes())
+    except (OSError, TypeError) as error:  # e.g. a build without sources: check every time
+        log.debug("validation results not remembered: %s", error)
+        return None
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def _pydantic_version_file() -> Path:
+    # Found without importing pydantic, which is what this module saves.
+    return Path(find_spec("pydantic").origin).with_name("version.py")
+
+
+def _read(path: Path):
+    try:
+        with path.open("rb") as file:
+            result = pickle.load(file)
+        os.utime(path)  # most recently used: kept longest
+        return result
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # noqa: BLE001 (a damaged or foreign file: check the data again)
+        log.warning("ignoring a damaged validation result %s: %s", path, error)
+        _remove(path)
+        return None
+
+
+def _write(path: Path, result) -> None:
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")  # mode 0600
+        with os.fdopen(handle, "wb") as file:
+            pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)  # atomic: a killed process leaves no half result
+    except OSError as error:
+        log.info("could not remember a validation result in %s: %s", path.parent, error)
+        _remove(locals().get("temporary"))
+        return
+    _prune(path.parent)
+
+
+def _prune(folder: Path) -> None:
+    results = sorted(folder.glob("*.pickle"), key=_mtime, reverse=True)
+    for stale in results[KEEP:]:
+        _remove(stale)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _remove(path) -> None:
+    if path:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass

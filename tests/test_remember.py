@@ -1,0 +1,121 @@
+"""A file checked before is read back equal, without loading the validator; anything else is checked."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import load_config
+from kiosk.model import remember, validation
+from kiosk.model.loader import DatasetError, parse_dataset
+from kiosk.resources import data_path
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return remember.default_folder()
+
+
+@pytest.fixture
+def bundled() -> tuple[bytes, Path]:
+    return data_path().read_bytes(), data_path()
+
+
+def no_validator(monkeypatch):
+    def refuse(*args):
+        raise AssertionError("the validator ran")
+
+    monkeypatch.setattr(validation, "validate", refuse)
+
+
+def test_a_file_checked_before_is_read_back_equal_without_the_validator(cache, bundled, monkeypatch):
+    checked = parse_dataset(*bundled, remember=False)
+    first = parse_dataset(*bundled)
+    assert len(list(cache.glob("dataset-*.pickle"))) == 1
+    no_validator(monkeypatch)
+    again = parse_dataset(*bundled)
+    assert again == checked == first and again is not first
+
+
+def test_other_bytes_are_checked_again(cache, bundled, monkeypatch):
+    raw, path = bundled
+    parse_dataset(raw, path)
+    data = json.loads(raw)
+    data["figures"][0]["value"] += 1
+    changed = parse_dataset(json.dumps(data).encode(), path)
+    assert changed.figures[0].value == data["figures"][0]["value"]
+    data["figures"][0]["value"] = -1
+    with pytest.raises(DatasetError):
+        parse_dataset(json.dumps(data).encode(), path)
+    no_validator(monkeypatch)
+    with pytest.raises(AssertionError, match="the validator ran"):  # a failure is never remembered
+        parse_dataset(json.dumps(data).encode(), path)
+
+
+def test_a_damaged_result_is_checked_again_and_replaced(cache, bundled, caplog):
+    checked = parse_dataset(*bundled)
+    [result] = cache.glob("dataset-*.pickle")
+    result.write_bytes(b"\x80\x05 not a pickle")
+    assert parse_dataset(*bundled) == checked
+    assert "damaged validation result" in caplog.text
+    assert result.read_bytes() != b"\x80\x05 not a pickle"
+
+
+def test_an_unwritable_cache_only_means_checking_every_time(tmp_path, monkeypatch, bundled):
+    (tmp_path / "cache").write_text("a file where the cache folder should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert parse_dataset(*bundled) == parse_dataset(*bundled, remember=False)
+
+
+def test_new_rules_forget_old_results(tmp_path, monkeypatch, cache, bundled):
+    package = tmp_path / "kiosk"
+    for name in remember._RULES:
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(Path(remember.__file__).parent.parent / name, package / name)
+    monkeypatch.setattr(remember, "_PACKAGE", package)
+    before = remember._key("dataset", bundled[0])
+    with (package / "model/checks.py").open("a") as checks:
+        checks.write("\n# a stricter rule\n")
+    assert remember._key("dataset", bundled[0]) != before
+
+
+def test_only_the_most_recently_used_results_are_kept(cache):
+    for number in range(remember.KEEP + 3):
+        remember.remembered("number", str(number).encode(), lambda number=number: number)
+    kept = list(cache.glob("*.pickle"))
+    assert len(kept) == remember.KEEP
+
+
+def test_a_config_is_remembered_but_its_problems_are_reported_every_time(cache, tmp_path, monkeypatch):
+    good, bad = tmp_path / "good.toml", tmp_path / "bad.toml"
+    good.write_text("idle_seconds = 120\n")
+    bad.write_text('idle_seconds = "120"\n')
+    checked = load_config(good)
+    for _ in range(2):
+        assert load_config(bad).problems
+    no_validator(monkeypatch)
+    assert load_config(good).config == checked.config and checked.config.idle_seconds == 120
+
+
+def imported_modules(stderr: str) -> set[str]:
+    return {match.group(1) for match in re.finditer(r"^import time:.*\|\s+(\S+)$", stderr, re.MULTILINE)}
+
+
+def test_the_second_start_with_the_same_files_does_not_load_the_validator(tmp_path):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    config = tmp_path / "config" / "jining-kiosk" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("idle_seconds = 120\n")
+    command = [sys.executable, "-X", "importtime", "-m", "kiosk", "--windowed", "--quit-after", "0"]
+    starts = [subprocess.run(command, capture_output=True, text=True, timeout=60, env=env) for _ in range(2)]
+    assert [start.returncode for start in starts] == [0, 0], starts[-1].stderr[-2000:]
+    first, second = (imported_modules(start.stderr) for start in starts)
+    assert "pydantic" in first and "kiosk.model.validation" in first
+    assert "pydantic" not in second and "kiosk.model.validation" not in second
+    assert "first frame painted" in starts[1].stderr
