@@ -79,10 +79,20 @@ def test_new_rules_forget_old_results(tmp_path, monkeypatch, cache, bundled):
         (package / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(Path(remember.__file__).parent.parent / name, package / name)
     monkeypatch.setattr(remember, "_PACKAGE", package)
-    before = remember._key("dataset", bundled[0])
-    with (package / "model/checks.py").open("a") as checks:
-        checks.write("\n# a stricter rule\n")
-    assert remember._key("dataset", bundled[0]) != before
+    checks = []
+    remember.remembered("dataset", bundled[0], lambda: checks.append(1) or "result")
+    remember.remembered("dataset", bundled[0], lambda: checks.append(1) or "result")
+    assert checks == [1]
+    with (package / "model/checks.py").open("a") as rules:
+        rules.write("\n# a stricter rule\n")
+    assert remember.remembered("dataset", bundled[0], lambda: checks.append(1) or "new") == "new"
+    assert checks == [1, 1]
+
+
+def test_a_file_with_the_same_checksum_is_not_mistaken_for_the_one_remembered(cache, monkeypatch):
+    monkeypatch.setattr(remember.zlib, "crc32", lambda raw: 0)  # every file looks alike by name
+    assert remember.remembered("kind", b"first", lambda: "first") == "first"
+    assert remember.remembered("kind", b"other", lambda: "other") == "other"
 
 
 def test_only_the_most_recently_used_results_are_kept(cache):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import json
 import typing
 from pathlib import Path
@@ -104,6 +103,8 @@ def _message(error, loc) -> str:
     """Pydantic's message, said the way a content editor thinks of the file."""
     kind, ctx = error["type"], error.get("ctx", {})
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        import difflib  # only a file with a typo needs it
+
         known = _field_names(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         hint = f'; did you mean "{close[0]}"?' if close else f"; known fields: {', '.join(known)}"

@@ -2,21 +2,21 @@
 
 Checking a file with pydantic costs ~150 ms of start-up (importing it and building its schema),
 and the file is almost always the one checked last time. So a successful check is pickled into
-the user's cache directory under a key made of the file's bytes, what kind of file it is, the
-Python version and the source of every module that decides what is valid; the next start with
-the same bytes and the same code reads the result back (~1 ms). Failed checks are never kept:
-their problems are reported every time. A missing, damaged or unwritable cache only means the
-file is checked again.
+the user's cache directory together with the file's bytes and the rules it was checked under
+(the Python version and the source of every module that decides what is valid). The next start
+reads it back (~1 ms) only if both are exactly the same: byte for byte, not by a hash, so no
+two files can ever be mistaken for each other. Failed checks are never kept: their problems are
+reported every time. A missing, damaged or unwritable cache only means the file is checked again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
@@ -36,14 +36,16 @@ _RULES = ("model/rules.py", "model/dataset.py", "model/checks.py", "model/loader
 def remembered(kind: str, raw: bytes, check: Callable[[], T], folder: Path | None = None) -> T:
     """check(), or the result it gave last time for exactly these bytes under the same rules."""
     folder = folder or default_folder()
-    key = _key(kind, raw)
-    if key is None:
+    rules = _rules()
+    if rules is None:
         return check()
-    path = folder / f"{kind}-{key}.pickle"
-    result = _read(path)
-    if result is None:
-        result = check()  # raises for an invalid file: nothing is kept
-        _write(path, result)
+    # The name only finds the candidate quickly; what counts is the exact comparison in _read.
+    path = folder / f"{kind}-{zlib.crc32(raw):08x}-{len(raw)}.pickle"
+    found = _read(path, rules, raw)
+    if found is not None:
+        return found[0]
+    result = check()  # raises for an invalid file: nothing is kept
+    _write(path, (rules, raw, result))
     return result
 
 
@@ -51,17 +53,15 @@ def default_folder() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME)) / "validated"
 
 
-def _key(kind: str, raw: bytes) -> str | None:
-    digest = hashlib.sha256(f"{kind}\0{sys.version}\0".encode())
+def _rules() -> bytes | None:
+    """Everything a result depends on besides the file itself, or None if it cannot be read."""
     try:
-        for name in _RULES:
-            digest.update((_PACKAGE / name).read_bytes())
-        digest.update(_pydantic_version_file().read_bytes())
-    except (OSError, TypeError) as error:  # e.g. a build without sources: check every time
+        parts = [sys.version.encode(), _pydantic_version_file().read_bytes()]
+        parts += [(_PACKAGE / name).read_bytes() for name in _RULES]
+    except (OSError, TypeError, AttributeError) as error:  # e.g. a build without sources
         log.debug("validation results not remembered: %s", error)
         return None
-    digest.update(raw)
-    return digest.hexdigest()
+    return b"\0".join(parts)
 
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -72,18 +72,24 @@ def _pydantic_version_file() -> Path:
     return Path(find_spec("pydantic").origin).with_name("version.py")
 
 
-def _read(path: Path):
+def _read(path: Path, rules: bytes, raw: bytes) -> tuple | None:
+    """(result,) if `path` holds a result for exactly these bytes under exactly these rules."""
     try:
         with path.open("rb") as file:
-            result = pickle.load(file)
-        os.utime(path)  # most recently used: kept longest
-        return result
+            kept_rules, kept_raw, result = pickle.load(file)
     except FileNotFoundError:
         return None
     except Exception as error:  # noqa: BLE001 (a damaged or foreign file: check the data again)
         log.warning("ignoring a damaged validation result %s: %s", path, error)
         _remove(path)
         return None
+    if (kept_rules, kept_raw) != (rules, raw):
+        return None  # other rules, or another file with the same checksum: replaced after the check
+    try:
+        os.utime(path)  # most recently used: kept longest
+    except OSError:
+        pass
+    return (result,)
 
 
 def _write(path: Path, result) -> None:
