@@ -126,7 +126,7 @@ def screenshot(args) -> int:
     from kiosk.ui.screenshot import render
 
     kiosk = _build(["kiosk", "-platform", "offscreen"], store, language, loaded, kiosk_mode=False,
-                   stretch=args.stretch_text, key_numbers=_key_numbers(loaded, None))
+                   stretch=args.stretch_text, key_numbers=_Analytics(loaded.config).key_numbers())
     kiosk.set_look(args.text_scale, args.high_contrast)
     render(kiosk, args.view, args.overlay, QSize(*args.size), args.out)
     print(args.out)
@@ -150,12 +150,13 @@ def run(args) -> int:
     from PySide6.QtWidgets import QApplication
 
     log.info("starting; log file %s; config %s", log_file or "(none)", loaded.path)
-    writer, visits = _start_analytics(loaded, language)
+    analytics = _Analytics(loaded.config)
     kiosk = _build(sys.argv[:1], store, language, loaded, kiosk_mode=not args.windowed,
-                   stretch=args.stretch_text, visits=visits, key_numbers=_key_numbers(loaded, writer))
+                   stretch=args.stretch_text, key_numbers=analytics.key_numbers())
     window = kiosk.window
-    # The analytics thread starts once the first frame is up: start-up is not kept waiting.
-    _after_first_paint(window, args.quit_after, writer.start if writer is not None else None)
+    # Analytics start once the first frame is up: start-up does not wait for SQLite, and no
+    # visitor can touch a screen that shows nothing yet.
+    _after_first_paint(window, args.quit_after, lambda: _after_start(kiosk, analytics, language))
     if args.windowed:
         window.resize(*args.size)
         window.show()
@@ -166,46 +167,67 @@ def run(args) -> int:
     log.info("showing %s in %s, %dx%d, %s", dataset.zone.short_name[language], language,
              window.width(), window.height(), "windowed" if args.windowed else "full screen")
     code = QApplication.instance().exec()
-    if writer is not None:
-        visits.end("exit")
-        writer.stop(code)
+    analytics.stop(code)
     log.info("stopped, exit code %d", code)
     return code
 
 
-def _start_analytics(loaded: LoadedConfig, language: str):
+def _after_start(kiosk, analytics: _Analytics, language: str) -> None:
+    """What the first frame does not need."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.app import set_icon
+
+    set_icon(QApplication.instance())
+    analytics.start(kiosk, language)
+
+
+class _Analytics:
     """The anonymous visitor analytics (config: analytics, analytics_keep_days), if on."""
-    if not loaded.config.analytics:
-        log.info("visitor analytics off")
-        return None, None
-    from kiosk.analytics import db
-    from kiosk.analytics.visits import Visits
-    from kiosk.analytics.writer import Writer
 
-    writer = Writer(db.default_path(), loaded.config.analytics_keep_days)  # records queue until start()
-    log.info("visitor analytics: %s", writer.path)
-    return writer, Visits(writer.put, language, VIEWS[0])
+    def __init__(self, config):
+        self.config = config
+        self.writer = None
+        self.visits = None
 
+    def start(self, kiosk, language: str) -> None:
+        if not self.config.analytics:
+            log.info("visitor analytics off")
+            return
+        from kiosk.analytics import db
+        from kiosk.analytics.visits import Visits
+        from kiosk.analytics.writer import Writer
 
-def _key_numbers(loaded: LoadedConfig, writer):
-    """What the staff panel reads: today's and this week's numbers, or None if analytics are off."""
-    if not loaded.config.analytics:
-        return None
+        self.writer = Writer(db.default_path(), self.config.analytics_keep_days)
+        self.visits = Visits(self.writer.put, language, VIEWS[0])
+        kiosk.record(self.visits)
+        self.writer.start()
+        log.info("visitor analytics: %s", self.writer.path)
 
-    def read():
-        import datetime
+    def key_numbers(self):
+        """What the staff panel reads: today's and this week's numbers, or None if analytics are off."""
+        if not self.config.analytics:
+            return None
 
-        from kiosk.analytics import db, stats
+        def read():
+            import datetime
 
-        if writer is not None:
-            writer.flush(timeout=0.5)  # include this visit's records
-        return stats.key_numbers(db.default_path(), datetime.date.today())
+            from kiosk.analytics import db, stats
 
-    return read
+            if self.writer is not None:
+                self.writer.flush(timeout=0.5)  # include this visit's records
+            return stats.key_numbers(db.default_path(), datetime.date.today())
+
+        return read
+
+    def stop(self, code: int) -> None:
+        if self.writer is not None:
+            self.visits.end("exit")
+            self.writer.stop(code)
 
 
 def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedConfig, kiosk_mode: bool,
-           stretch: float = 0.0, visits=None, key_numbers=None):
+           stretch: float = 0.0, key_numbers=None):
     from kiosk.theme import Theme
     from kiosk.ui.app import create_app, quit_on_signals
     from kiosk.ui.context import make_context
@@ -215,7 +237,7 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
     quit_on_signals(create_app(qt_argv, theme))
     context = make_context(store.shown.dataset, theme, language, stretch=stretch,
                            reduce_motion=loaded.config.reduce_motion)
-    return Kiosk(context, loaded.config, kiosk_mode, store, visits=visits, key_numbers=key_numbers)
+    return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers)
 
 
 def _after_first_paint(window, quit_after: float | None, then=None) -> None:

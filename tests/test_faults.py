@@ -181,8 +181,8 @@ def test_the_real_program_records_its_runs_sigterm_as_clean_and_sigkill_as_a_cra
 
     for number, stop in enumerate((signal.SIGTERM, signal.SIGKILL), start=1):
         kiosk = Running(tmp_path)
+        kiosk.wait_for(FIRST_FRAME)  # analytics start once the first frame is up
         path = Path(kiosk.wait_for("visitor analytics:").rsplit(": ", 1)[1].strip())
-        kiosk.wait_for(FIRST_FRAME)
         deadline = time.monotonic() + 10
         while rows_in(path, "runs") < number and time.monotonic() < deadline:
             time.sleep(0.05)

@@ -64,3 +64,14 @@ def test_layouts_survive_the_largest_text_in_high_contrast(make_kiosk, language,
         settle()
         problems += [f"{name}: {p}" for p in layout_problems(kiosk.window, scrolling=True)]
     assert problems == [], "\n".join(problems)
+
+
+def test_touches_still_count_as_activity_after_a_rebuild(make_kiosk, tap):
+    """A rebuild takes the input watcher out of Qt's way for its duration only."""
+    kiosk = make_kiosk()
+    touches = []
+    kiosk.watcher.activity.connect(lambda: touches.append(1))
+    tap(controls(kiosk).text_size)  # restyles and rebuilds the content
+    before = len(touches)
+    tap(kiosk.window.tabs.buttons[1])
+    assert len(touches) > before and kiosk.window.current_view == VIEW_NAMES[1]

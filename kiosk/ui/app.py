@@ -24,10 +24,15 @@ def create_app(argv: list[str], theme: Theme) -> QApplication:
     app.setApplicationName("jining-kiosk")
     app.setApplicationDisplayName("Jining High-tech Zone")
     app.setDesktopFileName("jining-kiosk")
-    app.setWindowIcon(QIcon(str(resource_path("icons", "kiosk.svg"))))
     register_fonts(theme.font_family)
     apply_theme(app, theme)
     return app
+
+
+def set_icon(app: QApplication) -> None:
+    """The icon a desktop shows for the window. Set after the first frame: drawing it loads
+    Qt's SVG support, and no visitor sees it (the kiosk has no title bar or task bar)."""
+    app.setWindowIcon(QIcon(str(resource_path("icons", "kiosk.svg"))))
 
 
 def apply_theme(app: QApplication, theme: Theme) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QInputDevice, QInputEvent, QWindow
 
 from kiosk.config import Config
@@ -49,6 +50,18 @@ class InputWatcher(QObject):
             if isinstance(watched, QWindow):
                 self._track(kind, event)
         return False
+
+    @contextmanager
+    def paused(self):
+        """Out of the way while the kiosk rebuilds its content: each of the thousands of events
+        Qt sends the new widgets (styles, children, layouts) would cross into Python here. No
+        input can arrive meanwhile: nothing in a rebuild runs the event loop."""
+        application = QCoreApplication.instance()
+        application.removeEventFilter(self)
+        try:
+            yield
+        finally:
+            application.installEventFilter(self)
 
     def _track(self, kind, event) -> None:
         if kind in _MOUSE and event.device().type() != QInputDevice.DeviceType.Mouse:

@@ -4,64 +4,124 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import cached_property
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
-from kiosk.analytics.visits import Visits
 from kiosk.config import Config
 from kiosk.datastore import DataStore, Shown
-from kiosk.pin import PinGuard
-from kiosk.ui import strings
 from kiosk.theme import visitor_theme
+from kiosk.ui import strings
 from kiosk.ui.app import apply_theme
-from kiosk.ui.attract import AttractScreen
 from kiosk.ui.context import ViewContext
 from kiosk.ui.gestures import CornerTaps, SwipeRecogniser
 from kiosk.ui.i18n import current_language, switch_language
-from kiosk.ui.lockdown import lock_down
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.overlays import IdleWarning, Notice, Overlay, PinPad, StaffPanel
-from kiosk.ui.reload import DataWatcher
-from kiosk.ui.sources import SourceCard
 from kiosk.ui.session import InputWatcher, Session, State
-from kiosk.ui.widgets import descendants
+
+# The overlays (idle warning, attract loop, PIN pad, staff panel, source card) and the data
+# watcher are imported and built when first needed, not before the first frame: a visitor
+# cannot reach any of them in the first second, and together they cost a tenth of start-up.
 
 log = logging.getLogger(__name__)
 
+OVERLAYS = ("warning", "attract", "pin_pad", "staff", "no_pin", "source_card")
 SWIPE_MM = 15
 SWIPE_MIN_PX = 100
 
 
 class Kiosk(QObject):
     def __init__(self, ctx: ViewContext, config: Config, kiosk_mode: bool, store: DataStore | None = None,
-                 settle_ms: int = 1000, visits: Visits | None = None, key_numbers=None, watch_data: bool = True):
+                 settle_ms: int = 1000, visits=None, key_numbers=None, watch_data: bool = True):
         super().__init__()
         self.ctx = ctx
+        self.config = config
         self.store = store
-        self.visits = visits
+        self.visits = None
+        self.key_numbers = key_numbers
         self.window = MainWindow(ctx)
         self.watcher = InputWatcher()
         QApplication.instance().installEventFilter(self.watcher)
         self.session = Session(config, self.watcher)
-        self.warning = IdleWarning(self.window, ctx)
-        self.attract = AttractScreen(self.window, ctx, config.attract_seconds)
-        self.pin_pad = PinPad(self.window, ctx, PinGuard(config.pin_hash))
-        self.staff = StaffPanel(self.window, ctx, lambda: store.status() if store is not None else None,
-                                key_numbers)
-        self.no_pin = Notice(self.window, ctx, ctx.ui(strings.NO_PIN))
-        self.source_card = SourceCard(self.window, ctx)
         dpi = self.window.screen().physicalDotsPerInch()
         self.swipe = SwipeRecogniser(self.watcher, max(SWIPE_MIN_PX, SWIPE_MM / 25.4 * dpi))
         self.corner = CornerTaps(self.watcher)
         self._connect()
         if visits is not None:
-            self._record(visits)
-        self.key_blocker = lock_down(self.window) if kiosk_mode else None
+            self.record(visits)
+        self.key_blocker = None
+        if kiosk_mode:
+            from kiosk.ui.lockdown import lock_down
+
+            self.key_blocker = lock_down(self.window)
         self.data_watcher = None
         if watch_data and store is not None and store.operator_path is not None:
+            from kiosk.ui.reload import DataWatcher
+
             self.data_watcher = DataWatcher(store, settle_ms=settle_ms, parent=self)
             self.data_watcher.reloaded.connect(self.show_data)
+
+    # ---- overlays, built on first use -------------------------------------------------------
+
+    @cached_property
+    def warning(self):
+        from kiosk.ui.overlays import IdleWarning
+
+        warning = IdleWarning(self.window, self.ctx)
+        self.session.warning_tick.connect(warning.show_seconds)
+        warning.continued.connect(self.session.keep_going)
+        warning.continue_button.clicked.connect(self.session.keep_going)
+        return warning
+
+    @cached_property
+    def attract(self):
+        from kiosk.ui.attract import AttractScreen
+
+        attract = AttractScreen(self.window, self.ctx, self.config.attract_seconds)
+        attract.woke.connect(self.session.keep_going)
+        return attract
+
+    @cached_property
+    def pin_pad(self):
+        from kiosk.pin import PinGuard
+        from kiosk.ui.overlays import PinPad
+
+        pin_pad = PinPad(self.window, self.ctx, PinGuard(self.config.pin_hash))
+        pin_pad.unlocked.connect(lambda: self.staff.open())
+        return pin_pad
+
+    @cached_property
+    def staff(self):
+        from kiosk.ui.overlays import StaffPanel
+
+        store = self.store
+        staff = StaffPanel(self.window, self.ctx, lambda: store.status() if store is not None else None,
+                           self.key_numbers)
+        staff.exit_requested.connect(self.quit)
+        return staff
+
+    @cached_property
+    def no_pin(self):
+        from kiosk.ui.overlays import Notice
+
+        return Notice(self.window, self.ctx, self.ctx.ui(strings.NO_PIN))
+
+    @cached_property
+    def source_card(self):
+        from kiosk.ui.sources import SourceCard
+
+        card = SourceCard(self.window, self.ctx)
+        if self.visits is not None:
+            self._record_sources(card, self.visits)
+        return card
+
+    def built(self, name: str):
+        """The overlay called `name` if it has been built, else None (nothing to update)."""
+        return self.__dict__.get(name)
+
+    def _built_overlays(self) -> list:
+        return [self.__dict__[name] for name in OVERLAYS if name in self.__dict__]
 
     def set_look(self, text_scale: float, high_contrast: bool) -> None:
         """The visitor's text size and contrast: restyle, and rebuild the content (charts take
@@ -80,9 +140,11 @@ class Kiosk(QObject):
 
     def _rebuild(self, ctx: ViewContext) -> None:
         self.ctx = ctx
-        self.window.set_dataset(ctx)
-        self.attract.set_dataset(ctx)
-        self.source_card.set_dataset(ctx)
+        with self.watcher.paused():
+            self.window.set_dataset(ctx)
+            for name in ("attract", "source_card"):
+                if self.built(name) is not None:
+                    self.built(name).set_dataset(ctx)
 
     def show_data(self, shown: Shown) -> None:
         """A new valid dataset: swapped in whole, on the same view and (if it has it) language."""
@@ -95,41 +157,40 @@ class Kiosk(QObject):
 
     def _connect(self) -> None:
         self.session.state_changed.connect(self._on_state_changed)
-        self.session.warning_tick.connect(self.warning.show_seconds)
         self.session.reset_requested.connect(self.reset)
-        self.warning.continued.connect(self.session.keep_going)
-        self.warning.continue_button.clicked.connect(self.session.keep_going)
-        self.attract.woke.connect(self.session.keep_going)
         self.swipe.swiped.connect(self._on_swiped)
         self.corner.triggered.connect(self._on_staff_gesture)
-        self.pin_pad.unlocked.connect(self.staff.open)
-        self.staff.exit_requested.connect(self.quit)
-        self.window.sources_requested.connect(self.source_card.show_for)
+        self.window.sources_requested.connect(lambda records: self.source_card.show_for(records))
         self.window.look_requested.connect(self.set_look)
         self.watcher.pressed.connect(self.window.finish_animations)
 
-    def _record(self, visits: Visits) -> None:
+    def record(self, visits) -> None:
         """What visitors do, for the anonymous analytics (see kiosk.analytics)."""
+        self.visits = visits
         self.watcher.activity.connect(visits.active)
         self.watcher.pressed.connect(visits.pressed)
         self.window.view_changed.connect(visits.view)
         self.window.language_changed.connect(visits.language_switched)
         self.window.figure_tapped.connect(visits.figure)
-        self.source_card.source_shown.connect(visits.source)
-        self.source_card.qr_shown.connect(visits.qr)
+        if self.built("source_card") is not None:
+            self._record_sources(self.source_card, visits)
+
+    @staticmethod
+    def _record_sources(card, visits) -> None:
+        card.source_shown.connect(visits.source)
+        card.qr_shown.connect(visits.qr)
 
     def _on_state_changed(self, state: State) -> None:
         log.info("session %s", state.value)
         if state is State.WARNING:
             self.warning.open()
-        else:
+        elif self.built("warning") is not None:
             self.warning.hide()
         if state is State.ATTRACT:
             self.attract.start()
 
     def _on_swiped(self, step: int) -> None:
-        overlays = descendants(self.window, Overlay)
-        if self.session.state is State.ACTIVE and not any(o.isVisible() for o in overlays):
+        if self.session.state is State.ACTIVE and not any(o.isVisible() for o in self._built_overlays()):
             self.window.step_view(step)
 
     def _on_staff_gesture(self) -> None:
