@@ -28,11 +28,14 @@ ensure_venv() {
     fi
     # Reinstall only when pyproject.toml changed; an install with test tools serves both commands.
     hash="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
-    if [ -e "$VENV/.installed-$hash-test" ] || [ -e "$VENV/.installed-$hash-${extras:-base}" ]; then
-        return 0
+    if [ ! -e "$VENV/.installed-$hash-test" ] && [ ! -e "$VENV/.installed-$hash-${extras:-base}" ]; then
+        echo "Installing the kiosk and its dependencies into $VENV ..." >&2
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$target"
+        rm -f "$VENV"/.installed-*
+        touch "$VENV/.installed-$hash-${extras:-base}"
     fi
-    echo "Installing the kiosk and its dependencies into $VENV ..." >&2
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$target"
-    rm -f "$VENV"/.installed-*
-    touch "$VENV/.installed-$hash-${extras:-base}"
+    # The kiosk's own bytecode, as pip writes it for an installed wheel: without it every start
+    # compiles each module from source (~30 ms), wherever Python may not write it itself
+    # (PYTHONDONTWRITEBYTECODE, a read-only checkout). Up-to-date files are skipped (~40 ms).
+    "$VENV/bin/python" -m compileall -q "$ROOT/kiosk" >/dev/null || true
 }
