@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QImage
 
 from conftest import settle
 from kiosk.model import formatting
@@ -238,3 +239,39 @@ def test_a_tab_switch_paints_the_new_view_in_one_repaint(make_kiosk, tap, target
     view.removeEventFilter(counter)
     assert window.current_view == target
     assert len(painted_in) == 1, f"the new view was painted in {len(painted_in)} repaints"
+
+
+def _difference(first, second) -> tuple[int, int]:
+    """(largest channel difference, pixels that differ visibly) between two same-size images."""
+    import numpy as np
+
+    def pixels(image):
+        image = image.convertToFormat(image.Format.Format_RGBA8888)
+        return np.frombuffer(image.constBits(), np.uint8).reshape(
+            image.height(), image.bytesPerLine() // 4, 4)[:, :image.width()].astype(int)
+
+    difference = np.abs(pixels(first) - pixels(second)).max(axis=2)
+    return int(difference.max()), int((difference > 64).sum())
+
+
+def test_large_text_is_shown_from_a_picture_that_looks_as_qlabel_paints_it(qtbot, kiosk_app, monkeypatch):
+    from kiosk.ui import widgets
+
+    label = widgets.label("Regional GDP 地区生产总值 53.19", "headline")
+    label.setStyleSheet("font-size: 100px;")  # above the 64 px Qt caches as glyphs
+    qtbot.addWidget(label)
+    label.resize(900, 300)
+    label.show()
+    qtbot.waitExposed(label)
+    for text in ("Regional GDP 地区生产总值 53.19", "Another text 另一个"):
+        label.set_text(text)
+        from_picture = label.grab().toImage()
+        assert label._picture is not None and label._picture[0][2] == text
+        monkeypatch.setattr(widgets, "CACHED_GLYPH_PX", 10_000)  # QLabel paints it itself
+        painted = label.grab().toImage()
+        monkeypatch.undo()
+        largest, visible = _difference(from_picture, painted)
+        assert visible == 0 and largest <= 32, (largest, visible)
+    blank = QImage(painted.size(), painted.format())
+    blank.fill(label.palette().color(label.backgroundRole()))
+    assert _difference(painted, blank)[1] > 1000  # the comparison above compared text, not nothing
