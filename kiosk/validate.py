@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from kiosk.model.dataset import Dataset
-from kiosk.model.loader import DatasetError, load_dataset
+from kiosk.model.loader import DatasetError, parse_dataset, read_limited
 
 EXIT_VALID, EXIT_INVALID = 0, 1
 
@@ -27,7 +27,8 @@ def parser() -> argparse.ArgumentParser:
 def validate(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     try:
-        dataset = load_dataset(args.path)
+        # Always the full check (start-up may use a remembered one for the same bytes).
+        dataset = parse_dataset(read_limited(args.path), args.path, remember=False)
     except DatasetError as error:
         problems = [{"path": p.path, "message": p.message} for p in error.problems]
         if args.json:
