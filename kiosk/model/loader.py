@@ -157,7 +157,10 @@ def _field_names(loc) -> list[str]:
     for part in loc:
         annotation = _inside(annotation, part)
     record = _record_in(annotation)
-    return [field.name for field in dataclasses.fields(record)] if record is not None else []
+    if record is None:
+        return []
+    names = [field.name for field in dataclasses.fields(record)]
+    return ["$schema", *names] if record is Dataset else names  # the loader takes "$schema" out
 
 
 def _inside(annotation, part):
