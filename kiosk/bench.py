@@ -387,9 +387,7 @@ def uptime(bench: Bench, scale: float) -> dict:
     # The same traffic again: a leak grows by as much again, caches and the allocator's working
     # set (filled during the first pass) do not.
     _scenario(bench, plan)
-    second_rss = settled_rss(bench)
-    if bench.analytics is not None:
-        bench.analytics.flush(timeout=30)
+    second_rss = settled_rss(bench)  # which also writes out the analytics queue
     return {"scenario": plan, "analytics records written": bench.analytics.written if bench.analytics else 0,
             "rss after start and warm-up (MB)": before_rss, "rss after (MB)": after_rss,
             "rss growth (MB)": after_rss - before_rss, "rss growth, the same traffic again (MB)": second_rss - after_rss,

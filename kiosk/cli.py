@@ -95,9 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     return run(run_parser().parse_args(argv))
 
 
-def _settings(args, parser) -> tuple[LoadedConfig, DataStore, str]:
+def _settings(args, parser, loaded: LoadedConfig | None = None) -> tuple[LoadedConfig, DataStore, str]:
     """Configuration, data and language, each problem logged; bad data falls back to the last good."""
-    loaded = load_config(args.config)
+    loaded = loaded or load_config(args.config)
     for problem in loaded.problems:
         log.error("config %s", problem)
     operator_path = args.data or (Path(loaded.config.data_path) if loaded.config.data_path else None)
@@ -137,9 +137,9 @@ def run(args) -> int:
     if args.print_config:
         print(describe(load_config(args.config)))
         return 0
-    early = load_config(args.config).config
-    log_file = setup_logging(early.log_level, default_log_dir())
-    loaded, store, language = _settings(args, run_parser())
+    loaded = load_config(args.config)  # read once; its problems are logged once logging is set up
+    log_file = setup_logging(loaded.config.log_level, default_log_dir())
+    loaded, store, language = _settings(args, run_parser(), loaded)
     dataset = store.shown.dataset
     problem = platform_problem(os.environ, sys.argv)
     if problem:

@@ -55,6 +55,7 @@ MIGRATIONS = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+START_RUN = "INSERT INTO runs(started, last_seen) VALUES (?, ?)"
 INSERT_EVENT = "INSERT INTO events(at, session, kind, view, subject, language, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)"
 OPEN_SESSION = ("INSERT OR REPLACE INTO sessions(id, run, started, last_touch, touches)"
                 " VALUES (?, (SELECT max(id) FROM runs), ?, ?, 0)")

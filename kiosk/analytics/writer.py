@@ -93,7 +93,7 @@ class Writer:
 
     def _loop(self) -> None:
         started = self.clock()
-        self._pending.append(("INSERT INTO runs(started, last_seen) VALUES (?, ?)", (started, started)))
+        self._pending.append((db.START_RUN, (started, started)))
         self._guarded(self._open)
         self._guarded(lambda: self._write(forced=True))  # on record at once: a crash a second later counts
         while True:
@@ -196,7 +196,7 @@ class Writer:
                 cursor = self._connection.cursor()  # one per batch (the connection tracks each cursor)
                 for sql, params in batch:
                     cursor.execute(sql, params)
-                    if run is None and sql.startswith("INSERT INTO runs"):
+                    if run is None and sql == db.START_RUN:
                         run = cursor.lastrowid
                 if run is not None:
                     cursor.execute("UPDATE runs SET last_seen = ? WHERE id = ?", (self.clock(), run))
@@ -220,8 +220,7 @@ class Writer:
             log.error("analytics: %s became unreadable (%s); kept as %s, starting a fresh file",
                       self.path, error, aside)
             self._run = None
-            self._pending.appendleft(("INSERT INTO runs(started, last_seen) VALUES (?, ?)",
-                                      (self.clock(), self.clock())))
+            self._pending.appendleft((db.START_RUN, (self.clock(), self.clock())))
             self._open_fresh()
             if self._connection is not None and not self._recovering:
                 self._recovering = True  # once: a disk that corrupts every file must not loop here

@@ -135,7 +135,7 @@ _MESSAGES = (
     ({"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"},
      'must be a date written like "2022-07-08", not {input}'),
     ({"bool_type", "bool_parsing"}, "must be true or false, not {input}"),
-    ({"model_type", "dict_type", "model_attributes_type", "dataclass_type", "dataclass_args_type"}, "must be an object {{ ... }}, not {input}"),
+    ({"dict_type", "dataclass_type", "dataclass_args_type"}, "must be an object {{ ... }}, not {input}"),
     ({"tuple_type", "list_type"}, "must be a list [ ... ], not {input}"),
 )
 

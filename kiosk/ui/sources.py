@@ -82,17 +82,17 @@ class SourceCard(Overlay):
         self.records = records
         fresh = QWidget()
         body = vbox(fresh, spacing=24)
-        for source_id in dict.fromkeys(r.source for r in records):
-            mine = [r for r in records if r.source == source_id]
-            body.addWidget(self._source_row(self.ctx.dataset.source(source_id), mine))
+        sources = [self.ctx.dataset.source(source_id) for source_id in dict.fromkeys(r.source for r in records)]
+        for source in sources:
+            body.addWidget(self._source_row(source, [r for r in records if r.source == source.id]))
         self.card.body.replaceWidget(self.content, fresh)
         discard(self.content)
         self.content = fresh
         self.open()
-        for source_id in dict.fromkeys(r.source for r in records):
-            self.source_shown.emit(source_id)
-            if self.ctx.dataset.source(source_id).url:
-                self.qr_shown.emit(source_id)
+        for source in sources:
+            self.source_shown.emit(source.id)
+            if source.url:
+                self.qr_shown.emit(source.id)
 
     def _source_row(self, source: Source, records: list) -> QWidget:
         ctx = self.ctx

@@ -32,25 +32,36 @@ class Label(QLabel):
     def __init__(self, text: str | Tr = ""):
         super().__init__()
         self._picture: tuple[tuple, QPixmap] | None = None
+        self._large = False
         self.set_text(text)
 
     def set_text(self, text: str | Tr) -> None:
         self._source = text
         self.setText(localise(text))
 
-    def paintEvent(self, event):  # noqa: N802 (Qt override)
+    def _follow_font_size(self) -> None:
         """Large text (headlines and figures; every heading at 3840x2160) is drawn once into a
-        picture and the picture is shown from then on: filling its outlines again at every
-        paint was two thirds of painting the Overview at 3840x2160."""
+        picture and shown from then on (paint_picture): filling its outlines again at every paint
+        was two thirds of painting the Overview at 3840x2160. Only such labels are watched, so
+        the others paint without a detour through Python."""
+        large = self.font().pixelSize() * self.devicePixelRatioF() > CACHED_GLYPH_PX
+        if large != self._large:
+            self._large = large
+            (self.installEventFilter if large else self.removeEventFilter)(_large_text_painter())
+            self._picture = None
+
+    def paint_picture(self) -> bool:
+        """Paint the text from its picture; False if QLabel must paint it itself."""
         ratio = self.devicePixelRatioF()
         if self.font().pixelSize() * ratio <= CACHED_GLYPH_PX or not self._plain():
-            return super().paintEvent(event)
+            return False
         area = self.contentsRect()
         key = (area, ratio, self.text(), self.font().key(), self.palette().cacheKey(), self.isEnabled(),
                int(self.alignment()), self.wordWrap(), self.layoutDirection())
         if self._picture is None or self._picture[0] != key:
             self._picture = (key, self._draw_text(area.size(), ratio))
         QPainter(self).drawPixmap(area.topLeft(), self._picture[1])
+        return True
 
     def _plain(self) -> bool:
         """What QLabel draws with one call to the style: plain text without frame, margin or indent."""
@@ -72,8 +83,11 @@ class Label(QLabel):
         return picture
 
     def changeEvent(self, event):  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
+        kind = event.type()
+        if kind == QEvent.Type.LanguageChange:
             self.setText(localise(self._source))
+        elif kind == QEvent.Type.FontChange:
+            self._follow_font_size()
         super().changeEvent(event)
 
     def minimumSizeHint(self):  # noqa: N802 (Qt override)
@@ -82,6 +96,22 @@ class Label(QLabel):
         metrics = self.fontMetrics()
         longest_word = max((metrics.horizontalAdvance(w) for w in self.text().split()), default=0)
         return QSize(min(longest_word, 240), metrics.height())
+
+
+class _LargeTextPainter(QObject):
+    """Watches the labels with large text (Label._follow_font_size) and paints them from their pictures."""
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+        return event.type() == QEvent.Type.Paint and watched.paint_picture()
+
+
+_PAINTER: list[_LargeTextPainter] = []
+
+
+def _large_text_painter() -> _LargeTextPainter:
+    if not _PAINTER:  # one for all labels, made when the first large text appears
+        _PAINTER.append(_LargeTextPainter())
+    return _PAINTER[0]
 
 
 def label(text: str | Tr, role: str = "", wrap: bool = True) -> Label:
