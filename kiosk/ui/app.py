@@ -7,7 +7,7 @@ import signal
 import socket
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSocketNotifier
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -81,9 +81,15 @@ def quit_on_signals(app: QApplication, signals=(signal.SIGTERM, signal.SIGINT)) 
     notifier.activated.connect(lambda: receiver.recv(64))  # the Python handler runs next
     app._signal_wakeup = (receiver, sender, notifier)  # kept for the life of the app
 
-    def stop(number, _frame) -> None:
+    def stop(number: int) -> None:
         log.info("stopping on %s", signal.Signals(number).name)
         app.exit(0)
 
+    def handle(number, _frame) -> None:
+        # Python runs this between any two bytecodes, even in the middle of writing a log line
+        # (logging from here broke the log file) or of a slot the event loop is running (the
+        # exit was lost, and the kiosk ran on until killed): stop from the event loop instead.
+        QTimer.singleShot(0, app, lambda: stop(number))
+
     for number in signals:
-        signal.signal(number, stop)
+        signal.signal(number, handle)
