@@ -240,10 +240,32 @@ def test_without_a_pin_the_gesture_explains_how_to_set_one(make_kiosk, tap):
 def test_no_key_leaves_kiosk_mode(make_kiosk, key, modifiers):
     kiosk = make_kiosk(kiosk_mode=True)
     window = kiosk.window
-    QTest.keyClick(window, key, modifiers)
+    # Through the QWindow, where a platform plugin delivers a real key press.
+    QTest.keyClick(window.windowHandle(), key, modifiers)
     settle()
     assert window.isVisible()
     assert kiosk.key_blocker.eventFilter(window, _key_event(key, modifiers))
+
+
+ORDINARY_KEYS = [Qt.Key.Key_A, Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Left, Qt.Key.Key_Space,
+                 Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_Backspace]
+
+
+@pytest.mark.parametrize("kiosk_mode", [True, False])
+def test_ordinary_keys_at_the_window_change_nothing(make_kiosk, tap, kiosk_mode):
+    """Regression: the first real key press (any key but Escape or F11) reached the input
+    watcher through the QWindow and ended the kiosk with an AttributeError."""
+    kiosk = make_kiosk(kiosk_mode=kiosk_mode)
+    window = kiosk.window
+    handle = window.windowHandle()
+    for key in ORDINARY_KEYS:
+        QTest.keyClick(handle, key)
+        QTest.keyPress(handle, key)
+        QTest.keyRelease(handle, key)
+    settle()
+    assert window.isVisible() and window.current_view == "overview"
+    tap(window.tabs.buttons[2])
+    assert window.current_view == "innovation"
 
 
 def _key_event(key, modifiers):

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QTimer, Signal
-from PySide6.QtGui import QInputDevice, QInputEvent, QWindow
+from PySide6.QtGui import QInputDevice, QInputEvent, QPointerEvent, QWindow
 
 from kiosk.config import Config
 
@@ -47,7 +47,9 @@ class InputWatcher(QObject):
         kind = event.type()
         if kind in _INPUT:
             self.activity.emit()
-            if isinstance(watched, QWindow):
+            # Keys reach the window too (a platform plugin delivers all input there first), and
+            # they have no points: only pointer events are gestures.
+            if isinstance(watched, QWindow) and isinstance(event, QPointerEvent):
                 self._track(kind, event)
         return False
 
