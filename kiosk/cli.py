@@ -169,6 +169,10 @@ def run(args) -> int:
     code = QApplication.instance().exec()
     analytics.stop(code)
     log.info("stopped, exit code %d", code)
+    from kiosk.restart import RESTART_EXIT_CODE, replace_process, supervised
+
+    if code == RESTART_EXIT_CODE and not supervised():
+        replace_process()
     return code
 
 

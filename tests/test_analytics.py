@@ -240,13 +240,15 @@ def rows_in(path, table: str) -> int:
         return 0
 
 
-def test_a_non_zero_exit_code_counts_as_a_crash(tmp_path):
+def test_a_crash_exit_code_counts_as_a_crash_and_a_restart_does_not(tmp_path):
+    from kiosk.restart import RESTART_EXIT_CODE
+
     path = tmp_path / "analytics.sqlite"
-    for code in (0, 70):
+    for code in (0, 70, RESTART_EXIT_CODE):
         assert Writer(path).start().stop(code)
     with sqlite3.connect(path) as connection:
         summary = stats.summarise(connection, datetime.date.today(), datetime.date.today())
-    assert (summary.starts, summary.crashes) == (2, 1)
+    assert (summary.starts, summary.crashes) == (3, 1)
 
 
 def run_stats(*args):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.analytics.visits import Kind
+from kiosk.restart import CLEAN_EXIT_CODES
 
 Date = datetime.date
 
@@ -46,7 +47,7 @@ class Summary:
     contrast_changes: int = 0
     idle_resets: int = 0
     starts: int = 0
-    crashes: int = 0  # runs that died, or ended with a non-zero exit code
+    crashes: int = 0  # runs that died, or ended with an exit code other than a staff exit or restart
 
 
 def bounds(since: Date, until: Date, tz: datetime.tzinfo | None) -> tuple[float, float]:
@@ -114,7 +115,8 @@ def _runs(connection, summary: Summary, start: float, end: float) -> None:
                                         (start, end)).fetchone()[0]
     summary.crashes = connection.execute(
         "SELECT count(*) FROM runs WHERE last_seen >= ? AND last_seen < ?"
-        " AND (unclean = 1 OR (ended IS NOT NULL AND exit_code != 0))", (start, end)).fetchone()[0]
+        " AND (unclean = 1 OR (ended IS NOT NULL AND exit_code NOT IN (?, ?)))",
+        (start, end, *CLEAN_EXIT_CODES)).fetchone()[0]
 
 
 def _ranked(counter: Counter) -> list[tuple[str, int]]:

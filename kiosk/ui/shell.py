@@ -205,7 +205,17 @@ class Kiosk(QObject):
 
     def quit(self) -> None:
         log.info("staff exit")
+        self._end(0, "exit")
+
+    def restart(self, reason: str) -> None:
+        """Start a fresh kiosk process (see kiosk.restart): staff's Restart button, the nightly slot."""
+        from kiosk.restart import RESTART_EXIT_CODE
+
+        log.info("restarting: %s", reason)
+        self._end(RESTART_EXIT_CODE, "restart")
+
+    def _end(self, code: int, reason: str) -> None:
         if self.visits is not None:
-            self.visits.end("exit")
+            self.visits.end(reason)
         self.window.closable = True
-        QApplication.instance().exit(0)
+        QApplication.instance().exit(code)
