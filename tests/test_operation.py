@@ -338,3 +338,46 @@ def test_idle_resets_and_data_swaps_leave_no_dead_widgets_behind(make_kiosk, dat
     cycle()
     cycle()
     assert dead() <= before
+
+
+def test_a_staff_keyboard_opens_the_pin_pad_and_types_the_pin(make_kiosk):
+    """Ctrl+Alt+P, then the PIN and Enter, all through the window as from a real keyboard."""
+    kiosk = make_kiosk(kiosk_mode=True, pin_hash=hash_pin("2468"))
+    handle = kiosk.window.windowHandle()
+    QTest.keyClick(handle, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    settle()
+    assert kiosk.pin_pad.isVisible()
+    for key in (Qt.Key.Key_2, Qt.Key.Key_4, Qt.Key.Key_6, Qt.Key.Key_9, Qt.Key.Key_Backspace, Qt.Key.Key_8):
+        QTest.keyClick(handle, key)
+    QTest.keyClick(handle, Qt.Key.Key_Return)
+    settle()
+    assert not kiosk.pin_pad.isVisible() and kiosk.staff.isVisible()
+
+
+def test_escape_closes_the_pin_pad_and_other_keys_do_nothing(make_kiosk):
+    kiosk = make_kiosk(kiosk_mode=True, pin_hash=hash_pin("2468"))
+    handle = kiosk.window.windowHandle()
+    QTest.keyClick(handle, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(handle, Qt.Key.Key_1)
+    QTest.keyClick(handle, Qt.Key.Key_A)
+    settle()
+    assert kiosk.pin_pad.digits == "1"
+    QTest.keyClick(handle, Qt.Key.Key_Escape)
+    settle()
+    assert not kiosk.pin_pad.isVisible()
+    for key in (Qt.Key.Key_1, Qt.Key.Key_Return, Qt.Key.Key_P):  # the pad is closed: nothing happens
+        QTest.keyClick(handle, key)
+    settle()
+    assert not kiosk.pin_pad.isVisible() and kiosk.built("staff") is None
+
+
+def test_keys_do_not_reach_the_widgets_in_kiosk_mode(make_kiosk):
+    """A barcode reader or a keyboard behind the counter changes nothing a visitor sees."""
+    kiosk = make_kiosk(kiosk_mode=True)
+    window = kiosk.window
+    window.tabs.buttons[1].setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # even a widget that could take keys
+    window.tabs.buttons[1].setFocus()
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Right):
+        QTest.keyClick(window.windowHandle(), key)
+    settle()
+    assert window.current_view == "overview"

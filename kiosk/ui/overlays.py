@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the statistics module is loaded when staff first open the p
 
 # In portrait, three parts of the free height go above the card and one below it.
 PORTRAIT_SPACE_ABOVE = 3
+_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{digit}"): str(digit) for digit in range(10)}
 
 
 class Overlay(QWidget):
@@ -175,6 +176,22 @@ class PinPad(Overlay):
         self.digits = ""
         self._refresh()
         super().open()
+
+    def press_key(self, key: Qt.Key) -> bool:
+        """A key from a staff keyboard: digits (main row or keypad), Backspace, Enter, Escape.
+        False for any other key (it does nothing)."""
+        digit = _DIGIT_KEYS.get(key)
+        if digit is not None and self.keys[digit].isEnabled():
+            self._type(digit)
+        elif key == Qt.Key.Key_Backspace:
+            self._delete()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.keys["ok"].isEnabled():
+            self._submit()
+        elif key == Qt.Key.Key_Escape:
+            self.hide()
+        else:
+            return False
+        return True
 
     def _type(self, digit: str) -> None:
         if len(self.digits) < 8:

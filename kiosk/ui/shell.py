@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from functools import cached_property
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
@@ -55,6 +55,8 @@ class Kiosk(QObject):
             from kiosk.ui.lockdown import lock_down
 
             self.key_blocker = lock_down(self.window)
+            self.key_blocker.staff_requested.connect(self._on_staff_gesture)
+            self.key_blocker.staff_keys = self._staff_key
         self.data_watcher = None
         if watch_data and store is not None and store.operator_path is not None:
             from kiosk.ui.reload import DataWatcher
@@ -88,8 +90,12 @@ class Kiosk(QObject):
         from kiosk.ui.overlays import PinPad
 
         pin_pad = PinPad(self.window, self.ctx, PinGuard(self.config.pin_hash))
-        pin_pad.unlocked.connect(lambda: self.staff.open())
+        pin_pad.unlocked.connect(self._open_staff_panel)
         return pin_pad
+
+    def _open_staff_panel(self) -> None:
+        log.info("staff panel opened")
+        self.staff.open()
 
     @cached_property
     def staff(self):
@@ -196,6 +202,17 @@ class Kiosk(QObject):
     def _on_staff_gesture(self) -> None:
         log.info("staff gesture")
         (self.pin_pad if self.pin_pad.guard.configured else self.no_pin).open()
+
+    def _staff_key(self, key: Qt.Key) -> bool:
+        """A key from a staff keyboard: it types into the open PIN pad, and Escape closes the PIN
+        pad or the staff panel. True if it was used."""
+        pad, panel = self.built("pin_pad"), self.built("staff")
+        if pad is not None and pad.isVisible():
+            return pad.press_key(key)
+        if panel is not None and panel.isVisible() and key == Qt.Key.Key_Escape:
+            panel.hide()
+            return True
+        return False
 
     def reset(self) -> None:
         log.info("idle: resetting to the start")
