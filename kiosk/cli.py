@@ -158,8 +158,7 @@ def run(args) -> int:
     # visitor can touch a screen that shows nothing yet.
     _after_first_paint(window, args.quit_after, lambda: _after_start(kiosk, analytics, language))
     if args.windowed:
-        window.resize(*args.size)
-        window.show()
+        show_windowed(window, args.size)
     else:
         from kiosk.ui.lockdown import show_full_screen
 
@@ -174,6 +173,23 @@ def run(args) -> int:
     if code == RESTART_EXIT_CODE and not supervised():
         replace_process()
     return code
+
+
+# Room a window manager's frame (title bar, borders) takes around a window, at most.
+FRAME_ALLOWANCE = (16, 48)
+
+
+def show_windowed(window, size: tuple[int, int]) -> None:
+    """A normal window of `size`; maximised instead when it would not fit on the screen with
+    the window manager's title bar (which would push the tab bar off the bottom)."""
+    available = window.screen().availableGeometry()
+    if size[0] > available.width() - FRAME_ALLOWANCE[0] or size[1] > available.height() - FRAME_ALLOWANCE[1]:
+        log.info("a %dx%d window and its frame do not fit the %dx%d free on this screen: maximised instead",
+                 *size, available.width(), available.height())
+        window.showMaximized()
+        return
+    window.resize(*size)
+    window.show()
 
 
 def _after_start(kiosk, analytics: _Analytics, language: str) -> None:
