@@ -5,8 +5,9 @@
 
 A seeded random walk of real touch events (taps anywhere, swipes, two- and three-finger
 touches, touches held for up to seconds, bursts of 20 taps a second, touches during animations
-and during the idle countdown) and key mashing, including the key combinations that close or
-leave full screen elsewhere. After every batch it checks: no exception, no Qt warning, the
+and during the idle countdown), mouse clicks, double clicks and drags with any button, and key
+mashing, including the key combinations that close or leave full screen elsewhere. All of it
+is delivered to the window, where a platform plugin delivers real input. After every batch it checks: no exception, no Qt warning, the
 window still covers the screen and shows a valid view, and a tap still works. A failure names
 the seed and the shortest sequence of events found that reproduces it.
 """
@@ -33,6 +34,7 @@ ESCAPES = [("Escape", ()), ("F11", ()), ("Q", ("Control",)), ("W", ("Control",))
 KEYS = ["A", "Z", "1", "0", "Space", "Return", "Tab", "Backspace", "Left", "Right", "Up", "Down", "F1",
         "F5", "Menu", "Delete", "Home", "End", "PageDown"]
 MODIFIERS = ["Control", "Alt", "Shift", "Meta"]
+MOUSE_BUTTONS = ["LeftButton", "RightButton", "MiddleButton"]
 
 Event = tuple  # ("tap", x, y) ...: plain data, so a failing run can be replayed and shortened
 
@@ -45,7 +47,7 @@ def generate(seed: int, count: int, size: tuple[int, int]) -> list[Event]:
         return rng.randrange(w), rng.randrange(h)
 
     kinds = [("tap", 50), ("swipe", 12), ("fingers", 6), ("key", 12), ("escape", 4), ("staff", 2),
-             ("idle", 3), ("expire", 2), ("burst", 0.4), ("hold", 0.4)]
+             ("idle", 3), ("expire", 2), ("burst", 0.4), ("hold", 0.4), ("click", 6), ("drag", 3)]
     names, weights = zip(*kinds)
     events: list[Event] = []
     for _ in range(count):
@@ -64,6 +66,10 @@ def generate(seed: int, count: int, size: tuple[int, int]) -> list[Event]:
             events.append(("burst", *point()))
         elif kind == "hold":
             events.append(("hold", *point(), rng.randrange(300, 2500)))
+        elif kind == "click":  # a mouse left at the kiosk: any button, sometimes a double click
+            events.append(("click", *point(), rng.choice(MOUSE_BUTTONS), rng.random() < 0.3))
+        elif kind == "drag":
+            events.append(("drag", *point(), *point()))
         else:
             events.append((kind,))
     return events
@@ -171,6 +177,12 @@ class Harness:
             self.QTest.touchEvent(self.window, self.touch).press(0, QPoint(x, y), self.window).commit()
             self.settle(ms)
             self.QTest.touchEvent(self.window, self.touch).release(0, QPoint(x, y), self.window).commit()
+        elif kind == "click":
+            x, y, button, double = args
+            self._click(QPoint(x, y), button, double)
+        elif kind == "drag":
+            x0, y0, x1, y1 = args
+            self._mouse_drag([QPoint(x0 + (x1 - x0) * i // 6, y0 + (y1 - y0) * i // 6) for i in range(7)])
         elif kind == "staff":  # the staff corner: five quick taps
             for _ in range(5):
                 self._tap(QPoint(10, 10))
@@ -210,13 +222,32 @@ class Harness:
             sequence.release(i, point + QPoint(dx, 0), self.window)
         sequence.commit()
 
+    # Keys and the mouse go to the QWindow, through Qt's window-system interface, where a
+    # platform plugin delivers them (sent to a widget they would skip the application's filters).
+
     def _key(self, key: str, modifiers: tuple[str, ...]) -> None:
         from PySide6.QtCore import Qt
 
         combined = Qt.KeyboardModifier.NoModifier
         for name in modifiers:
             combined |= getattr(Qt.KeyboardModifier, f"{name}Modifier")
-        self.QTest.keyClick(self.window, getattr(Qt.Key, f"Key_{key}"), combined)
+        self.QTest.keyClick(self.window.windowHandle(), getattr(Qt.Key, f"Key_{key}"), combined)
+
+    def _click(self, point, button: str, double: bool) -> None:
+        from PySide6.QtCore import Qt
+
+        click = self.QTest.mouseDClick if double else self.QTest.mouseClick
+        click(self.window.windowHandle(), getattr(Qt.MouseButton, button), Qt.KeyboardModifier.NoModifier, point)
+
+    def _mouse_drag(self, points) -> None:
+        from PySide6.QtCore import Qt
+
+        handle, left, none = self.window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        self.QTest.mousePress(handle, left, none, points[0])
+        for point in points[1:]:
+            self.QTest.mouseMove(handle, point)
+            self.app.processEvents()
+        self.QTest.mouseRelease(handle, left, none, points[-1])
 
     # ---- checking ----------------------------------------------------------------------
 

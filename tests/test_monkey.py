@@ -40,3 +40,29 @@ def test_shortening_stops_at_its_budget_even_inside_a_long_replay(kiosk_app, mon
     failure = monkey.Failure(["something broke"], [("tap", 900, 500)] * 5000)
     short = monkey.shorten(failure, budget_s=0)  # already out of time: no replay may start
     assert short is failure and played == []
+
+
+def test_keys_and_the_mouse_arrive_at_the_window_as_from_a_platform(kiosk_app):
+    """A platform plugin hands input to the QWindow first; widget-level injection skipped that
+    path, and a key crash there went unseen by thousands of monkey events."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QWindow
+
+    seen = set()
+
+    class Recorder(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+            if isinstance(watched, QWindow):
+                seen.add(event.type())
+            return False
+
+    harness = monkey.Harness()
+    recorder = Recorder()
+    kiosk_app.installEventFilter(recorder)
+    try:
+        for event in (("key", "A", ()), ("click", 900, 500, "RightButton", False), ("drag", 900, 500, 300, 500)):
+            harness.play(event)
+    finally:
+        kiosk_app.removeEventFilter(recorder)
+        harness.close()
+    assert {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove} <= seen
