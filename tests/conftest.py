@@ -197,3 +197,18 @@ def week_numbers(tmp_path_factory):
     simulate.play(sessions, Visits(writer.put, "en", "overview", clock), clock)
     writer.stop(0, timeout=30)
     return lambda: stats.key_numbers(path, today)
+
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter):
+    """One line at the very end naming the tests skipped for want of Debian packages, and the fix."""
+    result = yield
+    needs = "needs the Debian packages "
+    skipped = [report for report in terminalreporter.stats.get("skipped", [])
+               if isinstance(report.longrepr, tuple) and needs in report.longrepr[2]]
+    if skipped:
+        packages = sorted({p for report in skipped for p in report.longrepr[2].split(needs, 1)[1].split()})
+        terminalreporter.write_line(f"skipped {len(skipped)} real-display test(s): not installed here: "
+                                    f"{', '.join(packages)} (sudo apt-get install {' '.join(packages)})")
+    return result
