@@ -4,6 +4,7 @@
     .venv/bin/python -m kiosk.bench --quick         # small N, under a minute (CI runs this)
     .venv/bin/python -m kiosk.bench --profile       # also: the top 10 functions of the busy part
     .venv/bin/python -m kiosk.bench --soak 1        # only the soak: a week of traffic, RSS sampled
+    .venv/bin/python -m kiosk.bench --real-display 10000   # memory under XTest input on Xvfb (kiosk.bench_display)
 
 Runs headless (offscreen). Prints a table and writes JSON (--out) with median, p95, max and N
 for every metric. Figures are reported, not asserted: targets are in the README.
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import functools
 import gc
 import io
 import json
@@ -26,9 +26,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
+from kiosk.memory import python_objects, release_freed, rss_mb
 from kiosk.platform_check import use_offscreen_screen
 
 FRAME_MS = 1000 / 60
@@ -60,13 +60,6 @@ def stats(samples: list[float]) -> dict:
     ordered = sorted(samples)
     return {"median": statistics.median(ordered), "p95": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))],
             "max": ordered[-1], "n": len(ordered)}
-
-
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def offscreen_env(**extra) -> dict:
@@ -379,9 +372,9 @@ def uptime_plan(scale: float) -> dict:
 def uptime(bench: Bench, scale: float) -> dict:
     plan = uptime_plan(scale)
     _scenario(bench, {name: max(1, count // 10) for name, count in plan.items()})  # warm caches first
-    before_rss, before_objects = settled_rss(bench), Counter(type(o).__name__ for o in gc.get_objects())
+    before_rss, before_objects = settled_rss(bench), python_objects()
     _scenario(bench, plan)
-    after_rss, after_objects = settled_rss(bench), Counter(type(o).__name__ for o in gc.get_objects())
+    after_rss, after_objects = settled_rss(bench), python_objects()
     growth = {name: after_objects[name] - before_objects[name] for name in after_objects
               if after_objects[name] - before_objects[name] > 0}
     # The same traffic again: a leak grows by as much again, caches and the allocator's working
@@ -429,22 +422,8 @@ def settled_rss(bench: Bench) -> float:
     bench.settle()
     if bench.analytics is not None:
         bench.analytics.flush(timeout=30)  # records waiting for their batch are not a leak
-    gc.collect()
-    if _libc() is not None:
-        _libc().malloc_trim(0)
+    release_freed()
     return rss_mb()
-
-
-@functools.cache
-def _libc():
-    """Loaded once: every ctypes.CDLL() makes a new function-pointer class, which would show up
-    as growth in the very object counts it helps to read."""
-    import ctypes
-
-    try:
-        return ctypes.CDLL("libc.so.6")
-    except OSError:
-        return None
 
 
 def _scenario(bench: Bench, plan: dict) -> None:
@@ -589,8 +568,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the soak: the uptime scenario scaled to WEEKS of traffic (1 interaction/10 s)")
     parser.add_argument("--no-analytics", action="store_true",
                         help="without the visitor analytics (to see what recording costs)")
+    parser.add_argument("--real-display", type=int, metavar="N", default=0,
+                        help="only memory on a real X server (Xvfb): N mixed XTest interactions, twice")
+    parser.add_argument("--real-display-soak", type=float, metavar="WEEKS", default=0,
+                        help="only the soak on a real X server: WEEKS of traffic (1 interaction/10 s)")
     parser.add_argument("--scale-factor-run", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.real_display or args.real_display_soak:
+        return _real_display(args)
     use_offscreen_screen(args.size, float(os.environ.get("QT_SCALE_FACTOR", "1")))
     with tempfile.TemporaryDirectory() as home:
         for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
@@ -602,6 +587,20 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     print(table(results))
     print(f"\nwritten: {args.out}")
+    return 0
+
+
+def _real_display(args) -> int:
+    from kiosk import bench_display
+
+    results = {"machine": machine()}
+    if args.real_display:
+        results["real display uptime"] = bench_display.uptime(args.real_display)
+    if args.real_display_soak:
+        results["real display soak"] = bench_display.soak(args.real_display_soak)
+    if args.out != "-":
+        Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    print("\n".join(bench_display.table(results)))
     return 0
 
 

@@ -7,7 +7,7 @@ import signal
 import socket
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -67,7 +67,18 @@ def register_fonts(family: str) -> str:
 
 
 def quit_on_signals(app: QApplication, signals=(signal.SIGTERM, signal.SIGINT)) -> None:
-    """SIGTERM (systemctl stop, a shutdown) and SIGINT end the kiosk cleanly, with exit code 0.
+    """SIGTERM (systemctl stop, a shutdown) and SIGINT end the kiosk cleanly, with exit code 0;
+    SIGUSR1 writes what its memory is made of to the log (kiosk.memory)."""
+
+    def stop(number: int) -> None:
+        log.info("stopping on %s", signal.Signals(number).name)
+        app.exit(0)
+
+    on_signals(app, {**{number: stop for number in signals}, signal.SIGUSR1: lambda number: report_memory(app)})
+
+
+def on_signals(app: QApplication, handlers: dict) -> None:
+    """Run `handlers[number](number)` from the event loop when a signal arrives.
 
     Python runs signal handlers only when the interpreter gets control, which Qt's event loop
     may not give it for a long time: the C-level handler writes to a socket the loop watches,
@@ -81,15 +92,25 @@ def quit_on_signals(app: QApplication, signals=(signal.SIGTERM, signal.SIGINT)) 
     notifier.activated.connect(lambda: receiver.recv(64))  # the Python handler runs next
     app._signal_wakeup = (receiver, sender, notifier)  # kept for the life of the app
 
-    def stop(number: int) -> None:
-        log.info("stopping on %s", signal.Signals(number).name)
-        app.exit(0)
-
     def handle(number, _frame) -> None:
         # Python runs this between any two bytecodes, even in the middle of writing a log line
         # (logging from here broke the log file) or of a slot the event loop is running (the
-        # exit was lost, and the kiosk ran on until killed): stop from the event loop instead.
-        QTimer.singleShot(0, app, lambda: stop(number))
+        # exit was lost, and the kiosk ran on until killed): act from the event loop instead.
+        QTimer.singleShot(0, app, lambda: handlers[number](number))
 
-    for number in signals:
+    for number in handlers:
         signal.signal(number, handle)
+
+
+def report_memory(app: QApplication) -> None:
+    from kiosk.memory import snapshot
+
+    log.info("%s", snapshot(qt_object_count(app)).line())
+
+
+def qt_object_count(app: QApplication) -> int:
+    """Live QObjects the application owns: its own children and every window's tree."""
+    from kiosk.ui.widgets import descendants
+
+    windows = app.topLevelWidgets()
+    return 1 + len(descendants(app, QObject)) + sum(1 + len(descendants(w, QObject)) for w in windows)
