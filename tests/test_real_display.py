@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pytest
 
-import realx
+from kiosk import realx
 from kiosk.theme import Theme
 
 TAB_BAR_RGB = [int(Theme().bar[i:i + 2], 16) for i in (1, 3, 5)]

@@ -1,4 +1,4 @@
-"""A real X server for tests: the kiosk program itself, driven the way a screen drives it.
+"""A real X server for the tests and the benchmark: the kiosk program, driven as a screen drives it.
 
 Xvfb (or Xorg with its dummy driver, where a test changes the screen size through RandR), the
 openbox window manager, the real `python -m kiosk` process, XTest input through xdotool, and
@@ -285,7 +285,66 @@ class KioskProcess:
             previous = current
         return previous
 
+    def memory(self, timeout: float = 30) -> dict[str, float]:
+        """The kiosk's own account of its memory (it logs one on SIGUSR1), with RSS read from /proc."""
+        import re
+
+        before = self.log.count("memory: ")
+        self.process.send_signal(signal.SIGUSR1)
+        _wait_for(lambda: self.log.count("memory: ") > before, timeout, "the kiosk's memory report")
+        line = [line for line in self.log.splitlines() if "memory: " in line][-1]
+        numbers = {key: float(value) for value, key in
+                   re.findall(r"([\d.]+) (MB heap in use|Python objects|Qt objects)", line)}
+        return {"rss_mb": float(re.search(r"RSS ([\d.]+) MB", line).group(1)), **numbers}
+
     def stop(self) -> int:
         if self.alive():
             self.process.send_signal(signal.SIGTERM)
         return self.process.wait(15)
+
+
+class Pointer:
+    """XTest mouse input straight to the X server (python-xlib): as xdotool does, without a
+    process per event, for the tens of thousands of events of a soak."""
+
+    def __init__(self, server: XServer):
+        from Xlib import display
+
+        self.connection = display.Display(server.display)
+
+    def _send(self, kind, detail: int = 0, x: int = 0, y: int = 0) -> None:
+        from Xlib.ext import xtest
+
+        xtest.fake_input(self.connection, kind, detail, x=x, y=y)
+        self.connection.sync()
+
+    def move(self, x: int, y: int) -> None:
+        from Xlib import X
+
+        self._send(X.MotionNotify, x=x, y=y)
+
+    def press(self, button: int = 1) -> None:
+        from Xlib import X
+
+        self._send(X.ButtonPress, button)
+
+    def release(self, button: int = 1) -> None:
+        from Xlib import X
+
+        self._send(X.ButtonRelease, button)
+
+    def click(self, x: int, y: int) -> None:
+        self.move(x, y)
+        self.press()
+        self.release()
+
+    def drag(self, start: tuple[int, int], end: tuple[int, int], steps: int = 8, step_s: float = 0.01) -> None:
+        self.move(*start)
+        self.press()
+        for step in range(1, steps + 1):
+            time.sleep(step_s)
+            self.move(start[0] + (end[0] - start[0]) * step // steps, start[1] + (end[1] - start[1]) * step // steps)
+        self.release()
+
+    def close(self) -> None:
+        self.connection.close()
