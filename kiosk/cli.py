@@ -100,6 +100,9 @@ def _settings(args, parser, loaded: LoadedConfig | None = None) -> tuple[LoadedC
     loaded = loaded or load_config(args.config)
     for problem in loaded.problems:
         log.error("config %s", problem)
+    if not loaded.found and not loaded.problems:
+        log.info("no configuration file at %s yet: every setting uses its default ('kiosk set-pin' creates it)",
+                 loaded.path)
     operator_path = args.data or (Path(loaded.config.data_path) if loaded.config.data_path else None)
     store = DataStore(operator_path)
     try:

@@ -126,7 +126,7 @@ def test_a_broken_config_file_starts_with_defaults_and_says_so(tmp_path):
     kiosk = Running(tmp_path, "--quit-after", "0")
     kiosk.wait_for(FIRST_FRAME)
     assert kiosk.finish() == 0
-    assert str(config) in kiosk.log and "using defaults" in kiosk.log
+    assert f"config {config}: line 1" in kiosk.log and "using the default" in kiosk.log
 
 
 def test_an_unwritable_log_directory_leaves_stderr(tmp_path):
