@@ -154,8 +154,10 @@ def run(args) -> int:
 
     log.info("starting; log file %s; config %s", log_file or "(none)", loaded.path)
     analytics = _Analytics(loaded.config)
+    # The running kiosk follows changes to its configuration file, except what the command line set.
+    fixed = frozenset(name for name, given in (("default_language", args.lang), ("data_path", args.data)) if given)
     kiosk = _build(sys.argv[:1], store, language, loaded, kiosk_mode=not args.windowed,
-                   stretch=args.stretch_text, key_numbers=analytics.key_numbers())
+                   stretch=args.stretch_text, key_numbers=analytics.key_numbers(), watch_config=fixed)
     window = kiosk.window
     # Analytics start once the first frame is up: start-up does not wait for SQLite, and no
     # visitor can touch a screen that shows nothing yet.
@@ -230,7 +232,9 @@ class _Analytics:
 
 
 def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedConfig, kiosk_mode: bool,
-           stretch: float = 0.0, key_numbers=None):
+           stretch: float = 0.0, key_numbers=None, watch_config: frozenset[str] | None = None):
+    """The kiosk; with watch_config (the settings the command line fixed), it follows its
+    configuration file while running."""
     from kiosk.theme import Theme
     from kiosk.ui.app import create_app, quit_on_signals
     from kiosk.ui.context import make_context
@@ -240,7 +244,8 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
     quit_on_signals(create_app(qt_argv, theme))
     context = make_context(store.shown.dataset, theme, language, stretch=stretch,
                            reduce_motion=loaded.config.reduce_motion)
-    return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers)
+    watched = {} if watch_config is None else {"config_path": loaded.path, "fixed": watch_config}
+    return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers, **watched)
 
 
 def _after_first_paint(window, quit_after: float | None, then=None) -> None:

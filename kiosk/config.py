@@ -62,11 +62,14 @@ def default_log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME))
 
 
+WHOLE_FILE = ""  # Issue.where of a problem with the file as a whole
+
+
 @dataclass(frozen=True)
 class Issue:
     """One thing wrong in a configuration file, independent of where the file is."""
 
-    where: str  # a setting's name, or "line N" where the file could not be read
+    where: str  # a setting's name, "line N" where the file could not be read, or WHOLE_FILE
     what: str  # what is wrong, in the operator's words
     setting: str | None = None  # the setting it costs, if it is a known one
 
@@ -81,7 +84,11 @@ class Checked:
 
     @property
     def invalid(self) -> frozenset[str]:
-        return unusable(self.issues)
+        """Settings the file sets, but not usably: the default (or, while the kiosk runs, the
+        value in use) stands in for them. Every setting, if the file cannot be read at all."""
+        if any(issue.where == WHOLE_FILE for issue in self.issues):
+            return frozenset(SETTINGS)
+        return frozenset(issue.setting for issue in self.issues if issue.setting)
 
 
 @dataclass
@@ -90,19 +97,15 @@ class LoadedConfig:
     path: Path
     origins: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # for the log, with what was used instead
-    issues: tuple[Issue, ...] = ()
-    found: bool = True  # False: there is no file at `path`, every value is the default
-    readable: bool = True  # False: the file exists but could not be read at all
+    checked: Checked | None = None  # None: there is no file at `path`, every value is the default
 
     @property
-    def invalid(self) -> frozenset[str]:
-        return unusable(self.issues)
+    def found(self) -> bool:
+        return self.checked is not None
 
-
-def unusable(issues: tuple[Issue, ...]) -> frozenset[str]:
-    """Known settings a file sets, but not usably: the default (or at a live reload, the value
-    in use) stands in for them."""
-    return frozenset(issue.setting for issue in issues if issue.setting)
+    @property
+    def readable(self) -> bool:
+        return self.checked is None or self.checked.invalid != frozenset(SETTINGS)
 
 
 def load_config(path: Path | None = None) -> LoadedConfig:
@@ -115,38 +118,51 @@ def load_config(path: Path | None = None) -> LoadedConfig:
     path = path or default_config_path()
     if not path.exists():
         problems = [Problem(str(path), "there is no such file; every setting uses its default")] if explicit else []
-        return LoadedConfig(DEFAULTS, path, _origins(path, Checked(DEFAULTS)), problems, found=False)
+        return LoadedConfig(DEFAULTS, path, _origins(path, Checked(DEFAULTS)), problems)
     try:
         raw = path.read_bytes()
     except OSError as error:
-        message = f"cannot be read ({error.strerror or error}); every setting uses its default"
-        return LoadedConfig(DEFAULTS, path, _origins(path, Checked(DEFAULTS)), [Problem(str(path), message)],
-                            readable=False)
-    checked = remembered("config", raw, lambda: check(raw))
-    return LoadedConfig(checked.config, path, _origins(path, checked), _problems(path, checked.issues),
-                        checked.issues)
+        checked = Checked(DEFAULTS, issues=(Issue(WHOLE_FILE, f"cannot be read ({error.strerror or error})"),))
+    else:
+        checked = remembered("config", raw, lambda: check(raw))
+    return LoadedConfig(checked.config, path, _origins(path, checked), _problems(path, checked.issues), checked)
 
 
 def _origins(path: Path, checked: Checked) -> dict[str, str]:
     def origin(name: str) -> str:
         if name in checked.given:
             return str(path)
-        return f"default: the value in {path} is not valid" if name in checked.invalid else "default"
+        bad = any(issue.setting == name for issue in checked.issues)
+        return f"default: the value in {path} is not valid" if bad else "default"
 
     return {name: origin(name) for name in SETTINGS}
 
 
-def _problems(path: Path, issues: tuple[Issue, ...]) -> list[Problem]:
-    return [Problem(f"{path}: {issue.where}", f"{issue.what}; {instead(issue)}") for issue in issues]
+def _problems(path: Path, issues: tuple[Issue, ...], in_use: Config | None = None) -> list[Problem]:
+    return [Problem(f"{path}: {issue.where}" if issue.where else str(path),
+                    f"{issue.what}; {_instead(issue, in_use)}") for issue in issues]
 
 
-def instead(issue: Issue, in_use: Config | None = None) -> str:
-    """What the kiosk does about an issue: at start the default, at a live reload the value in use."""
+def _instead(issue: Issue, in_use: Config | None) -> str:
+    """What the kiosk does about an issue: at start the default, while running the value in use."""
+    if issue.where == WHOLE_FILE:
+        return "every setting uses its default" if in_use is None else "keeping every setting in use"
     if issue.setting is None:
         return "ignored"
     if in_use is not None:
         return f"keeping the value in use, {shown_value(issue.setting, getattr(in_use, issue.setting))}"
     return f"using the default, {shown_value(issue.setting, getattr(DEFAULTS, issue.setting))}"
+
+
+def updated(in_use: Config, loaded: LoadedConfig) -> tuple[Config, list[Problem]]:
+    """A new version of the file while the kiosk runs: its valid values, and the value in use
+    for each setting it sets badly; with the problems to log. A file that is gone changes
+    nothing (a moment without the file must not remove the PIN)."""
+    if loaded.checked is None:
+        return in_use, [Problem(str(loaded.path), "the file is gone; keeping every setting in use "
+                                                  "(the next start uses the defaults)")]
+    keep = {name: getattr(in_use, name) for name in loaded.checked.invalid}
+    return dataclasses.replace(loaded.config, **keep), _problems(loaded.path, loaded.checked.issues, in_use)
 
 
 def shown_value(name: str, value) -> str:
@@ -163,7 +179,7 @@ def check(raw: bytes) -> Checked:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return Checked(DEFAULTS, issues=(Issue("file", f"is not UTF-8 text ({error})"),))
+        return Checked(DEFAULTS, issues=(Issue(WHOLE_FILE, f"is not UTF-8 text ({error})"),))
     values, issues = _parse(text)
     config, bad = _validate(values)
     issues += tuple(Issue(key, message, key if key in SETTINGS else None) for key, message in bad.items())

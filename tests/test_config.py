@@ -1,6 +1,7 @@
 """Operator configuration: typed defaults, clear messages naming the key, never a stopped kiosk."""
 
 import dataclasses
+import io
 import subprocess
 import sys
 import tomllib
@@ -140,10 +141,21 @@ def test_print_config_shows_the_effective_values(tmp_path):
     assert "12" in line and str(path) in line
 
 
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def at_a_terminal(monkeypatch, answers):
+    """set-pin at a terminal: each answer typed at getpass's prompt (no echo)."""
+    it = iter(answers)
+    monkeypatch.setattr(admin.sys, "stdin", Terminal())
+    monkeypatch.setattr(admin.getpass, "getpass", lambda prompt="": next(it))
+
+
 def test_set_pin_asks_twice_and_stores_only_a_hash(tmp_path, monkeypatch):
     path = write(tmp_path, "# chosen by the visitor centre\nidle_seconds = 120\n")
-    answers = iter(["482913", "482913"])
-    monkeypatch.setattr(admin.getpass, "getpass", lambda prompt="": next(answers))
+    at_a_terminal(monkeypatch, ["482913", "482913"])
     assert admin.set_pin(["--config", str(path)]) == 0
     text = path.read_text(encoding="utf-8")
     assert "482913" not in text and "# chosen by the visitor centre" in text
@@ -154,10 +166,38 @@ def test_set_pin_asks_twice_and_stores_only_a_hash(tmp_path, monkeypatch):
     assert path.stat().st_mode & 0o077 == 0  # nobody else can read the hash
 
 
-@pytest.mark.parametrize("answers", [["1234", "1235"], ["12a4", "12a4"], ["12", "12"]])
-def test_set_pin_refuses_mismatch_and_bad_pins(tmp_path, monkeypatch, answers):
+@pytest.mark.parametrize("answers", [["1234", "1235"] * 3, ["12a4"] * 3, ["12", "1234", "4321", "123456789"]])
+def test_set_pin_gives_up_after_three_bad_tries(tmp_path, monkeypatch, answers):
     path = tmp_path / "config.toml"
-    it = iter(answers)
-    monkeypatch.setattr(admin.getpass, "getpass", lambda prompt="": next(it))
+    at_a_terminal(monkeypatch, answers)
     assert admin.set_pin(["--config", str(path)]) == 1
     assert not path.exists()
+
+
+def test_set_pin_at_a_terminal_asks_again_after_a_mistake(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "config.toml"
+    at_a_terminal(monkeypatch, ["12", "2468", "2469", "2468", "2468"])
+    assert admin.set_pin(["--config", str(path)]) == 0
+    assert verify_pin("2468", load_config(path).config.pin_hash)
+    assert capsys.readouterr().err.count("try again") == 2
+
+
+def set_pin_piped(path, text):
+    return subprocess.run([sys.executable, "-m", "kiosk", "set-pin", "--config", str(path)], input=text,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_set_pin_with_piped_input_asks_again_after_a_bad_entry(tmp_path):
+    path = tmp_path / "config.toml"
+    result = set_pin_piped(path, "12\n1234\n1234\n")
+    assert result.returncode == 0, result.stderr
+    assert "4 to 8 digits" in result.stderr and "Warning" not in result.stderr
+    assert verify_pin("1234", load_config(path).config.pin_hash)
+    assert "no restart is needed" in result.stdout
+
+
+def test_set_pin_with_piped_input_that_ends_changes_nothing(tmp_path):
+    path = tmp_path / "config.toml"
+    result = set_pin_piped(path, "12\n")
+    assert result.returncode == 1 and "Nothing was changed" in result.stderr
+    assert "Traceback" not in result.stderr and not path.exists()
