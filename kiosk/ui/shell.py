@@ -116,6 +116,9 @@ class Kiosk(QObject):
 
     @cached_property
     def no_pin(self):
+        """What the staff corner shows before a PIN is set. Anyone can tap that corner, so it
+        names no command and no file: a neutral sentence, not nothing, because staff trying the
+        gesture must see that it was recognised rather than think the screen is frozen."""
         from kiosk.ui.overlays import Notice
 
         return Notice(self.window, self.ctx, self.ctx.ui(strings.NO_PIN))
@@ -230,8 +233,16 @@ class Kiosk(QObject):
             self.window.step_view(step)
 
     def _on_staff_gesture(self) -> None:
-        log.info("staff gesture")
-        (self.pin_pad if self.pin_guard.configured else self.no_pin).open()
+        if self.pin_guard.configured:
+            log.info("staff gesture")
+            self.pin_pad.open()
+            return
+        # The way to fix it is for staff, so it goes to the log (and 'kiosk doctor'); the
+        # screen only says, without commands, that the gesture worked but leads nowhere yet.
+        log.warning("staff gesture, but no staff PIN is set, so the kiosk cannot be exited from the screen: "
+                    "on this computer run 'kiosk set-pin' (it writes %s; the running kiosk uses the PIN "
+                    "within seconds)", self.config_path or "the configuration file")
+        self.no_pin.open()
 
     def reset(self) -> None:
         log.info("idle: resetting to the start")

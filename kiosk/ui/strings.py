@@ -71,9 +71,8 @@ CANCEL = QT_TRANSLATE_NOOP("Kiosk", "Cancel")
 DELETE = QT_TRANSLATE_NOOP("Kiosk", "Delete")
 OK = QT_TRANSLATE_NOOP("Kiosk", "OK")
 CLOSE = QT_TRANSLATE_NOOP("Kiosk", "Close")
-NO_PIN = QT_TRANSLATE_NOOP(
-    "Kiosk",
-    "No staff PIN is set, so the kiosk cannot be exited here. On this computer, run: kiosk set-pin")
+# Seen by anyone who taps the staff corner: no command, no file name (the log has those).
+NO_PIN = QT_TRANSLATE_NOOP("Kiosk", "Staff access has not been set up on this kiosk yet.")
 
 
 def interface_strings() -> list[str]:

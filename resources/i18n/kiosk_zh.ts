@@ -216,8 +216,8 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>No staff PIN is set, so the kiosk cannot be exited here. On this computer, run: kiosk set-pin</source>
-        <translation>尚未设置工作人员密码，无法在此退出。请在本机运行：kiosk set-pin</translation>
+        <source>Staff access has not been set up on this kiosk yet.</source>
+        <translation>本机尚未设置工作人员入口。</translation>
     </message>
 </context>
 </TS>
