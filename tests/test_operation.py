@@ -245,13 +245,15 @@ def test_without_a_pin_visitors_see_no_command_and_the_log_tells_staff(make_kios
     (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
     (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
 ])
-def test_no_key_leaves_kiosk_mode(make_kiosk, key, modifiers):
+def test_no_key_leaves_kiosk_mode(make_kiosk, key, modifiers, caplog):
     kiosk = make_kiosk(kiosk_mode=True)
     window = kiosk.window
     # Through the QWindow, where a platform plugin delivers a real key press.
-    QTest.keyClick(window.windowHandle(), key, modifiers)
-    settle()
+    with caplog.at_level(logging.INFO, logger="kiosk.ui.lockdown"):
+        QTest.keyClick(window.windowHandle(), key, modifiers)
+        settle()
     assert window.isVisible()
+    assert len([r for r in caplog.records if r.getMessage().startswith("blocked ")]) == 1  # one press, one line
     assert kiosk.key_blocker.eventFilter(window, _key_event(key, modifiers))
 
 

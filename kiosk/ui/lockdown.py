@@ -26,10 +26,14 @@ class KeyBlocker(QObject):
     """Swallows the key combinations that close or leave full screen elsewhere."""
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             combo = (Qt.Key(event.key()), event.modifiers() & _RELEVANT_MODS)
             if combo in BLOCKED_KEYS:
-                log.info("blocked %s", QKeySequence(event.keyCombination()).toString())
+                # One key press arrives as a ShortcutOverride, then a KeyPress: both are
+                # swallowed, the press alone is logged (a held key repeats: logged once).
+                if kind == QEvent.Type.KeyPress and not event.isAutoRepeat():
+                    log.info("blocked %s", QKeySequence(event.keyCombination()).toString())
                 return True
         return False
 

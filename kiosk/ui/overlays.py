@@ -192,7 +192,7 @@ class PinPad(Overlay):
             self.unlocked.emit()
             return
         left = self.guard.max_failures - self.guard.failures
-        self.status.set_text(self.ctx.ui(strings.PIN_WRONG, left=left))
+        self.status.set_text(self.ctx.ui(strings.PIN_WRONG_LAST if left == 1 else strings.PIN_WRONG, left=left))
         self._refresh()
 
     def _refresh(self) -> None:

@@ -46,6 +46,7 @@ TOUCH_TO_EXPLORE = QT_TRANSLATE_NOOP("Kiosk", "Touch to explore")
 
 STAFF_ONLY = QT_TRANSLATE_NOOP("Kiosk", "Staff only: enter the PIN")
 PIN_WRONG = QT_TRANSLATE_NOOP("Kiosk", "Wrong PIN ({left} tries left)")
+PIN_WRONG_LAST = QT_TRANSLATE_NOOP("Kiosk", "Wrong PIN ({left} try left)")  # English singular: left is 1
 PIN_LOCKED = QT_TRANSLATE_NOOP("Kiosk", "Too many wrong PINs: locked for {seconds} s")
 EXIT = QT_TRANSLATE_NOOP("Kiosk", "Exit kiosk")
 STAFF_TITLE = QT_TRANSLATE_NOOP("Kiosk", "Staff")

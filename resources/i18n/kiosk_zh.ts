@@ -124,6 +124,10 @@
         <translation>密码错误（还可尝试{left}次）</translation>
     </message>
     <message>
+        <source>Wrong PIN ({left} try left)</source>
+        <translation>密码错误（还可尝试{left}次）</translation>
+    </message>
+    <message>
         <source>Too many wrong PINs: locked for {seconds} s</source>
         <translation>错误次数过多：锁定{seconds}秒</translation>
     </message>
