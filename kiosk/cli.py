@@ -72,7 +72,18 @@ def screenshot_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    try:
+        code = _command(sys.argv[1:] if argv is None else argv)
+        sys.stdout.flush()  # here, not at exit, so that a reader that has gone shows up below
+        return code
+    except BrokenPipeError:
+        # The reader of a pipe stopped reading (kiosk stats | head): normal, not an error. Later
+        # writes, and Python's own flush at exit, go nowhere instead of failing again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _command(argv: list[str]) -> int:
     command = argv[0] if argv[:1] and argv[0] in SUBCOMMANDS else None
     if command == "screenshot":
         return screenshot(screenshot_parser().parse_args(argv[1:]))
