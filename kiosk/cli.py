@@ -100,7 +100,7 @@ def _command(argv: list[str]) -> int:
 
         return set_pin(argv[1:])
     if command in ("install-autostart", "uninstall-autostart"):
-        from kiosk.admin import autostart
+        from kiosk.autostart import autostart
 
         return autostart(command, argv[1:])
     return run(run_parser().parse_args(argv))
