@@ -206,7 +206,7 @@ def _parse(text: str) -> tuple[dict, tuple[Issue, ...]]:
             parsed = tomllib.loads(line)
         except tomllib.TOMLDecodeError as error:
             reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-            issues.append(Issue(f"line {number}", f"{line.strip()!r} is not valid TOML ({reason}{_hint(line)})",
+            issues.append(Issue(f"line {number}", f"{line.strip()!r} is not valid TOML ({reason}{_hint(line, setting)})",
                                 setting))
             continue
         repeated = parsed.keys() & values.keys()
@@ -218,9 +218,14 @@ def _parse(text: str) -> tuple[dict, tuple[Issue, ...]]:
     return values, tuple(issues)
 
 
-def _hint(line: str) -> str:
-    value = line.split("=", 1)[-1].strip()
-    return "; text needs quotes, as in \"...\"" if value and value[0] not in "\"'[{0123456789+-tf" else ""
+def _hint(line: str, setting: str | None) -> str:
+    """How to write the value the setting takes, for a line whose value is not TOML."""
+    kind = type(getattr(DEFAULTS, setting)) if setting else str
+    if kind is bool:
+        return "; write true or false"
+    if kind is int:
+        return "; write a whole number, without quotes"
+    return "; text needs quotes, as in \"...\""
 
 
 def _validate(values: dict) -> tuple[Config, dict[str, str]]:

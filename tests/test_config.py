@@ -62,7 +62,7 @@ GOOD = f'pin_hash = "{PIN_HASH}"\ndata_path = "/srv/kiosk/data.json"\nidle_secon
     ("idle_secnds = 30", "idle_secnds", "unknown setting (did you mean idle_seconds?)"),
     ('warning_seconds = "twenty"', "warning_seconds", '"twenty" is not allowed'),
     ("attract_seconds = 2", "attract_seconds", "2 is not allowed"),
-    ("reduce_motion = yes", "line 1", "reduce_motion = yes"),  # not TOML at all: the file cannot be parsed
+    ("reduce_motion = yes", "line 1", "write true or false"),  # not TOML at all: the file cannot be parsed
     ("default_language = 'zh", "line 1", "not valid TOML"),
 ])
 def test_a_bad_setting_costs_only_that_setting(tmp_path, bad, key, wrong):
