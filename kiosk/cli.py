@@ -72,7 +72,18 @@ def screenshot_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    try:
+        code = _command(sys.argv[1:] if argv is None else argv)
+        sys.stdout.flush()  # here, not at exit, so that a reader that has gone shows up below
+        return code
+    except BrokenPipeError:
+        # The reader of a pipe stopped reading (kiosk stats | head): normal, not an error. Later
+        # writes, and Python's own flush at exit, go nowhere instead of failing again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _command(argv: list[str]) -> int:
     command = argv[0] if argv[:1] and argv[0] in SUBCOMMANDS else None
     if command == "screenshot":
         return screenshot(screenshot_parser().parse_args(argv[1:]))
@@ -89,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return set_pin(argv[1:])
     if command in ("install-autostart", "uninstall-autostart"):
-        from kiosk.admin import autostart
+        from kiosk.autostart import autostart
 
         return autostart(command, argv[1:])
     return run(run_parser().parse_args(argv))
@@ -100,6 +111,9 @@ def _settings(args, parser, loaded: LoadedConfig | None = None) -> tuple[LoadedC
     loaded = loaded or load_config(args.config)
     for problem in loaded.problems:
         log.error("config %s", problem)
+    if not loaded.found and not loaded.problems:
+        log.info("no configuration file at %s yet: every setting uses its default ('kiosk set-pin' creates it)",
+                 loaded.path)
     operator_path = args.data or (Path(loaded.config.data_path) if loaded.config.data_path else None)
     store = DataStore(operator_path)
     try:
@@ -151,8 +165,10 @@ def run(args) -> int:
 
     log.info("starting; log file %s; config %s", log_file or "(none)", loaded.path)
     analytics = _Analytics(loaded.config)
+    # The running kiosk follows changes to its configuration file, except what the command line set.
+    fixed = frozenset(name for name, given in (("default_language", args.lang), ("data_path", args.data)) if given)
     kiosk = _build(sys.argv[:1], store, language, loaded, kiosk_mode=not args.windowed,
-                   stretch=args.stretch_text, key_numbers=analytics.key_numbers())
+                   stretch=args.stretch_text, key_numbers=analytics.key_numbers(), watch_config=fixed)
     window = kiosk.window
     # Analytics start once the first frame is up: start-up does not wait for SQLite, and no
     # visitor can touch a screen that shows nothing yet.
@@ -247,7 +263,9 @@ class _Analytics:
 
 
 def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedConfig, kiosk_mode: bool,
-           stretch: float = 0.0, key_numbers=None):
+           stretch: float = 0.0, key_numbers=None, watch_config: frozenset[str] | None = None):
+    """The kiosk; with watch_config (the settings the command line fixed), it follows its
+    configuration file while running."""
     from kiosk.theme import Theme
     from kiosk.ui.app import create_app, quit_on_signals
     from kiosk.ui.context import make_context
@@ -257,7 +275,8 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
     quit_on_signals(create_app(qt_argv, theme))
     context = make_context(store.shown.dataset, theme, language, stretch=stretch,
                            reduce_motion=loaded.config.reduce_motion)
-    return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers)
+    watched = {} if watch_config is None else {"config_path": loaded.path, "fixed": watch_config}
+    return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers, **watched)
 
 
 def _after_first_paint(window, quit_after: float | None, then=None) -> None:

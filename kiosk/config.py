@@ -1,12 +1,20 @@
 """The operator's configuration: a TOML file with typed defaults. Qt-free.
 
-A broken file never stops the kiosk: every problem is reported, naming the key, and the
-defaults are used instead.
+A broken file never stops the kiosk, and a bad setting costs only that setting: each problem
+is reported with the setting's name (or the line that could not be read), what is wrong and
+the default used instead, and every other setting in the file still applies. The staff PIN
+in particular survives a typo elsewhere in the file.
+
+The check of a file (reading, then validating each setting) is remembered by its exact bytes
+(kiosk.model.remember), together with its problems: they are reported at every start, but the
+validator is loaded only for a file it has not seen.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +51,7 @@ class Config:
 
 
 SETTINGS = tuple(f.name for f in dataclasses.fields(Config))
+DEFAULTS = Config()
 
 
 def default_config_path() -> Path:
@@ -53,82 +62,282 @@ def default_log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME))
 
 
+WHOLE_FILE = ""  # Issue.where of a problem with the file as a whole
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One thing wrong in a configuration file, independent of where the file is."""
+
+    where: str  # a setting's name, "line N" where the file could not be read, or WHOLE_FILE
+    what: str  # what is wrong, in the operator's words
+    setting: str | None = None  # the setting it costs, if it is a known one
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What a file's bytes amount to: remembered between starts, so it holds no path."""
+
+    config: Config
+    given: frozenset[str] = frozenset()  # settings the file sets to a valid value
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def invalid(self) -> frozenset[str]:
+        """Settings the file sets, but not usably: the default (or, while the kiosk runs, the
+        value in use) stands in for them. Every setting, if the file cannot be read at all."""
+        if any(issue.where == WHOLE_FILE for issue in self.issues):
+            return frozenset(SETTINGS)
+        return frozenset(issue.setting for issue in self.issues if issue.setting)
+
+
 @dataclass
 class LoadedConfig:
     config: Config
     path: Path
     origins: dict[str, str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # for the log, with what was used instead
+    checked: Checked | None = None  # None: there is no file at `path`, every value is the default
+
+    @property
+    def found(self) -> bool:
+        return self.checked is not None
+
+    @property
+    def readable(self) -> bool:
+        return self.checked is None or self.checked.invalid != frozenset(SETTINGS)
 
 
 def load_config(path: Path | None = None) -> LoadedConfig:
+    """The configuration in `path` (by default the user's config.toml), setting by setting.
+
+    A file named explicitly (``--config``) that does not exist is a problem; the default file
+    not existing yet is normal (``kiosk set-pin`` creates it), and only noted.
+    """
+    explicit = path is not None
     path = path or default_config_path()
-    defaults = LoadedConfig(Config(), path, {name: "default" for name in SETTINGS})
     if not path.exists():
-        return defaults
+        problems = [Problem(str(path), "there is no such file; every setting uses its default")] if explicit else []
+        return LoadedConfig(DEFAULTS, path, _origins(path, Checked(DEFAULTS)), problems)
     try:
         raw = path.read_bytes()
-        values = tomllib.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        defaults.problems.append(Problem(str(path), f"cannot be read, using defaults: {error}"))
-        return defaults
+    except OSError as error:
+        checked = Checked(DEFAULTS, issues=(Issue(WHOLE_FILE, f"cannot be read ({error.strerror or error})"),))
+    else:
+        checked = remembered("config", raw, lambda: check(raw))
+    return LoadedConfig(checked.config, path, _origins(path, checked), _problems(path, checked.issues), checked)
+
+
+def _origins(path: Path, checked: Checked) -> dict[str, str]:
+    def origin(name: str) -> str:
+        if name in checked.given:
+            return str(path)
+        bad = any(issue.setting == name for issue in checked.issues)
+        return f"default: the value in {path} is not valid" if bad else "default"
+
+    return {name: origin(name) for name in SETTINGS}
+
+
+def _problems(path: Path, issues: tuple[Issue, ...], in_use: Config | None = None) -> list[Problem]:
+    return [Problem(f"{path}: {issue.where}" if issue.where else str(path),
+                    f"{issue.what}; {_instead(issue, in_use)}") for issue in issues]
+
+
+def _instead(issue: Issue, in_use: Config | None) -> str:
+    """What the kiosk does about an issue: at start the default, while running the value in use."""
+    if issue.where == WHOLE_FILE:
+        return "every setting uses its default" if in_use is None else "keeping every setting in use"
+    if issue.setting is None:
+        return "ignored"
+    if in_use is not None:
+        return f"keeping the value in use, {shown_value(issue.setting, getattr(in_use, issue.setting))}"
+    return f"using the default, {shown_value(issue.setting, getattr(DEFAULTS, issue.setting))}"
+
+
+def updated(in_use: Config, loaded: LoadedConfig) -> tuple[Config, list[Problem]]:
+    """A new version of the file while the kiosk runs: its valid values, and the value in use
+    for each setting it sets badly; with the problems to log. A file that is gone changes
+    nothing (a moment without the file must not remove the PIN)."""
+    if loaded.checked is None:
+        return in_use, [Problem(str(loaded.path), "the file is gone; keeping every setting in use "
+                                                  "(the next start uses the defaults)")]
+    keep = {name: getattr(in_use, name) for name in loaded.checked.invalid}
+    return dataclasses.replace(loaded.config, **keep), _problems(loaded.path, loaded.checked.issues, in_use)
+
+
+def shown_value(name: str, value) -> str:
+    """A value for the log: the PIN hash is never written out."""
+    if value is None:
+        return "not set"
+    return "set (not shown)" if name == "pin_hash" else toml_value(value)
+
+
+# ---- reading and checking a file's bytes -----------------------------------------------------
+
+def check(raw: bytes) -> Checked:
+    """Each setting of the file on its own: a bad one falls back alone, the others apply."""
     try:
-        config = remembered("config", raw, lambda: _validate(values, path))
-    except _Rejected as rejected:
-        defaults.problems.extend(rejected.problems)
-        return defaults
-    origins = {name: (str(path) if name in values else "default") for name in SETTINGS}
-    return LoadedConfig(config, path, origins)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Checked(DEFAULTS, issues=(Issue(WHOLE_FILE, f"is not UTF-8 text ({error})"),))
+    values, issues = _parse(text)
+    config, bad = _validate(values)
+    issues += tuple(Issue(key, message, key if key in SETTINGS else None) for key, message in bad.items())
+    return Checked(config, frozenset(values) - set(bad), issues)
 
 
-class _Rejected(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
+_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 
 
-def _validate(values: dict, path: Path) -> Config:
+def _parse(text: str) -> tuple[dict, tuple[Issue, ...]]:
+    """The file's values. The configuration is one flat table, so where the file as a whole is
+    not valid TOML each line is read on its own: a line that cannot be read costs its setting."""
+    try:
+        return tomllib.loads(text), ()
+    except tomllib.TOMLDecodeError:
+        pass
+    values, issues = {}, []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key = _KEY.match(line)
+        setting = key.group(1) if key and key.group(1) in SETTINGS else None
+        try:
+            parsed = tomllib.loads(line)
+        except tomllib.TOMLDecodeError as error:
+            reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+            issues.append(Issue(f"line {number}", f"{line.strip()!r} is not valid TOML ({reason}{_hint(line, setting)})",
+                                setting))
+            continue
+        repeated = parsed.keys() & values.keys()
+        if repeated:
+            issues.append(Issue(f"line {number}", f"{', '.join(sorted(repeated))} is set a second time",
+                                None))
+            continue
+        values.update(parsed)
+    return values, tuple(issues)
+
+
+def _hint(line: str, setting: str | None) -> str:
+    """How to write the value the setting takes, for a line whose value is not TOML."""
+    kind = type(getattr(DEFAULTS, setting)) if setting else str
+    if kind is bool:
+        return "; write true or false"
+    if kind is int:
+        return "; write a whole number, without quotes"
+    return "; text needs quotes, as in \"...\""
+
+
+def _validate(values: dict) -> tuple[Config, dict[str, str]]:
+    """The Config, and what is wrong with each setting that could not be used."""
     from kiosk.model import validation
 
+    bad: dict[str, str] = {}
+    usable = dict(values)
+    while True:
+        try:
+            return validation.validate(Config, usable), bad
+        except validation.ValidationError as error:
+            found = {_key(item): _message(item) for item in reversed(error.errors())}
+        if not found.keys() & usable.keys():  # not a setting's fault: nothing left to drop
+            return DEFAULTS, {**bad, **found}
+        for key, message in found.items():
+            usable.pop(key, None)
+            bad[key] = message
+
+
+def _key(item: dict) -> str:
+    return str(item["loc"][0]) if item["loc"] else ""
+
+
+def _message(item: dict) -> str:
+    key = _key(item)
+    if item["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+        close = difflib.get_close_matches(key, SETTINGS, n=1)
+        return "unknown setting" + (f" (did you mean {close[0]}?)" if close else "")
+    value = item.get("input")
+    text = item["msg"][:1].lower() + item["msg"][1:]
+    hint = " (write numbers without quotes)" if isinstance(value, str) and value.strip().isdigit() else ""
+    return f"{_shown_input(value)} is not allowed: {text}{hint}"
+
+
+def _shown_input(value) -> str:
     try:
-        return validation.validate(Config, values)
-    except validation.ValidationError as error:
-        raise _Rejected(_problems(error, path)) from None
+        return toml_value(value)
+    except TypeError:
+        return repr(value)
 
 
-def _problems(error, path: Path) -> list[Problem]:
-    problems = []
-    for item in error.errors():
-        key = ".".join(str(p) for p in item["loc"])
-        unknown = item["type"] in ("extra_forbidden", "unexpected_keyword_argument")
-        message = "unknown setting" if unknown else item["msg"]
-        problems.append(Problem(f"{path}: {key}", f"{message}; using the defaults"))
-    return problems
+# ---- writing ---------------------------------------------------------------------------------
+
+def toml_value(value) -> str:
+    """A setting's value as TOML writes it: true/false, a number, or a quoted string."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + "".join(_escape(ch) for ch in value) + '"'
+    raise TypeError(f"not a TOML scalar: {value!r}")
+
+
+def _escape(ch: str) -> str:
+    if ch in '"\\':
+        return "\\" + ch
+    return f"\\u{ord(ch):04x}" if ord(ch) < 0x20 or ord(ch) == 0x7F else ch
 
 
 def describe(loaded: LoadedConfig) -> str:
-    """The effective configuration and where each value came from (kiosk --print-config)."""
-    lines = [f"# configuration file: {loaded.path}"]
+    """The effective configuration as TOML that can be pasted into a configuration file, with
+    where each value came from as a comment (kiosk --print-config). Unset values, and the PIN
+    hash (which this output must not spread), are comments."""
+    if not loaded.found:
+        state = "not found: every value below is the default"
+    elif not loaded.readable:
+        state = "cannot be read: every value below is the default"
+    else:
+        state = "read"
+    lines = [f"# configuration file: {loaded.path} ({state})"]
     lines += [f"# problem: {p}" for p in loaded.problems]
     for name in SETTINGS:
         value = getattr(loaded.config, name)
-        shown = "(set)" if name == "pin_hash" and value else value
-        lines.append(f"{name} = {shown!r:<40} # from {loaded.origins[name]}")
+        if value is None:
+            setting = f"# {name} is not set"
+        elif name == "pin_hash":
+            setting = f"# {name} is set (not shown here)"
+        else:
+            setting = f"{name} = {toml_value(value)}"
+        lines.append(f"{setting:<48} # from {loaded.origins[name]}")
     return "\n".join(lines)
 
 
 def set_value(path: Path, key: str, value) -> None:
     """Change one key in the file, keeping the operator's comments and other keys."""
-    import tomlkit
-
     if key not in SETTINGS:
         raise KeyError(key)
-    document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
-    if "config_version" not in document:
-        document["config_version"] = CONFIG_VERSION
-    document[key] = value
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text(tomlkit.dumps(document), encoding="utf-8")
+    temporary.write_text(_with_value(text, key, value), encoding="utf-8")
     # Only the kiosk's own user may read it: the PIN hash is slow to test, not impossible.
     temporary.chmod(0o600)
     temporary.replace(path)  # atomic: a crash never leaves half a config file
+
+
+def _with_value(text: str, key: str, value) -> str:
+    import tomlkit
+    from tomlkit.exceptions import ParseError
+
+    try:
+        document = tomlkit.parse(text)
+    except ParseError:
+        # A mistake elsewhere in the file must not stop this change (nor be "repaired" by it):
+        # the file is one flat table, so the key's own lines are replaced and the rest is kept.
+        kept = [line for line in text.splitlines() if (_KEY.match(line) or [None, None])[1] != key]
+        tables = [n for n, line in enumerate(kept) if line.lstrip().startswith("[")]
+        at = tables[0] if tables else len(kept)  # top-level keys go before any [table]
+        return "\n".join([*kept[:at], f"{key} = {toml_value(value)}", *kept[at:], ""])
+    if "config_version" not in document:
+        document["config_version"] = CONFIG_VERSION
+    document[key] = value
+    return tomlkit.dumps(document)

@@ -1,15 +1,19 @@
 """Which dataset the kiosk shows, and the last good copy of the operator's file. Qt-free.
 
 The operator's file (config ``data_path`` or ``--data``) is shown when it is valid, and its
-exact bytes are then kept as ``last-good.json`` in the platform data directory. When it is
-invalid the kiosk shows that last good copy (or, before there is one, the bundled dataset)
-and every problem is logged. Nothing is ever half-loaded: a dataset is either fully valid
-and swapped in whole, or not used.
+exact bytes are then kept as ``last-good.json`` in the platform data directory, with a note
+of which file they are a copy of (``last-good.source.json``). When the file is missing or
+invalid at start, the kiosk shows the last good copy *of that same file*; a copy of another
+file (say one tried once with ``--data``) is never passed off as it, and then, as before
+there is any copy, the bundled dataset is shown. The log says which data is shown and why.
+Nothing is ever half-loaded: a dataset is either fully valid and swapped in whole, or not used.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import logging
 import os
 import tempfile
@@ -27,6 +31,7 @@ from kiosk.resources import data_path
 log = logging.getLogger(__name__)
 
 LAST_GOOD = "last-good.json"
+LAST_GOOD_SOURCE = "last-good.source.json"  # {"path": the file copied, "sha256": of the copy}
 
 
 def default_state_dir() -> Path:
@@ -72,18 +77,54 @@ class DataStore:
     def last_good_path(self) -> Path:
         return self.state_dir / LAST_GOOD
 
+    @property
+    def last_good_source_path(self) -> Path:
+        return self.state_dir / LAST_GOOD_SOURCE
+
     def load_at_start(self) -> Shown:
-        """The operator's file if valid, else the last good copy, else the bundled dataset."""
+        """The operator's file if valid, else its last good copy, else the bundled dataset."""
         if self.operator_path is not None:
             fresh = self.reload()
             if fresh is not None:
                 return fresh
-            if self.last_good_path.exists():
-                try:
-                    return self._show(load_dataset(self.last_good_path), self.last_good_path, "last good copy")
-                except DatasetError as error:
-                    log.error("the last good copy is damaged: %s", error)
+            kept = self._last_good_of(self.operator_path)
+            if kept is not None:
+                log.warning("showing the last good copy of %s (kept %s) because the file itself cannot be shown",
+                            self.operator_path, _modified(self.last_good_path).isoformat(sep=" "))
+                return kept
         return self._show(load_dataset(data_path()), data_path(), "bundled")
+
+    def _last_good_of(self, path: Path) -> Shown | None:
+        """The kept copy, if it is a valid copy of exactly this file; why not is logged."""
+        why_not = self._not_a_copy_of(path)
+        if why_not is None:
+            try:
+                raw = read_limited(self.last_good_path)
+                if hashlib.sha256(raw).hexdigest() != self._source().get("sha256"):
+                    why_not = f"the last good copy {self.last_good_path} was changed after it was kept"
+                else:
+                    return self._show(parse_dataset(raw, self.last_good_path), self.last_good_path, "last good copy")
+            except DatasetError as error:
+                why_not = f"the last good copy is damaged: {error}"
+        log.warning("%s; showing the bundled dataset instead of %s", why_not, path)
+        return None
+
+    def _not_a_copy_of(self, path: Path) -> str | None:
+        if not self.last_good_path.exists():
+            return f"there is no last good copy of {path} yet (it has never been valid here)"
+        source = self._source().get("path")
+        if source is None:
+            return f"the last good copy {self.last_good_path} does not say which file it is a copy of"
+        if source != _identity(path):
+            return f"the last good copy {self.last_good_path} is of another file, {source}"
+        return None
+
+    def _source(self) -> dict:
+        try:
+            source = json.loads(self.last_good_source_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return source if isinstance(source, dict) else {}
 
     def reload(self) -> Shown | None:
         """Try the operator's file; on success it is shown and kept, on failure nothing changes."""
@@ -96,7 +137,7 @@ class DataStore:
             log.error("data file rejected, keeping what is shown: %s", error)
             return None
         self.rejected = None
-        self._keep(raw)
+        self._keep(raw, path)
         return self._show(dataset, path, "operator file")
 
     def _show(self, dataset: Dataset, path: Path, origin: str) -> Shown:
@@ -104,21 +145,45 @@ class DataStore:
         log.info("showing %s (%s)", path, origin)
         return self.shown
 
-    def _keep(self, raw: bytes) -> None:
-        """Write the last good copy atomically; a full disk costs the copy, never the kiosk."""
+    def _keep(self, raw: bytes, path: Path) -> None:
+        """Write the last good copy, then the note of what it is a copy of, each atomically; a
+        full disk costs the copy, never the kiosk. (A crash between the two leaves a note whose
+        hash does not match the copy: it is then not used.)"""
+        source = {"path": _identity(path), "sha256": hashlib.sha256(raw).hexdigest()}
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=self.state_dir, prefix=".last-good-", delete=False) as tmp:
-                tmp.write(raw)
-                tmp.flush()
-                os.fsync(tmp.fileno())
-            os.replace(tmp.name, self.last_good_path)
+            _write_atomically(self.last_good_path, raw)
+            _write_atomically(self.last_good_source_path, json.dumps(source, ensure_ascii=False).encode())
         except OSError as error:
             log.error("could not keep a last good copy in %s: %s", self.state_dir, error)
-            try:
-                os.unlink(tmp.name)
-            except (OSError, NameError):
-                pass
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}-", delete=False) as tmp:
+        try:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        except OSError:
+            os.unlink(tmp.name)
+            raise
+    try:
+        os.replace(tmp.name, path)
+    except OSError:
+        os.unlink(tmp.name)
+        raise
+
+
+def _identity(path: Path) -> str:
+    """The operator's file, the same however it was named (relative, through a symlink)."""
+    return str(Path(path).resolve())
+
+
+def _modified(path: Path) -> datetime.datetime:
+    try:
+        return datetime.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+    except OSError:
+        return now()
 
 
 def now() -> datetime.datetime:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import logging
 import secrets
 import time
 from collections.abc import Callable
+
+log = logging.getLogger(__name__)
 
 # scrypt cost: ~50 ms on a small kiosk PC, far too slow for guessing a 4-8 digit PIN offline
 # at scale, fast enough that staff do not notice.
@@ -65,9 +68,15 @@ class PinGuard:
             return False
         if verify_pin(pin, self.stored):
             self.failures = 0
+            log.info("staff PIN accepted")
             return True
+        # Logged for staff to notice someone trying; never the digits typed.
         self.failures += 1
         if self.failures >= self.max_failures:
+            log.warning("wrong staff PIN (%d in a row): the PIN pad is locked for %g s", self.failures,
+                        self.lock_seconds)
             self.failures = 0
             self.locked_until = self.clock() + self.lock_seconds
+        else:
+            log.warning("wrong staff PIN (%d of %d before the PIN pad locks)", self.failures, self.max_failures)
         return False

@@ -132,14 +132,14 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
 
 
     def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, context=None, store=None,
-             settle_ms=1000, visits=None, key_numbers=None, **settings):
+             settle_ms=1000, visits=None, key_numbers=None, config_path=None, fixed=frozenset(), **settings):
         _delete_closed_windows()
         # replace() does not validate, so tests may use sub-second timings.
         config = dataclasses.replace(Config(), **settings)
         data = store.shown.dataset if store is not None else data or dataset
         context = {"reduce_motion": True, **(context or {})}
         kiosk = Kiosk(make_context(data, theme, language, **context), config, kiosk_mode, store, settle_ms,
-                      visits=visits, key_numbers=key_numbers)
+                      visits=visits, key_numbers=key_numbers, config_path=config_path, fixed=fixed)
         qtbot.addWidget(kiosk.window, before_close_func=lambda window: _retire(kiosk))
         kiosk.window.resize(*size)
         kiosk.window.show()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import re
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -12,6 +15,7 @@ from conftest import settle
 from kiosk.analytics import stats
 from kiosk.analytics.visits import Visits
 from kiosk.analytics.writer import Writer
+from kiosk.ui import strings
 from kiosk.ui.i18n import switch_language
 from kiosk.ui.session import State
 from kiosk.ui.widgets import SourceLink
@@ -127,3 +131,45 @@ def test_the_staff_panel_opens_even_if_the_analytics_cannot_be_read(make_kiosk):
     kiosk.staff.open()
     assert kiosk.staff.isVisible()
     assert "file is not a database" in kiosk.staff.visits.text()
+
+
+CRASHING_KIOSK = """
+import os, sys
+from pathlib import Path
+from kiosk.analytics.visits import Visits
+from kiosk.analytics.writer import Writer
+
+writer = Writer(Path(sys.argv[1])).start()
+visits = Visits(writer.put, "en", "overview")
+visits.pressed()
+visits.idle_reset()                 # 1: left in English
+visits.pressed()
+visits.language_switched("zh")
+visits.idle_reset()                 # 2: left in Chinese
+visits.language_switched("en")      # the reset puts English back
+visits.pressed()
+visits.language_switched("zh")      # 3: in Chinese when the kiosk dies
+assert writer.flush(timeout=10)
+os._exit(70)
+"""
+
+
+def test_the_staff_panel_and_kiosk_stats_give_the_same_language_shares_with_a_crashed_session(
+        make_kiosk, tmp_path):
+    path = tmp_path / "analytics.sqlite"
+    subprocess.run([sys.executable, "-c", CRASHING_KIOSK, str(path)], check=False, timeout=60)
+    assert Writer(path).start().stop(0)  # the next start counts the crash
+    today = datetime.date.today()
+    kiosk = make_kiosk(key_numbers=lambda: stats.key_numbers(path, today))
+    kiosk.staff.open()
+    panel_line = kiosk.staff.visits.text().splitlines()[0]
+    names = {kiosk.ctx.translations.text(language, strings.LANGUAGE_BUTTON): language
+             for language in kiosk.ctx.dataset.languages}
+    panel = {names[name]: float(share)
+             for name, share in re.findall(r"(\S+) (\d+(?:\.\d+)?) %", panel_line.split("languages: ")[1])}
+    printed = subprocess.run([sys.executable, "-m", "kiosk", "stats", "--db", str(path)], capture_output=True,
+                             text=True, timeout=120, check=True).stdout
+    table = printed.split("\nlanguages\n")[1].split("\n\n")[0].splitlines()[2:]
+    command = {language: float(share) for language, _, share in (row.split() for row in table)}
+    assert panel == command  # one definition, the same numbers
+    assert command == {"zh": 66.7, "en": 33.3}  # the crashed visit counts, in the language it was in

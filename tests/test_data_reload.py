@@ -65,6 +65,51 @@ def test_without_a_last_good_copy_the_bundled_data_is_shown(operator_file, tmp_p
     assert store.rejected is not None
 
 
+def test_a_missing_file_shows_its_own_last_good_copy_and_says_why(operator_file, tmp_path, caplog):
+    DataStore(operator_file, tmp_path / "state").load_at_start()
+    operator_file.unlink()
+    store = DataStore(operator_file, tmp_path / "state")
+    with caplog.at_level(logging.INFO):
+        shown = store.load_at_start()
+    assert shown.origin == "last good copy" and shown.dataset.figures[0].label["en"] == "Version one"
+    assert f"showing the last good copy of {operator_file}" in caplog.text
+    assert "because the file itself cannot be shown" in caplog.text
+
+
+@pytest.mark.parametrize("other", ["missing.json", "never-valid.json"])
+def test_the_last_good_copy_of_another_file_is_not_shown_for_this_one(operator_file, tmp_path, caplog, other):
+    DataStore(operator_file, tmp_path / "state").load_at_start()  # the file in data_path, once valid
+    tried = tmp_path / other  # kiosk --data missing.json, or a file that never passed the check
+    if other == "never-valid.json":
+        tried.write_text("[]", encoding="utf-8")
+    store = DataStore(tried, tmp_path / "state")
+    with caplog.at_level(logging.INFO):
+        shown = store.load_at_start()
+    assert shown.origin == "bundled" and shown.path == data_path()
+    assert f"is of another file, {operator_file}; showing the bundled dataset instead of {tried}" in caplog.text
+
+
+def test_a_last_good_copy_that_does_not_say_what_it_is_a_copy_of_is_not_shown(operator_file, tmp_path, caplog):
+    store = DataStore(operator_file, tmp_path / "state")
+    store.load_at_start()
+    store.last_good_source_path.unlink()  # as kept by an earlier version of the kiosk
+    operator_file.write_text("[]", encoding="utf-8")
+    with caplog.at_level(logging.INFO):
+        shown = DataStore(operator_file, tmp_path / "state").load_at_start()
+    assert shown.origin == "bundled"
+    assert "does not say which file it is a copy of" in caplog.text
+
+
+def test_a_last_good_copy_changed_after_it_was_kept_is_not_shown(operator_file, tmp_path, raw, caplog):
+    store = DataStore(operator_file, tmp_path / "state")
+    store.load_at_start()
+    store.last_good_path.write_text(edited(raw, "Tampered"), encoding="utf-8")
+    operator_file.unlink()
+    with caplog.at_level(logging.INFO):
+        shown = DataStore(operator_file, tmp_path / "state").load_at_start()
+    assert shown.origin == "bundled" and "was changed after it was kept" in caplog.text
+
+
 def test_an_unwritable_state_directory_costs_only_the_copy(operator_file, tmp_path, caplog):
     blocked = tmp_path / "state"
     blocked.write_text("not a directory", encoding="utf-8")

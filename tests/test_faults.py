@@ -126,7 +126,19 @@ def test_a_broken_config_file_starts_with_defaults_and_says_so(tmp_path):
     kiosk = Running(tmp_path, "--quit-after", "0")
     kiosk.wait_for(FIRST_FRAME)
     assert kiosk.finish() == 0
-    assert str(config) in kiosk.log and "using defaults" in kiosk.log
+    assert f"config {config}: line 1" in kiosk.log and "using the default" in kiosk.log
+
+
+def test_set_pin_reaches_a_kiosk_started_without_a_pin_and_without_a_config_file(tmp_path):
+    """The first day: './run-kiosk' before any PIN, then 'kiosk set-pin' in another terminal."""
+    kiosk = Running(tmp_path)
+    kiosk.wait_for(FIRST_FRAME)
+    result = subprocess.run([sys.executable, "-m", "kiosk", "set-pin"], input="2468\n2468\n", env=kiosk.env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    kiosk.wait_for("pin_hash changed from not set to set (not shown); applied")
+    kiosk.process.send_signal(signal.SIGTERM)
+    assert kiosk.finish() == 0
 
 
 def test_an_unwritable_log_directory_leaves_stderr(tmp_path):

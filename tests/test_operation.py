@@ -1,13 +1,14 @@
 """Unattended operation with real touch events: idle warning, reset, attract loop, swipe, staff exit."""
 
 import dataclasses
+import logging
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QScroller, QWidget
+from PySide6.QtWidgets import QPushButton, QScroller, QWidget
 
 from conftest import settle
 from kiosk.pin import hash_pin
@@ -222,11 +223,18 @@ def test_slow_or_misplaced_taps_do_not_open_the_pad(make_kiosk, tap):
     assert not kiosk.pin_pad.isVisible()
 
 
-def test_without_a_pin_the_gesture_explains_how_to_set_one(make_kiosk, tap):
-    kiosk = make_kiosk(kiosk_mode=True, pin_hash=None)
-    five_corner_taps(kiosk, tap)
-    assert kiosk.no_pin.isVisible() and not kiosk.pin_pad.isVisible()
-    assert "kiosk set-pin" in kiosk.no_pin.message.text()
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_without_a_pin_visitors_see_no_command_and_the_log_tells_staff(make_kiosk, tap, caplog, language):
+    kiosk = make_kiosk(kiosk_mode=True, pin_hash=None, language=language)
+    with caplog.at_level(logging.INFO):
+        five_corner_taps(kiosk, tap)
+        assert kiosk.no_pin.isVisible() and not kiosk.pin_pad.isVisible()
+        shown = kiosk.no_pin.message.text()
+        assert shown.strip() and not any(word in shown for word in ("set-pin", "run", "运行", ".toml", "/"))
+        tap(kiosk.no_pin.findChildren(QPushButton)[-1])  # Close
+        five_corner_taps(kiosk, tap)
+    told = [r.getMessage() for r in caplog.records if "kiosk set-pin" in r.getMessage()]
+    assert len(told) == 2 and "no staff PIN is set" in told[0]  # once per gesture, for staff
     assert kiosk.window.isVisible()
 
 
@@ -237,13 +245,15 @@ def test_without_a_pin_the_gesture_explains_how_to_set_one(make_kiosk, tap):
     (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
     (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
 ])
-def test_no_key_leaves_kiosk_mode(make_kiosk, key, modifiers):
+def test_no_key_leaves_kiosk_mode(make_kiosk, key, modifiers, caplog):
     kiosk = make_kiosk(kiosk_mode=True)
     window = kiosk.window
     # Through the QWindow, where a platform plugin delivers a real key press.
-    QTest.keyClick(window.windowHandle(), key, modifiers)
-    settle()
+    with caplog.at_level(logging.INFO, logger="kiosk.ui.lockdown"):
+        QTest.keyClick(window.windowHandle(), key, modifiers)
+        settle()
     assert window.isVisible()
+    assert len([r for r in caplog.records if r.getMessage().startswith("blocked ")]) == 1  # one press, one line
     assert kiosk.key_blocker.eventFilter(window, _key_event(key, modifiers))
 
 

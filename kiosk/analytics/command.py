@@ -34,6 +34,10 @@ def _date(text: str) -> datetime.date:
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     path = args.db or db.default_path()
+    if not path.exists():
+        print(f"No visits recorded yet: there is no analytics file at {path} (the kiosk starts one when it "
+              "runs with analytics = true).")
+        return 0
     try:
         connection = stats.open_read(path)
         since = args.since or stats.first_day(connection, None) or datetime.date.today()
@@ -47,15 +51,19 @@ def main(argv: list[str]) -> int:
         print(f"kiosk stats: cannot read {path}: {error}", file=sys.stderr)
         return 1
     names = _names(args.config)
-    print(stats.text_report(summary, names))
+    # Files first: a reader that stops early (kiosk stats --csv DIR | head) must not cost them.
+    done = []
     if args.csv:
         written = stats.write_csv(summary, args.csv, names)
-        print(f"\n{len(written)} CSV files written to {args.csv}")
+        done.append(f"\n{len(written)} CSV files written to {args.csv}")
     if args.report:
         from kiosk.analytics.report import write_report
 
         write_report(summary, args.report, names)
-        print(f"report written to {args.report}")
+        done.append(f"report written to {args.report}")
+    print(stats.text_report(summary, names))
+    for line in done:
+        print(line)
     return 0
 
 

@@ -37,7 +37,7 @@ MIGRATIONS = (
         last_touch REAL,
         ended REAL,                     -- the idle reset (or staff exit); NULL if the kiosk died
         end_reason TEXT,                -- idle, exit, crash
-        language TEXT,                  -- the language the visitor left it in
+        language TEXT,                  -- the language the visitor left it in (or is in)
         touches INTEGER);
     CREATE TABLE events (
         id INTEGER PRIMARY KEY,
@@ -57,8 +57,11 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 START_RUN = "INSERT INTO runs(started, last_seen) VALUES (?, ?)"
 INSERT_EVENT = "INSERT INTO events(at, session, kind, view, subject, language, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)"
-OPEN_SESSION = ("INSERT OR REPLACE INTO sessions(id, run, started, last_touch, touches)"
-                " VALUES (?, (SELECT max(id) FROM runs), ?, ?, 0)")
+OPEN_SESSION = ("INSERT OR REPLACE INTO sessions(id, run, started, last_touch, touches, language)"
+                " VALUES (?, (SELECT max(id) FROM runs), ?, ?, 0, ?)")
+# The session's language is kept current, so a session the kiosk never closed (a crash, or the
+# visit still going on) has the language it was in, like every other.
+SET_LANGUAGE = "UPDATE sessions SET language = ? WHERE id = ?"
 CLOSE_SESSION = ("UPDATE sessions SET last_touch = ?, ended = ?, end_reason = ?, language = ?, touches = ?"
                  " WHERE id = ?")
 

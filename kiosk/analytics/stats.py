@@ -41,7 +41,7 @@ class Summary:
     figures: list[tuple[str, int]] = field(default_factory=list)  # taps, most first
     sources: list[tuple[str, int]] = field(default_factory=list)  # source cards opened
     qr_codes: int = 0
-    languages: list[tuple[str, int]] = field(default_factory=list)  # sessions by the language left in
+    languages: list[tuple[str, int]] = field(default_factory=list)  # sessions by language: see language_shares
     language_switches: int = 0
     text_size_changes: int = 0
     contrast_changes: int = 0
@@ -110,6 +110,16 @@ def _events(connection, summary: Summary, start: float, end: float) -> None:
     summary.idle_resets = sum(counts[Kind.IDLE_RESET.value].values())
 
 
+def language_shares(summary: Summary) -> list[tuple[str, int, float]]:
+    """Sessions by the language they were left in (or, never closed, were last in), with each
+    one's share in per cent to one decimal: the one definition for `kiosk stats`, its CSV
+    files and report, and the staff panel. Sessions recorded without a language (by kiosks
+    before this one kept it for open sessions) are left out of every share alike, so the
+    shares add up to 100."""
+    known = sum(n for _, n in summary.languages)
+    return [(language, n, round(100 * n / known, 1)) for language, n in summary.languages]
+
+
 def _runs(connection, summary: Summary, start: float, end: float) -> None:
     summary.starts = connection.execute("SELECT count(*) FROM runs WHERE started >= ? AND started < ?",
                                         (start, end)).fetchone()[0]
@@ -139,7 +149,6 @@ def duration(seconds: float | None) -> str:
 def tables(summary: Summary, names: dict[str, str] | None = None) -> dict[str, tuple[list[str], list[list]]]:
     """Every table of the summary as (header, rows): the one source for terminal, CSV and HTML."""
     name = (names or {}).get
-    total_sessions = summary.sessions or 1
     return {
         "totals": (["measure", "value"], [
             ["sessions", summary.sessions],
@@ -160,8 +169,7 @@ def tables(summary: Summary, names: dict[str, str] | None = None) -> dict[str, t
                    for use in summary.views]),
         "figures_tapped": (["figure", "name", "taps"], [[key, name(key, ""), n] for key, n in summary.figures]),
         "sources_opened": (["source", "name", "opened"], [[key, name(key, ""), n] for key, n in summary.sources]),
-        "languages": (["language", "sessions", "share (%)"],
-                      [[language, n, round(100 * n / total_sessions, 1)] for language, n in summary.languages]),
+        "languages": (["language", "sessions", "share (%)"], [list(row) for row in language_shares(summary)]),
     }
 
 

@@ -47,7 +47,7 @@ class Visits:
         if self.session is None:
             self.session = secrets.randbits(62)
             self._started = self._view_since = now
-            self.sink(db.OPEN_SESSION, (self.session, now, now))
+            self.sink(db.OPEN_SESSION, (self.session, now, now, self.language))
         self._last = now
 
     def pressed(self) -> None:
@@ -69,6 +69,8 @@ class Visits:
         if language != self.language:
             self.language = language
             self._event(Kind.LANGUAGE, language)
+            if self.session is not None:
+                self.sink(db.SET_LANGUAGE, (language, self.session))
 
     def figure(self, key: str) -> None:
         self._event(Kind.FIGURE, key)

@@ -41,6 +41,10 @@ class AttractScreen(TapAnywhere):
         self._timer.timeout.connect(self.next_slide)
         self.tapped.connect(self._wake)
 
+    def set_seconds(self, seconds: int) -> None:
+        """How long each slide stays (the configuration's attract_seconds)."""
+        self._timer.setInterval(seconds * 1000)
+
     def set_dataset(self, ctx: ViewContext) -> None:
         """Slides and call to action for a (new) dataset: a different dataset, a different loop.
 

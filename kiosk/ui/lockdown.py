@@ -48,7 +48,8 @@ class KeyBlocker(QObject):
             return False
         # A platform delivers a key to the window first, and Qt then passes it on to a widget:
         # act on it once, at the window; swallow it everywhere.
-        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QWindow):
+        # A held key repeats: it is acted on (and logged) once.
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QWindow) and not event.isAutoRepeat():
             self._pressed(Qt.Key(event.key()), event.modifiers() & _RELEVANT_MODS, event)
         return True
 

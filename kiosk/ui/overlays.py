@@ -209,7 +209,7 @@ class PinPad(Overlay):
             self.unlocked.emit()
             return
         left = self.guard.max_failures - self.guard.failures
-        self.status.set_text(self.ctx.ui(strings.PIN_WRONG, left=left))
+        self.status.set_text(self.ctx.ui(strings.PIN_WRONG_LAST if left == 1 else strings.PIN_WRONG, left=left))
         self._refresh()
 
     def _refresh(self) -> None:
@@ -273,13 +273,15 @@ class StaffPanel(Overlay):
         return lambda language: "\n".join(localise(line, language) for line in lines)
 
     def _summary(self, summary: Summary) -> Tr:
+        from kiosk.analytics.stats import language_shares
+
         ui, ctx = self.ctx.ui, self.ctx
         view = (ctx.text(getattr(ctx.dataset.views, summary.views[0].view).title)
                 if summary.views and hasattr(ctx.dataset.views, summary.views[0].view) else ui(strings.VISITS_NONE))
-        total = summary.sessions or 1
-        # Each language by its own short name, as on the language button (EN, 中文).
-        languages = ", ".join(f"{ctx.translations.text(language, strings.LANGUAGE_BUTTON)} {round(100 * n / total)} %"
-                              for language, n in summary.languages)
+        # Each language by its own short name, as on the language button (EN, 中文), with the
+        # share `kiosk stats` gives (one definition for both).
+        languages = ", ".join(f"{ctx.translations.text(language, strings.LANGUAGE_BUTTON)} {share:g} %"
+                              for language, _, share in language_shares(summary))
         return ui(strings.VISITS_SUMMARY, sessions=summary.sessions, length=self._duration(summary.median_session_seconds),
                   view=view, languages=languages or ui(strings.VISITS_NONE), crashes=summary.crashes)
 

@@ -1,4 +1,5 @@
-"""Live reload: watch the operator's data file and swap in each new valid version.
+"""Live reload: watch the operator's data file and swap in each new valid version (the
+configuration file is watched the same way, see kiosk.ui.live_config).
 
 Editors save in many ways (in place, via a temporary file and rename, over a network share,
 slowly). A change is acted on only once the file has stopped changing for `settle_ms`; an
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
@@ -20,15 +22,16 @@ from kiosk.model.checks import Problem
 log = logging.getLogger(__name__)
 
 
-class DataWatcher(QObject):
-    reloaded = Signal(object)  # datastore.Shown
-    rejected = Signal(object)  # datastore.Rejected
+class FileWatcher(QObject):
+    """Emits `settled` once a file has changed and then stopped changing for `settle_ms`, with
+    whether it exists now. Used for the data file and for the configuration file."""
 
-    def __init__(self, store: DataStore, settle_ms: int = 1000, poll_ms: int = 5000, parent=None):
+    settled = Signal(bool)
+
+    def __init__(self, path: Path, settle_ms: int = 1000, poll_ms: int = 5000, parent=None):
         super().__init__(parent)
-        self.store = store
-        self.path = store.operator_path
-        self._tried = self._signature()  # the version on screen (or rejected at start)
+        self.path = path
+        self._tried = self._signature()  # the version in use (or rejected at start)
         self._seen = self._tried
         self._files = QFileSystemWatcher(self)
         self._files.fileChanged.connect(self._changed)
@@ -60,6 +63,7 @@ class DataWatcher(QObject):
         self._settle.start()  # (re)start: wait until the writes stop
 
     def _polled(self) -> None:
+        # Also finds a file (or its directory) that did not exist when watching started.
         if not self._settle.isActive() and self._signature() != self._tried:
             self._changed()
 
@@ -72,7 +76,22 @@ class DataWatcher(QObject):
             self._settle.start()
             return
         self._tried = signature
-        if signature is None:
+        self.settled.emit(signature is not None)
+
+
+class DataWatcher(QObject):
+    reloaded = Signal(object)  # datastore.Shown
+    rejected = Signal(object)  # datastore.Rejected
+
+    def __init__(self, store: DataStore, settle_ms: int = 1000, poll_ms: int = 5000, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.path = store.operator_path
+        self.file = FileWatcher(self.path, settle_ms, poll_ms, self)
+        self.file.settled.connect(self._settled)
+
+    def _settled(self, exists: bool) -> None:
+        if not exists:
             self.store.rejected = Rejected(self.path, now(), [Problem("", "the file is missing")])
             log.error("data file %s is gone; keeping the data on screen", self.path)
             self.rejected.emit(self.store.rejected)
@@ -82,4 +101,3 @@ class DataWatcher(QObject):
             self.reloaded.emit(shown)
         else:
             self.rejected.emit(self.store.rejected)
-

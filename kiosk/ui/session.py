@@ -97,6 +97,13 @@ class Session(QObject):
         watcher.activity.connect(self._on_activity)
         self._idle.start()
 
+    def set_config(self, config: Config) -> None:
+        """New timings from the configuration file: a running quiet period starts again with the
+        new length; a new warning length counts from the next warning."""
+        self.config = config
+        if self._idle.interval() != config.idle_seconds * 1000:
+            self._idle.setInterval(config.idle_seconds * 1000)
+
     def _on_activity(self) -> None:
         if self.state is State.ACTIVE:
             self._idle.start()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from functools import cached_property
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
@@ -33,7 +34,8 @@ SWIPE_MIN_PX = 100
 
 class Kiosk(QObject):
     def __init__(self, ctx: ViewContext, config: Config, kiosk_mode: bool, store: DataStore | None = None,
-                 settle_ms: int = 1000, visits=None, key_numbers=None, watch_data: bool = True):
+                 settle_ms: int = 1000, visits=None, key_numbers=None, watch_data: bool = True,
+                 config_path: Path | None = None, fixed: frozenset[str] = frozenset()):
         super().__init__()
         self.ctx = ctx
         self.config = config
@@ -63,6 +65,12 @@ class Kiosk(QObject):
 
             self.data_watcher = DataWatcher(store, settle_ms=settle_ms, parent=self)
             self.data_watcher.reloaded.connect(self.show_data)
+        self.config_path = config_path
+        self.live_config = None
+        if config_path is not None:
+            from kiosk.ui.live_config import LiveConfig
+
+            self.live_config = LiveConfig(self, config_path, fixed, settle_ms=settle_ms)
 
     # ---- overlays, built on first use -------------------------------------------------------
 
@@ -85,11 +93,16 @@ class Kiosk(QObject):
         return attract
 
     @cached_property
-    def pin_pad(self):
+    def pin_guard(self):
         from kiosk.pin import PinGuard
+
+        return PinGuard(self.config.pin_hash)
+
+    @cached_property
+    def pin_pad(self):
         from kiosk.ui.overlays import PinPad
 
-        pin_pad = PinPad(self.window, self.ctx, PinGuard(self.config.pin_hash))
+        pin_pad = PinPad(self.window, self.ctx, self.pin_guard)
         pin_pad.unlocked.connect(self._open_staff_panel)
         return pin_pad
 
@@ -109,6 +122,9 @@ class Kiosk(QObject):
 
     @cached_property
     def no_pin(self):
+        """What the staff corner shows before a PIN is set. Anyone can tap that corner, so it
+        names no command and no file: a neutral sentence, not nothing, because staff trying the
+        gesture must see that it was recognised rather than think the screen is frozen."""
         from kiosk.ui.overlays import Notice
 
         return Notice(self.window, self.ctx, self.ctx.ui(strings.NO_PIN))
@@ -161,6 +177,29 @@ class Kiosk(QObject):
             switch_language(default)
         log.info("now showing %s", shown.path)
 
+    def apply_settings(self, names: set[str]) -> None:
+        """Settings of self.config that changed in the configuration file while running."""
+        config = self.config
+        self.session.set_config(config)
+        if "pin_hash" in names and self.built("pin_guard") is not None:
+            self.pin_guard.stored = config.pin_hash
+        if "attract_seconds" in names and self.built("attract") is not None:
+            self.attract.set_seconds(config.attract_seconds)
+        if "log_level" in names:
+            logging.getLogger().setLevel(config.log_level)
+        if names & {"default_language", "reduce_motion"}:
+            self._set_defaults(config.default_language, config.reduce_motion)
+
+    def _set_defaults(self, language: str, reduce_motion: bool) -> None:
+        """The language idle resets return to, and motion: the content is rebuilt with them."""
+        languages = self.ctx.dataset.languages
+        if language not in languages:
+            log.error("default_language %s: the dataset has %s; keeping %s", language, ", ".join(languages),
+                      self.ctx.default_language)
+            language = self.ctx.default_language
+        if (language, reduce_motion) != (self.ctx.default_language, self.ctx.reduce_motion):
+            self._rebuild(replace(self.ctx, default_language=language, reduce_motion=reduce_motion))
+
     def _connect(self) -> None:
         self.session.state_changed.connect(self._on_state_changed)
         self.session.reset_requested.connect(self.reset)
@@ -200,8 +239,16 @@ class Kiosk(QObject):
             self.window.step_view(step)
 
     def _on_staff_gesture(self) -> None:
-        log.info("staff gesture")
-        (self.pin_pad if self.pin_pad.guard.configured else self.no_pin).open()
+        if self.pin_guard.configured:
+            log.info("staff gesture")
+            self.pin_pad.open()
+            return
+        # The way to fix it is for staff, so it goes to the log (and 'kiosk doctor'); the
+        # screen only says, without commands, that the gesture worked but leads nowhere yet.
+        log.warning("staff gesture, but no staff PIN is set, so the kiosk cannot be exited from the screen: "
+                    "on this computer run 'kiosk set-pin' (it writes %s; the running kiosk uses the PIN "
+                    "within seconds)", self.config_path or "the configuration file")
+        self.no_pin.open()
 
     def _staff_key(self, key: Qt.Key) -> bool:
         """A key from a staff keyboard: it types into the open PIN pad, and Escape closes the PIN

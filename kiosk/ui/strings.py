@@ -46,6 +46,7 @@ TOUCH_TO_EXPLORE = QT_TRANSLATE_NOOP("Kiosk", "Touch to explore")
 
 STAFF_ONLY = QT_TRANSLATE_NOOP("Kiosk", "Staff only: enter the PIN")
 PIN_WRONG = QT_TRANSLATE_NOOP("Kiosk", "Wrong PIN ({left} tries left)")
+PIN_WRONG_LAST = QT_TRANSLATE_NOOP("Kiosk", "Wrong PIN ({left} try left)")  # English singular: left is 1
 PIN_LOCKED = QT_TRANSLATE_NOOP("Kiosk", "Too many wrong PINs: locked for {seconds} s")
 EXIT = QT_TRANSLATE_NOOP("Kiosk", "Exit kiosk")
 STAFF_TITLE = QT_TRANSLATE_NOOP("Kiosk", "Staff")
@@ -71,9 +72,8 @@ CANCEL = QT_TRANSLATE_NOOP("Kiosk", "Cancel")
 DELETE = QT_TRANSLATE_NOOP("Kiosk", "Delete")
 OK = QT_TRANSLATE_NOOP("Kiosk", "OK")
 CLOSE = QT_TRANSLATE_NOOP("Kiosk", "Close")
-NO_PIN = QT_TRANSLATE_NOOP(
-    "Kiosk",
-    "No staff PIN is set, so the kiosk cannot be exited here. On this computer, run: kiosk set-pin")
+# Seen by anyone who taps the staff corner: no command, no file name (the log has those).
+NO_PIN = QT_TRANSLATE_NOOP("Kiosk", "Staff access has not been set up on this kiosk yet.")
 
 
 def interface_strings() -> list[str]:

@@ -124,6 +124,10 @@
         <translation>密码错误（还可尝试{left}次）</translation>
     </message>
     <message>
+        <source>Wrong PIN ({left} try left)</source>
+        <translation>密码错误（还可尝试{left}次）</translation>
+    </message>
+    <message>
         <source>Too many wrong PINs: locked for {seconds} s</source>
         <translation>错误次数过多：锁定{seconds}秒</translation>
     </message>
@@ -216,8 +220,8 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>No staff PIN is set, so the kiosk cannot be exited here. On this computer, run: kiosk set-pin</source>
-        <translation>尚未设置工作人员密码，无法在此退出。请在本机运行：kiosk set-pin</translation>
+        <source>Staff access has not been set up on this kiosk yet.</source>
+        <translation>本机尚未设置工作人员入口。</translation>
     </message>
 </context>
 </TS>
