@@ -21,7 +21,7 @@ from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 log = logging.getLogger("kiosk")
 VIEWS = ("overview", "industries", "innovation", "living")
 OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff", "source")
-SUBCOMMANDS = ("screenshot", "validate", "stats", "set-pin", "install-autostart", "uninstall-autostart")
+SUBCOMMANDS = ("screenshot", "validate", "doctor", "stats", "set-pin", "install-autostart", "uninstall-autostart")
 _STARTED = time.perf_counter()
 
 
@@ -80,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.validate import validate
 
         return validate(argv[1:])
+    if command == "doctor":
+        from kiosk.doctor.command import main as doctor
+
+        return doctor(argv[1:])
     if command == "stats":
         from kiosk.analytics.command import main as stats
 

@@ -77,5 +77,9 @@ NO_PIN = QT_TRANSLATE_NOOP(
 
 
 def interface_strings() -> list[str]:
-    """Every interface string above, for checks that must cover them all."""
-    return [value for name, value in globals().items() if name.isupper() and isinstance(value, str)]
+    """Every interface string above and the doctor's findings (shown in the staff panel's
+    self-test), for checks that must cover them all."""
+    from kiosk.doctor import messages
+
+    own = [value for name, value in globals().items() if name.isupper() and isinstance(value, str)]
+    return own + [text for text in messages.templates() if text not in own]
