@@ -20,7 +20,7 @@ from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
 VIEWS = ("overview", "industries", "innovation", "living")
-OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff", "source")
+OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff", "self-test", "touch-test", "source")
 SUBCOMMANDS = ("screenshot", "validate", "doctor", "stats", "set-pin", "install-autostart", "uninstall-autostart")
 _STARTED = time.perf_counter()
 
@@ -123,14 +123,14 @@ def screenshot(args) -> int:
     setup_logging("WARNING", None)
     # A content check must never silently show other data; the staff panel is where a
     # rejected file is explained, so it may be rendered with one.
-    args.strict_data = args.overlay != "staff"
+    args.strict_data = args.overlay not in ("staff", "self-test")
     loaded, store, language = _settings(args, screenshot_parser())
     from PySide6.QtCore import QSize
 
     from kiosk.ui.screenshot import render
 
     kiosk = _build(["kiosk", "-platform", "offscreen"], store, language, loaded, kiosk_mode=False,
-                   stretch=args.stretch_text, key_numbers=_Analytics(loaded.config).key_numbers())
+                   stretch=args.stretch_text, key_numbers=_Analytics(loaded.config).key_numbers(), data=args.data)
     kiosk.set_look(args.text_scale, args.high_contrast)
     render(kiosk, args.view, args.overlay, QSize(*args.size), args.out)
     print(args.out)
@@ -156,7 +156,7 @@ def run(args) -> int:
     log.info("starting; log file %s; config %s", log_file or "(none)", loaded.path)
     analytics = _Analytics(loaded.config)
     kiosk = _build(sys.argv[:1], store, language, loaded, kiosk_mode=not args.windowed,
-                   stretch=args.stretch_text, key_numbers=analytics.key_numbers())
+                   stretch=args.stretch_text, key_numbers=analytics.key_numbers(), data=args.data)
     window = kiosk.window
     # Analytics start once the first frame is up: start-up does not wait for SQLite, and no
     # visitor can touch a screen that shows nothing yet.
@@ -235,7 +235,7 @@ class _Analytics:
 
 
 def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedConfig, kiosk_mode: bool,
-           stretch: float = 0.0, key_numbers=None):
+           stretch: float = 0.0, key_numbers=None, data: Path | None = None):
     from kiosk.theme import Theme
     from kiosk.ui.app import create_app, quit_on_signals
     from kiosk.ui.context import make_context
@@ -245,7 +245,15 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
     quit_on_signals(create_app(qt_argv, theme))
     context = make_context(store.shown.dataset, theme, language, stretch=stretch,
                            reduce_motion=loaded.config.reduce_motion)
-    return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers)
+    return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers,
+                 doctor=_doctor_command(loaded.path, data))
+
+
+def _doctor_command(config_path: Path, data: Path | None):
+    """What the staff panel's self-test checks: this kiosk's own configuration and data file."""
+    from kiosk.doctor.invocation import DoctorCommand
+
+    return DoctorCommand(("--config", str(config_path), *(("--data", str(data)) if data else ())))
 
 
 def _after_first_paint(window, quit_after: float | None, then=None) -> None:

@@ -1,7 +1,9 @@
 """``kiosk doctor``: run every check and explain what is wrong, with the fix. Qt-free.
 
 Exit 0 when every finding is ok; 1 when any is a warning or a problem (each is listed with its
-fix); 2 for bad arguments. ``--json`` prints the findings for tools.
+fix); 2 for bad arguments. ``--json`` prints the findings for tools. The staff panel's self-test
+page runs this command too, with ``--json-parts`` (each text as its template and values, which
+the page translates).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--config", type=Path, help=f"configuration file (default {default_config_path()})")
     p.add_argument("--data", type=Path, help="the data file the kiosk is started with (--data), if any")
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument("--json-parts", action="store_true", help=argparse.SUPPRESS)  # for the self-test page
     return p
 
 
@@ -35,7 +38,10 @@ def main(argv: list[str]) -> int:
 
     env = Environment(config_path=args.config or default_config_path(), data_override=args.data)
     findings = CHECKS.run(env)
-    print(as_json(findings) if args.json else as_text(findings))
+    if args.json_parts:
+        print(json.dumps([f.as_parts() for f in findings], ensure_ascii=False))
+    else:
+        print(as_json(findings) if args.json else as_text(findings))
     return EXIT_WELL if worst(findings) == OK else EXIT_NOT_WELL
 
 

@@ -45,6 +45,26 @@ class Finding:
     def as_dict(self) -> dict[str, str]:
         return {"id": self.id, "status": self.status, "message": str(self.message), "fix": str(self.fix)}
 
+    def as_parts(self) -> dict:
+        """Like as_dict, with each text as its template and values, so that it can be translated."""
+        return {"id": self.id, "status": self.status, "message": _parts(self.message), "fix": _parts(self.fix)}
+
+    @classmethod
+    def from_parts(cls, parts: dict) -> Finding:
+        return cls(parts["id"], parts["status"], _joined(parts["message"]), _joined(parts["fix"]))
+
+
+def _parts(text: Message | str):
+    if isinstance(text, Message):
+        return {"template": text.template, "values": {name: _parts(value) for name, value in text.values}}
+    return str(text)
+
+
+def _joined(parts) -> Message | str:
+    if isinstance(parts, dict):
+        return Message(parts["template"], tuple((name, _joined(value)) for name, value in parts["values"].items()))
+    return parts
+
 
 def worst(findings) -> str:
     """The most severe status among the findings (ok when there are none)."""

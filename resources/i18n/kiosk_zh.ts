@@ -200,6 +200,130 @@
         <translation>无法读取访客统计：{error}</translation>
     </message>
     <message>
+        <source>Restart kiosk</source>
+        <translation>重新启动</translation>
+    </message>
+    <message>
+        <source>Closes the kiosk program and starts it again</source>
+        <translation>关闭导览程序并重新启动</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <source>Shows the display&apos;s details and checks the kiosk PC</source>
+        <translation>显示屏幕信息并检查导览电脑</translation>
+    </message>
+    <message>
+        <source>Screen: {name}</source>
+        <translation>屏幕：{name}</translation>
+    </message>
+    <message>
+        <source>Size: {width} x {height} pixels ({device_width} x {device_height} device pixels)</source>
+        <translation>尺寸：{width} x {height} 像素（{device_width} x {device_height} 设备像素）</translation>
+    </message>
+    <message>
+        <source>Logical DPI: {dpi}</source>
+        <translation>逻辑 DPI：{dpi}</translation>
+    </message>
+    <message>
+        <source>Physical size: {width} x {height} mm</source>
+        <translation>物理尺寸：{width} x {height} 毫米</translation>
+    </message>
+    <message>
+        <source>Device pixel ratio: {ratio}</source>
+        <translation>设备像素比：{ratio}</translation>
+    </message>
+    <message>
+        <source>Orientation: {orientation}</source>
+        <translation>方向：{orientation}</translation>
+    </message>
+    <message>
+        <source>Refresh rate: {hz} Hz</source>
+        <translation>刷新率：{hz} Hz</translation>
+    </message>
+    <message>
+        <source>Platform plugin: {platform}</source>
+        <translation>平台插件：{platform}</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查……</translation>
+    </message>
+    <message>
+        <source>{problems} problem(s), {warnings} warning(s)</source>
+        <translation>{problems} 个问题，{warnings} 个警告</translation>
+    </message>
+    <message>
+        <source>Everything checked is fine.</source>
+        <translation>各项检查均正常。</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>{status}: {check}</source>
+        <translation>{status}：{check}</translation>
+    </message>
+    <message>
+        <source>Fix: {fix}</source>
+        <translation>解决办法：{fix}</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Runs the checks again</source>
+        <translation>再次运行各项检查</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Returns to the staff panel</source>
+        <translation>返回工作人员面板</translation>
+    </message>
+    <message>
+        <source>Touch test</source>
+        <translation>触摸测试</translation>
+    </message>
+    <message>
+        <source>Draws every finger where it touches the screen</source>
+        <translation>在每个手指触摸屏幕的位置画出标记</translation>
+    </message>
+    <message>
+        <source>Touch with one or more fingers: each is drawn where it touches. The circles should sit under your fingers, at the corners too.</source>
+        <translation>用一个或多个手指触摸屏幕：每个手指的位置都会画出圆圈。圆圈应正好在手指下方，在屏幕四角也是如此。</translation>
+    </message>
+    <message>
+        <source>{fingers} finger(s) down · screen {width} x {height} pixels</source>
+        <translation>{fingers} 个手指按下 · 屏幕 {width} x {height} 像素</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Leaves the touch test</source>
+        <translation>退出触摸测试</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
