@@ -20,8 +20,8 @@ from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
 VIEWS = ("overview", "industries", "innovation", "living")
-OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff", "source")
-SUBCOMMANDS = ("screenshot", "validate", "stats", "set-pin", "install-autostart", "uninstall-autostart")
+OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff", "self-test", "touch-test", "source")
+SUBCOMMANDS = ("screenshot", "validate", "doctor", "stats", "set-pin", "install-autostart", "uninstall-autostart")
 _STARTED = time.perf_counter()
 
 
@@ -91,6 +91,10 @@ def _command(argv: list[str]) -> int:
         from kiosk.validate import validate
 
         return validate(argv[1:])
+    if command == "doctor":
+        from kiosk.doctor.command import main as doctor
+
+        return doctor(argv[1:])
     if command == "stats":
         from kiosk.analytics.command import main as stats
 
@@ -133,14 +137,14 @@ def screenshot(args) -> int:
     setup_logging("WARNING", None)
     # A content check must never silently show other data; the staff panel is where a
     # rejected file is explained, so it may be rendered with one.
-    args.strict_data = args.overlay != "staff"
+    args.strict_data = args.overlay not in ("staff", "self-test")
     loaded, store, language = _settings(args, screenshot_parser())
     from PySide6.QtCore import QSize
 
     from kiosk.ui.screenshot import render
 
     kiosk = _build(["kiosk", "-platform", "offscreen"], store, language, loaded, kiosk_mode=False,
-                   stretch=args.stretch_text, key_numbers=_Analytics(loaded.config).key_numbers())
+                   stretch=args.stretch_text, key_numbers=_Analytics(loaded.config).key_numbers(), data=args.data)
     kiosk.set_look(args.text_scale, args.high_contrast)
     render(kiosk, args.view, args.overlay, QSize(*args.size), args.out)
     print(args.out)
@@ -168,7 +172,8 @@ def run(args) -> int:
     # The running kiosk follows changes to its configuration file, except what the command line set.
     fixed = frozenset(name for name, given in (("default_language", args.lang), ("data_path", args.data)) if given)
     kiosk = _build(sys.argv[:1], store, language, loaded, kiosk_mode=not args.windowed,
-                   stretch=args.stretch_text, key_numbers=analytics.key_numbers(), watch_config=fixed)
+                   stretch=args.stretch_text, key_numbers=analytics.key_numbers(), watch_config=fixed,
+                   data=args.data)
     window = kiosk.window
     # Analytics start once the first frame is up: start-up does not wait for SQLite, and no
     # visitor can touch a screen that shows nothing yet.
@@ -263,7 +268,8 @@ class _Analytics:
 
 
 def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedConfig, kiosk_mode: bool,
-           stretch: float = 0.0, key_numbers=None, watch_config: frozenset[str] | None = None):
+           stretch: float = 0.0, key_numbers=None, watch_config: frozenset[str] | None = None,
+           data: Path | None = None):
     """The kiosk; with watch_config (the settings the command line fixed), it follows its
     configuration file while running."""
     from kiosk.theme import Theme
@@ -276,7 +282,15 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
     context = make_context(store.shown.dataset, theme, language, stretch=stretch,
                            reduce_motion=loaded.config.reduce_motion)
     watched = {} if watch_config is None else {"config_path": loaded.path, "fixed": watch_config}
-    return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers, **watched)
+    return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers,
+                 doctor=_doctor_command(loaded.path, data), **watched)
+
+
+def _doctor_command(config_path: Path, data: Path | None):
+    """What the staff panel's self-test checks: this kiosk's own configuration and data file."""
+    from kiosk.doctor.invocation import DoctorCommand
+
+    return DoctorCommand(("--config", str(config_path), *(("--data", str(data)) if data else ())))
 
 
 def _after_first_paint(window, quit_after: float | None, then=None) -> None:

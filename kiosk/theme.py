@@ -11,6 +11,9 @@ from string import Template
 
 from kiosk.resources import resource_path
 
+# The bundled files (resources/fonts) that provide Theme.font_family, regular and bold.
+FONT_FILES = ("KioskSansSC-Regular.otf", "KioskSansSC-Bold.otf")
+
 
 @dataclass(frozen=True)
 class Theme:

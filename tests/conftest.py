@@ -150,6 +150,8 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
     def _retire(kiosk):
         """Runs before pytest-qt closes the window: undo what the kiosk did to the application."""
         app = QApplication.instance()
+        if kiosk.built("self_test") is not None:
+            kiosk.self_test.stop_checks()  # no doctor process outlives its test
         app.removeEventFilter(kiosk.watcher)
         kiosk.session.blockSignals(True)
         if kiosk.key_blocker is not None:

@@ -9,7 +9,7 @@ from kiosk.ui.views import VIEW_NAMES
 
 INTERACTIVE = {QAccessible.Role.Button, QAccessible.Role.PageTab, QAccessible.Role.CheckBox,
                QAccessible.Role.Link}
-OVERLAYS = ("warning", "pin_pad", "staff", "no_pin")
+OVERLAYS = ("warning", "pin_pad", "staff", "no_pin", "self_test", "touch_test")
 
 
 def walk(interface, depth=0):

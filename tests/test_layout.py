@@ -117,7 +117,7 @@ def out_of_reach(window):
 def test_in_portrait_every_control_is_in_the_lower_part_of_the_screen(make_kiosk, language):
     kiosk = make_kiosk(language=language, size=(1080, 1920))
     problems = out_of_reach(kiosk.window)
-    for overlay in ("warning", "pin_pad", "staff", "no_pin"):
+    for overlay in ("warning", "pin_pad", "staff", "no_pin", "self_test", "touch_test"):
         getattr(kiosk, overlay).open()
         settle()
         problems += [f"{overlay}: {p}" for p in out_of_reach(kiosk.window)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFontMetrics, QFontMetricsF, QImage
-from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QStyle, QStyleOptionButton, QWidget
 
 from kiosk.ui.charts import BarRowsChart, StaticPlot
 from kiosk.ui.overlays import Overlay
@@ -83,6 +83,22 @@ def layout_problems(window: QWidget, scrolling: bool = False) -> list[str]:
             row_px = widget.row_height_px()
             if row_px < min_target_px(widget):
                 problems.append(f"{name}: tappable rows only {row_px:.0f} px high")
+    return problems
+
+
+def clipped_button_text(root: QWidget) -> list[str]:
+    """Buttons whose text is wider than the room their style leaves it (padding and border
+    included, which the quick check in layout_problems allows only 16 px for)."""
+    problems = []
+    for button in root.findChildren(QAbstractButton):
+        if not shown(button):
+            continue
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button).width()
+        needed = QFontMetrics(button.font()).horizontalAdvance(button.text())
+        if needed > room:
+            problems.append(f"{type(button).__name__} {button.text()!r}: text {needed} px in {room} px")
     return problems
 
 

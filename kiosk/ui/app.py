@@ -12,11 +12,9 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kiosk.resources import ResourceMissing, resource_path
-from kiosk.theme import Theme
+from kiosk.theme import FONT_FILES, Theme
 
 log = logging.getLogger(__name__)
-
-FONT_FILES = ("KioskSansSC-Regular.otf", "KioskSansSC-Bold.otf")
 
 
 def create_app(argv: list[str], theme: Theme) -> QApplication:

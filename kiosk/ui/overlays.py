@@ -14,7 +14,7 @@ from kiosk.pin import PinGuard
 from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, localise
-from kiosk.ui.widgets import Button, Panel, is_portrait, label, vbox
+from kiosk.ui.widgets import Button, ButtonGrid, Panel, is_portrait, label, vbox
 
 if TYPE_CHECKING:  # the statistics module is loaded when staff first open the panel
     from kiosk.analytics.stats import Summary
@@ -226,9 +226,12 @@ class PinPad(Overlay):
 
 
 class StaffPanel(Overlay):
-    """Behind the PIN: what data the kiosk shows, what was rejected and why, and the way out."""
+    """Behind the PIN: what data the kiosk shows, what was rejected and why, the self-test, a
+    restart and the way out."""
 
     exit_requested = Signal()
+    restart_requested = Signal()
+    self_test_requested = Signal()
     MAX_PROBLEMS = 8
 
     def __init__(self, parent: QWidget, ctx: ViewContext, status: Callable[[], DataStatus | None],
@@ -244,15 +247,21 @@ class StaffPanel(Overlay):
         self.visits = label("", "label")
         self.visits.setObjectName("staff-visits")
         self.card.add(self.visits)
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        self.exit_button = Button(ctx.ui(strings.EXIT), "primary", ctx.ui(strings.EXIT_DESCRIPTION))
-        self.exit_button.clicked.connect(self.exit_requested)
-        close = Button(ctx.ui(strings.CLOSE), "secondary", ctx.ui(strings.CLOSE_DESCRIPTION))
+        self.card.add(self._buttons())
+
+    def _buttons(self) -> ButtonGrid:
+        """Two by two, so that four buttons fit a portrait screen, the ways out side by side below;
+        one column when the text is too large for that."""
+        ui = self.ctx.ui
+        self.self_test_button = Button(ui(strings.SELF_TEST), "secondary", ui(strings.SELF_TEST_DESCRIPTION))
+        self.self_test_button.clicked.connect(self.self_test_requested)
+        close = Button(ui(strings.CLOSE), "secondary", ui(strings.CLOSE_DESCRIPTION))
         close.clicked.connect(self.hide)
-        row.addWidget(close)
-        row.addWidget(self.exit_button)
-        self.card.body.addLayout(row)
+        self.restart_button = Button(ui(strings.RESTART), "primary", ui(strings.RESTART_DESCRIPTION))
+        self.restart_button.clicked.connect(self.restart_requested)
+        self.exit_button = Button(ui(strings.EXIT), "primary", ui(strings.EXIT_DESCRIPTION))
+        self.exit_button.clicked.connect(self.exit_requested)
+        return ButtonGrid([self.self_test_button, close, self.restart_button, self.exit_button])
 
     def open(self) -> None:
         self.details.set_text(self._describe(self.status()))

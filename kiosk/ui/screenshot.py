@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.widgets import SourceLink
 
+CHECKS_SECONDS = 60
+
 
 def render(kiosk, view: str, overlay: str | None, size: QSize, out: Path) -> None:
     window = kiosk.window
@@ -41,6 +43,11 @@ def _open_overlay(kiosk, overlay: str, view: str) -> None:
         kiosk.pin_pad.open()
     elif overlay == "staff":
         kiosk.staff.open()
+    elif overlay == "self-test":
+        kiosk.self_test.open()
+        kiosk.self_test.wait_for_checks(CHECKS_SECONDS)  # the findings, not "Checking…"
+    elif overlay == "touch-test":
+        kiosk.touch_test.open()
     elif overlay == "source":
         kiosk.source_card.show_for(kiosk.window.views[view].findChild(SourceLink).provenance.records)
     else:

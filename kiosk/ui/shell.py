@@ -27,7 +27,7 @@ from kiosk.ui.session import InputWatcher, Session, State
 
 log = logging.getLogger(__name__)
 
-OVERLAYS = ("warning", "attract", "pin_pad", "staff", "no_pin", "source_card")
+OVERLAYS = ("warning", "attract", "pin_pad", "staff", "no_pin", "source_card", "self_test", "touch_test")
 SWIPE_MM = 15
 SWIPE_MIN_PX = 100
 
@@ -35,13 +35,16 @@ SWIPE_MIN_PX = 100
 class Kiosk(QObject):
     def __init__(self, ctx: ViewContext, config: Config, kiosk_mode: bool, store: DataStore | None = None,
                  settle_ms: int = 1000, visits=None, key_numbers=None, watch_data: bool = True,
-                 config_path: Path | None = None, fixed: frozenset[str] = frozenset()):
+                 config_path: Path | None = None, fixed: frozenset[str] = frozenset(), doctor=None):
         super().__init__()
         self.ctx = ctx
         self.config = config
         self.store = store
         self.visits = None
         self.key_numbers = key_numbers
+        # How the self-test runs 'kiosk doctor' (kiosk.doctor.invocation.DoctorCommand): for this
+        # kiosk's configuration and data file; None: the defaults.
+        self.doctor = doctor
         self.window = MainWindow(ctx)
         self.watcher = InputWatcher()
         QApplication.instance().installEventFilter(self.watcher)
@@ -118,7 +121,30 @@ class Kiosk(QObject):
         staff = StaffPanel(self.window, self.ctx, lambda: store.status() if store is not None else None,
                            self.key_numbers)
         staff.exit_requested.connect(self.quit)
+        staff.restart_requested.connect(lambda: self.restart("staff restart"))
+        staff.self_test_requested.connect(self._open_self_test)
         return staff
+
+    @cached_property
+    def self_test(self):
+        from kiosk.doctor.invocation import DoctorCommand
+        from kiosk.ui.selftest import SelfTestPage
+
+        page = SelfTestPage(self.window, self.ctx, self.doctor or DoctorCommand())
+        page.back_requested.connect(lambda: self.staff.open())
+        page.touch_test_requested.connect(lambda: self.touch_test.open())
+        return page
+
+    @cached_property
+    def touch_test(self):
+        from kiosk.ui.touchtest import TouchTest
+
+        return TouchTest(self.window, self.ctx)
+
+    def _open_self_test(self) -> None:
+        log.info("staff self-test")
+        self.staff.hide()
+        self.self_test.open()
 
     @cached_property
     def no_pin(self):
@@ -279,6 +305,8 @@ class Kiosk(QObject):
         self._end(RESTART_EXIT_CODE, "restart")
 
     def _end(self, code: int, reason: str) -> None:
+        if self.built("self_test") is not None:
+            self.self_test.stop_checks()  # a doctor still running is not left behind
         if self.visits is not None:
             self.visits.end(reason)
         self.window.closable = True

@@ -68,6 +68,40 @@ MINUTES_SECONDS = QT_TRANSLATE_NOOP("Kiosk", "{minutes} min {seconds} s")
 SECONDS = QT_TRANSLATE_NOOP("Kiosk", "{seconds} s")
 VISITS_OFF = QT_TRANSLATE_NOOP("Kiosk", "Visitor analytics are off (analytics = false in the configuration).")
 VISITS_UNREADABLE = QT_TRANSLATE_NOOP("Kiosk", "Visitor analytics cannot be read: {error}")
+RESTART = QT_TRANSLATE_NOOP("Kiosk", "Restart kiosk")
+RESTART_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Closes the kiosk program and starts it again")
+SELF_TEST = QT_TRANSLATE_NOOP("Kiosk", "Self-test")
+SELF_TEST_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Shows the display's details and checks the kiosk PC")
+DISPLAY_HEADING = QT_TRANSLATE_NOOP("Kiosk", "Display")
+DISPLAY_NAME = QT_TRANSLATE_NOOP("Kiosk", "Screen: {name}")
+DISPLAY_SIZE = QT_TRANSLATE_NOOP("Kiosk", "Size: {width} x {height} pixels ({device_width} x {device_height} device pixels)")
+DISPLAY_DPI = QT_TRANSLATE_NOOP("Kiosk", "Logical DPI: {dpi}")
+DISPLAY_PHYSICAL = QT_TRANSLATE_NOOP("Kiosk", "Physical size: {width} x {height} mm")
+DISPLAY_RATIO = QT_TRANSLATE_NOOP("Kiosk", "Device pixel ratio: {ratio}")
+DISPLAY_ORIENTATION = QT_TRANSLATE_NOOP("Kiosk", "Orientation: {orientation}")
+DISPLAY_REFRESH = QT_TRANSLATE_NOOP("Kiosk", "Refresh rate: {hz} Hz")
+DISPLAY_PLATFORM = QT_TRANSLATE_NOOP("Kiosk", "Platform plugin: {platform}")
+CHECKS_HEADING = QT_TRANSLATE_NOOP("Kiosk", "Checks")
+CHECKING = QT_TRANSLATE_NOOP("Kiosk", "Checking…")
+CHECKS_SUMMARY = QT_TRANSLATE_NOOP("Kiosk", "{problems} problem(s), {warnings} warning(s)")
+CHECKS_FINE = QT_TRANSLATE_NOOP("Kiosk", "Everything checked is fine.")
+STATUS_OK = QT_TRANSLATE_NOOP("Kiosk", "Passed")
+STATUS_WARNING = QT_TRANSLATE_NOOP("Kiosk", "Warning")
+STATUS_PROBLEM = QT_TRANSLATE_NOOP("Kiosk", "Problem")
+FINDING_TITLE = QT_TRANSLATE_NOOP("Kiosk", "{status}: {check}")
+FINDING_FIX = QT_TRANSLATE_NOOP("Kiosk", "Fix: {fix}")
+CHECK_AGAIN = QT_TRANSLATE_NOOP("Kiosk", "Check again")
+CHECK_AGAIN_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Runs the checks again")
+BACK = QT_TRANSLATE_NOOP("Kiosk", "Back")
+BACK_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Returns to the staff panel")
+TOUCH_TEST = QT_TRANSLATE_NOOP("Kiosk", "Touch test")
+TOUCH_TEST_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Draws every finger where it touches the screen")
+TOUCH_TEST_HINT = QT_TRANSLATE_NOOP(
+    "Kiosk", "Touch with one or more fingers: each is drawn where it touches. The circles should sit under "
+    "your fingers, at the corners too.")
+TOUCH_TEST_STATUS = QT_TRANSLATE_NOOP("Kiosk", "{fingers} finger(s) down · screen {width} x {height} pixels")
+DONE = QT_TRANSLATE_NOOP("Kiosk", "Done")
+DONE_DESCRIPTION = QT_TRANSLATE_NOOP("Kiosk", "Leaves the touch test")
 CANCEL = QT_TRANSLATE_NOOP("Kiosk", "Cancel")
 DELETE = QT_TRANSLATE_NOOP("Kiosk", "Delete")
 OK = QT_TRANSLATE_NOOP("Kiosk", "OK")
@@ -77,5 +111,9 @@ NO_PIN = QT_TRANSLATE_NOOP("Kiosk", "Staff access has not been set up on this ki
 
 
 def interface_strings() -> list[str]:
-    """Every interface string above, for checks that must cover them all."""
-    return [value for name, value in globals().items() if name.isupper() and isinstance(value, str)]
+    """Every interface string above and the doctor's findings (shown in the staff panel's
+    self-test), for checks that must cover them all."""
+    from kiosk.doctor import messages
+
+    own = [value for name, value in globals().items() if name.isupper() and isinstance(value, str)]
+    return own + [text for text in messages.templates() if text not in own]

@@ -334,6 +334,44 @@ class CardGrid(QWidget):
         self._place(-(-len(self.cards) // max(1, rows)))
 
 
+class ButtonGrid(QWidget):
+    """Buttons side by side in rows of `columns` when their text fits, else one above the other
+    (large text on a narrow card); re-judged when the width, the language or the look changes."""
+
+    def __init__(self, buttons: list[QWidget], columns: int = 2):
+        super().__init__()
+        self.buttons = buttons
+        self.columns = columns
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(16)
+        self._placed = 0
+        self._place(columns)
+
+    def _place(self, columns: int) -> None:
+        if columns == self._placed:
+            return
+        self._placed = columns
+        for button in self.buttons:
+            self.grid.removeWidget(button)
+        for index, button in enumerate(self.buttons):
+            self.grid.addWidget(button, index // columns, index % columns)
+
+    def _reflow(self) -> None:
+        share = (self.width() - self.grid.spacing() * (self.columns - 1)) / self.columns
+        fits = all(button.sizeHint().width() <= share for button in self.buttons)
+        self._place(self.columns if fits else 1)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._reflow()
+
+    def event(self, event):
+        if event.type() == QEvent.Type.LayoutRequest:  # a button's text or font changed
+            self._reflow()
+        return super().event(event)
+
+
 def is_portrait(widget: QWidget) -> bool:
     """Whether the widget's window is taller than wide: layouts follow the window, not the widget."""
     window = widget.window().size()

@@ -204,6 +204,130 @@
         <translation>无法读取访客统计：{error}</translation>
     </message>
     <message>
+        <source>Restart kiosk</source>
+        <translation>重新启动</translation>
+    </message>
+    <message>
+        <source>Closes the kiosk program and starts it again</source>
+        <translation>关闭导览程序并重新启动</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <source>Shows the display&apos;s details and checks the kiosk PC</source>
+        <translation>显示屏幕信息并检查导览电脑</translation>
+    </message>
+    <message>
+        <source>Screen: {name}</source>
+        <translation>屏幕：{name}</translation>
+    </message>
+    <message>
+        <source>Size: {width} x {height} pixels ({device_width} x {device_height} device pixels)</source>
+        <translation>尺寸：{width} x {height} 像素（{device_width} x {device_height} 设备像素）</translation>
+    </message>
+    <message>
+        <source>Logical DPI: {dpi}</source>
+        <translation>逻辑 DPI：{dpi}</translation>
+    </message>
+    <message>
+        <source>Physical size: {width} x {height} mm</source>
+        <translation>物理尺寸：{width} x {height} 毫米</translation>
+    </message>
+    <message>
+        <source>Device pixel ratio: {ratio}</source>
+        <translation>设备像素比：{ratio}</translation>
+    </message>
+    <message>
+        <source>Orientation: {orientation}</source>
+        <translation>方向：{orientation}</translation>
+    </message>
+    <message>
+        <source>Refresh rate: {hz} Hz</source>
+        <translation>刷新率：{hz} Hz</translation>
+    </message>
+    <message>
+        <source>Platform plugin: {platform}</source>
+        <translation>平台插件：{platform}</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查……</translation>
+    </message>
+    <message>
+        <source>{problems} problem(s), {warnings} warning(s)</source>
+        <translation>{problems} 个问题，{warnings} 个警告</translation>
+    </message>
+    <message>
+        <source>Everything checked is fine.</source>
+        <translation>各项检查均正常。</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>{status}: {check}</source>
+        <translation>{status}：{check}</translation>
+    </message>
+    <message>
+        <source>Fix: {fix}</source>
+        <translation>解决办法：{fix}</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Runs the checks again</source>
+        <translation>再次运行各项检查</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Returns to the staff panel</source>
+        <translation>返回工作人员面板</translation>
+    </message>
+    <message>
+        <source>Touch test</source>
+        <translation>触摸测试</translation>
+    </message>
+    <message>
+        <source>Draws every finger where it touches the screen</source>
+        <translation>在每个手指触摸屏幕的位置画出标记</translation>
+    </message>
+    <message>
+        <source>Touch with one or more fingers: each is drawn where it touches. The circles should sit under your fingers, at the corners too.</source>
+        <translation>用一个或多个手指触摸屏幕：每个手指的位置都会画出圆圈。圆圈应正好在手指下方，在屏幕四角也是如此。</translation>
+    </message>
+    <message>
+        <source>{fingers} finger(s) down · screen {width} x {height} pixels</source>
+        <translation>{fingers} 个手指按下 · 屏幕 {width} x {height} 像素</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Leaves the touch test</source>
+        <translation>退出触摸测试</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -222,6 +346,438 @@
     <message>
         <source>Staff access has not been set up on this kiosk yet.</source>
         <translation>本机尚未设置工作人员入口。</translation>
+    </message>
+    <message>
+        <source>The check &apos;{check}&apos; could not finish: {error}</source>
+        <translation>检查项“{check}”未能完成：{error}</translation>
+    </message>
+    <message>
+        <source>Run &apos;kiosk doctor --json&apos; on the kiosk PC and send its output with the log to the maintainers.</source>
+        <translation>请在导览电脑上运行 kiosk doctor --json，并将输出连同日志发送给维护人员。</translation>
+    </message>
+    <message>
+        <source>There is no display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the kiosk cannot open its window from this session.</source>
+        <translation>此处没有显示器（DISPLAY 和 WAYLAND_DISPLAY 均未设置），导览程序无法在此会话中打开窗口。</translation>
+    </message>
+    <message>
+        <source>Run the doctor in a terminal on the kiosk&apos;s own screen, or name that screen, e.g. &apos;DISPLAY=:0 kiosk doctor&apos;. The kiosk itself is started by its autostart in the desktop session.</source>
+        <translation>请在导览屏幕上的终端中运行检查，或指定该屏幕，例如 DISPLAY=:0 kiosk doctor。导览程序本身由桌面会话中的自动启动项启动。</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s X11 platform plugin needs {libraries}, which are not installed.</source>
+        <translation>Qt 的 X11 平台插件需要 {libraries}，但尚未安装。</translation>
+    </message>
+    <message>
+        <source>sudo apt-get install {packages}</source>
+        <translation>sudo apt-get install {packages}</translation>
+    </message>
+    <message>
+        <source>Qt is set to the &apos;{platform}&apos; platform (QT_QPA_PLATFORM): the kiosk would draw into memory, not on a screen.</source>
+        <translation>Qt 被设置为“{platform}”平台（QT_QPA_PLATFORM）：导览程序只会画在内存中，而不是屏幕上。</translation>
+    </message>
+    <message>
+        <source>Remove QT_QPA_PLATFORM from the kiosk&apos;s environment (its autostart entry, unit or shell profile): unset QT_QPA_PLATFORM</source>
+        <translation>从导览程序的环境（自动启动项、服务单元或 shell 配置）中删除 QT_QPA_PLATFORM：unset QT_QPA_PLATFORM</translation>
+    </message>
+    <message>
+        <source>Display {display}: Qt will use its &apos;{platform}&apos; platform plugin.</source>
+        <translation>显示器 {display}：Qt 将使用“{platform}”平台插件。</translation>
+    </message>
+    <message>
+        <source>The display {display} did not answer within {seconds} s.</source>
+        <translation>显示器 {display} 在 {seconds} 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>The display server is stuck: log out and in again, or restart the PC. If it happens again, look at the display server&apos;s log (journalctl -b).</source>
+        <translation>显示服务器卡住了：请注销后重新登录，或重启电脑。如果再次发生，请查看显示服务器的日志（journalctl -b）。</translation>
+    </message>
+    <message>
+        <source>Qt cannot open the display {display}: {detail}</source>
+        <translation>Qt 无法打开显示器 {display}：{detail}</translation>
+    </message>
+    <message>
+        <source>Check that the desktop session is running on the kiosk&apos;s screen and that DISPLAY names it; &apos;QT_DEBUG_PLUGINS=1 kiosk doctor&apos; shows what Qt tried.</source>
+        <translation>请确认桌面会话正在导览屏幕上运行，且 DISPLAY 指向该屏幕；QT_DEBUG_PLUGINS=1 kiosk doctor 可显示 Qt 的尝试过程。</translation>
+    </message>
+    <message>
+        <source>Qt finds no screen on the display {display}.</source>
+        <translation>Qt 在显示器 {display} 上找不到屏幕。</translation>
+    </message>
+    <message>
+        <source>Check the screen&apos;s power and cable, then &apos;xrandr&apos; (X11) to see whether the PC finds it.</source>
+        <translation>请检查屏幕的电源和连接线，然后运行 xrandr（X11）查看电脑是否识别到屏幕。</translation>
+    </message>
+    <message>
+        <source>Screen {name} ({primary}): {width} x {height} pixels, {dpi} dpi logical, {physical_dpi} dpi physical, {width_mm} x {height_mm} mm, pixel ratio {ratio}, {hz} Hz, {orientation}, platform {platform}.</source>
+        <translation>屏幕 {name}（{primary}）：{width} x {height} 像素，逻辑 {dpi} dpi，物理 {physical_dpi} dpi，{width_mm} x {height_mm} 毫米，像素比 {ratio}，{hz} Hz，{orientation}，平台 {platform}。</translation>
+    </message>
+    <message>
+        <source>the kiosk&apos;s screen</source>
+        <translation>导览屏幕</translation>
+    </message>
+    <message>
+        <source>another screen</source>
+        <translation>其他屏幕</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>landscape, upside down</source>
+        <translation>横向（倒置）</translation>
+    </message>
+    <message>
+        <source>portrait, upside down</source>
+        <translation>纵向（倒置）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>{screen} That is smaller than {smallest}, the smallest size the kiosk is tested at.</source>
+        <translation>{screen} 小于 {smallest}，即导览程序测试过的最小尺寸。</translation>
+    </message>
+    <message>
+        <source>Use the screen&apos;s full resolution, and check the desktop&apos;s scaling (display settings, QT_SCALE_FACTOR): the kiosk needs at least 1366 x 768 logical pixels.</source>
+        <translation>请使用屏幕的最高分辨率，并检查桌面的缩放设置（显示设置、QT_SCALE_FACTOR）：导览程序至少需要 1366 x 768 逻辑像素。</translation>
+    </message>
+    <message>
+        <source>Bundled font missing: {files}. Chinese would be drawn in a system font, or not at all.</source>
+        <translation>缺少内置字体：{files}。中文将使用系统字体显示，或根本无法显示。</translation>
+    </message>
+    <message>
+        <source>Restore the fonts: in the kiosk&apos;s folder run &apos;git checkout -- resources/fonts&apos; (or reinstall the kiosk).</source>
+        <translation>恢复字体：在导览程序的文件夹中运行 git checkout -- resources/fonts（或重新安装导览程序）。</translation>
+    </message>
+    <message>
+        <source>The font file {file} cannot be loaded (it does not give the family &apos;{family}&apos;).</source>
+        <translation>无法加载字体文件 {file}（它不提供字体族“{family}”）。</translation>
+    </message>
+    <message>
+        <source>The fonts could not be checked: {detail}</source>
+        <translation>无法检查字体：{detail}</translation>
+    </message>
+    <message>
+        <source>{file} lacks {count} character(s) the kiosk shows: {characters}</source>
+        <translation>{file} 缺少导览程序要显示的 {count} 个字符：{characters}</translation>
+    </message>
+    <message>
+        <source>Rebuild the font subset with these characters: see &apos;Chinese text&apos; in the README (scripts/build_fonts.py), or write the text with common characters.</source>
+        <translation>请重新生成包含这些字符的字体子集：见 README 中的“Chinese text”（scripts/build_fonts.py），或改用常用字书写文本。</translation>
+    </message>
+    <message>
+        <source>Both bundled font files load as &apos;{family}&apos; and have all {characters} characters the data and the interface show.</source>
+        <translation>两个内置字体文件均以“{family}”加载，并包含数据和界面显示的全部 {characters} 个字符。</translation>
+    </message>
+    <message>
+        <source>No data file is set (no data_path in {config}): the kiosk shows the bundled dataset {path}.</source>
+        <translation>未设置数据文件（{config} 中没有 data_path）：导览程序显示内置数据 {path}。</translation>
+    </message>
+    <message>
+        <source>The data file {path} (set by {set_by}) is valid: the kiosk shows it.</source>
+        <translation>数据文件 {path}（由 {set_by} 设置）有效：导览程序显示该文件。</translation>
+    </message>
+    <message>
+        <source>The data file {path} (set by {set_by}) has {count} problem(s), so the kiosk does not show it. The first: {first}. It shows {shown} instead.</source>
+        <translation>数据文件 {path}（由 {set_by} 设置）有 {count} 个问题，因此导览程序不显示它。第一个问题：{first}。改为显示{shown}。</translation>
+    </message>
+    <message>
+        <source>&apos;{kiosk} validate {path}&apos; lists every problem; once they are fixed the running kiosk shows the file within a second.</source>
+        <translation>{kiosk} validate {path} 会列出所有问题；问题修正后，正在运行的导览程序会在一秒内显示该文件。</translation>
+    </message>
+    <message>
+        <source>the last good copy {path} (saved {time})</source>
+        <translation>上一个有效副本 {path}（保存于 {time}）</translation>
+    </message>
+    <message>
+        <source>the bundled dataset {path}</source>
+        <translation>内置数据 {path}</translation>
+    </message>
+    <message>
+        <source>The last good copy {path} is damaged ({first}), so it cannot stand in for the data file.</source>
+        <translation>上一个有效副本 {path} 已损坏（{first}），无法代替数据文件。</translation>
+    </message>
+    <message>
+        <source>It is written again the next time the data file is valid; until then it can be deleted: rm {path}</source>
+        <translation>下次数据文件有效时会重新写入该副本；在此之前可以删除它：rm {path}</translation>
+    </message>
+    <message>
+        <source>The bundled dataset {path} has {count} problem(s) ({first}): without a valid data file the kiosk cannot start.</source>
+        <translation>内置数据 {path} 有 {count} 个问题（{first}）：没有有效的数据文件，导览程序无法启动。</translation>
+    </message>
+    <message>
+        <source>If a date is &apos;in the future&apos;, set the clock (see the clock check). Otherwise restore the file: in the kiosk&apos;s folder run &apos;git checkout -- data&apos; (or reinstall the kiosk).</source>
+        <translation>如果提示日期“in the future”（在未来），请校准时钟（见时钟检查）。否则请恢复该文件：在导览程序的文件夹中运行 git checkout -- data（或重新安装导览程序）。</translation>
+    </message>
+    <message>
+        <source>The configuration is not used, every setting is at its default (the PIN and data file too): {problem}</source>
+        <translation>配置未被使用，所有设置均为默认值（包括密码和数据文件）：{problem}</translation>
+    </message>
+    <message>
+        <source>Correct {path} (the setting names and their defaults: &apos;{kiosk}{option} --print-config&apos;), then restart the kiosk.</source>
+        <translation>请修正 {path}（设置名称及默认值见 {kiosk}{option} --print-config），然后重启导览程序。</translation>
+    </message>
+    <message>
+        <source>There is no configuration file {path}: every setting is at its default.</source>
+        <translation>没有配置文件 {path}：所有设置均为默认值。</translation>
+    </message>
+    <message>
+        <source>The configuration file {path} is valid.</source>
+        <translation>配置文件 {path} 有效。</translation>
+    </message>
+    <message>
+        <source>A staff PIN is set.</source>
+        <translation>已设置工作人员密码。</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set: nobody can open the staff panel (status, self-test, restart, exit) at the screen.</source>
+        <translation>尚未设置工作人员密码：在屏幕上无法打开工作人员面板（状态、自检、重启、退出）。</translation>
+    </message>
+    <message>
+        <source>{path} sets a PIN, but the kiosk ignores the whole file because of its problems (see the configuration check): the staff panel cannot be opened.</source>
+        <translation>{path} 中设置了密码，但由于该文件有问题，导览程序忽略了整个文件（见配置检查）：无法打开工作人员面板。</translation>
+    </message>
+    <message>
+        <source>The pin_hash in {path} is not one that &apos;kiosk set-pin&apos; writes: no PIN will open the staff panel.</source>
+        <translation>{path} 中的 pin_hash 不是 kiosk set-pin 写入的格式：任何密码都无法打开工作人员面板。</translation>
+    </message>
+    <message>
+        <source>{kiosk} set-pin{option} (4 to 8 digits), then restart the kiosk.</source>
+        <translation>{kiosk} set-pin{option}（4 至 8 位数字），然后重启导览程序。</translation>
+    </message>
+    <message>
+        <source>Nothing starts the kiosk at login: neither {unit} nor {desktop} exists.</source>
+        <translation>登录时没有任何程序启动导览程序：{unit} 和 {desktop} 都不存在。</translation>
+    </message>
+    <message>
+        <source>{kiosk} install-autostart{option}</source>
+        <translation>{kiosk} install-autostart{option}</translation>
+    </message>
+    <message>
+        <source>Both {unit} and {desktop} start the kiosk: two kiosks would start at login.</source>
+        <translation>{unit} 和 {desktop} 都会启动导览程序：登录时会启动两个导览程序。</translation>
+    </message>
+    <message>
+        <source>Keep the systemd unit (it restarts the kiosk after a crash): rm {desktop}</source>
+        <translation>保留 systemd 服务单元（它会在崩溃后重启导览程序）：rm {desktop}</translation>
+    </message>
+    <message>
+        <source>{desktop} is there but switched off (Hidden or X-GNOME-Autostart-enabled).</source>
+        <translation>{desktop} 存在但已被关闭（Hidden 或 X-GNOME-Autostart-enabled）。</translation>
+    </message>
+    <message>
+        <source>{desktop} starts the kiosk at login, but nothing restarts it after a crash; systemd is available here.</source>
+        <translation>{desktop} 会在登录时启动导览程序，但崩溃后没有程序重启它；本机可以使用 systemd。</translation>
+    </message>
+    <message>
+        <source>{kiosk} uninstall-autostart &amp;&amp; {kiosk} install-autostart --systemd</source>
+        <translation>{kiosk} uninstall-autostart &amp;&amp; {kiosk} install-autostart --systemd</translation>
+    </message>
+    <message>
+        <source>{desktop} starts the kiosk at login (there is no systemd here to restart it after a crash).</source>
+        <translation>{desktop} 会在登录时启动导览程序（本机没有 systemd，崩溃后不会自动重启）。</translation>
+    </message>
+    <message>
+        <source>{unit} is installed, but &apos;systemctl --user&apos; does not answer here ({detail}), so its state is unknown.</source>
+        <translation>{unit} 已安装，但 systemctl --user 在此没有响应（{detail}），因此其状态未知。</translation>
+    </message>
+    <message>
+        <source>Run the doctor as the kiosk user in its desktop session (over ssh: log in as that user while its desktop is running).</source>
+        <translation>请以导览用户身份在其桌面会话中运行检查（通过 ssh 时：在该用户的桌面运行期间以该用户登录）。</translation>
+    </message>
+    <message>
+        <source>The systemd unit {unit} is installed but not enabled ({state}): it will not start at login.</source>
+        <translation>systemd 服务单元 {unit} 已安装但未启用（{state}）：登录时不会启动。</translation>
+    </message>
+    <message>
+        <source>systemctl --user enable {unit}</source>
+        <translation>systemctl --user enable {unit}</translation>
+    </message>
+    <message>
+        <source>The systemd unit {unit} has failed.</source>
+        <translation>systemd 服务单元 {unit} 已失败。</translation>
+    </message>
+    <message>
+        <source>See why: journalctl --user -u {unit} -n 50; then start it again: systemctl --user restart {unit}</source>
+        <translation>查看原因：journalctl --user -u {unit} -n 50；然后重新启动：systemctl --user restart {unit}</translation>
+    </message>
+    <message>
+        <source>The systemd unit {unit} is enabled but not running now ({state}).</source>
+        <translation>systemd 服务单元 {unit} 已启用，但目前没有运行（{state}）。</translation>
+    </message>
+    <message>
+        <source>systemctl --user start {unit} (a staff exit leaves it stopped until the next login)</source>
+        <translation>systemctl --user start {unit}（工作人员退出后，它在下次登录前保持停止）</translation>
+    </message>
+    <message>
+        <source>The systemd unit {unit} is enabled and running; it restarts the kiosk after a crash.</source>
+        <translation>systemd 服务单元 {unit} 已启用并正在运行；崩溃后会重启导览程序。</translation>
+    </message>
+    <message>
+        <source>{file} starts {program}, which does not exist (was the kiosk&apos;s folder moved or deleted?).</source>
+        <translation>{file} 启动的 {program} 不存在（导览程序的文件夹是否被移动或删除？）。</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be created: {path} is a file, not a folder.</source>
+        <translation>无法创建 {folder}：{path} 是文件而不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Move the file away: mv {path} {path}.old</source>
+        <translation>把该文件移走：mv {path} {path}.old</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot write in {folder}: {error}.</source>
+        <translation>导览程序无法写入 {folder}：{error}。</translation>
+    </message>
+    <message>
+        <source>Give the kiosk user the folder: sudo chown -R $USER {folder} (and check &apos;mount&apos; for a read-only disk).</source>
+        <translation>把该文件夹交给导览用户：sudo chown -R $USER {folder}（并用 mount 检查磁盘是否为只读）。</translation>
+    </message>
+    <message>
+        <source>{folder}: only {free} MB free; the kiosk may need {room} MB there.</source>
+        <translation>{folder}：仅剩 {free} MB 可用；导览程序在此可能需要 {room} MB。</translation>
+    </message>
+    <message>
+        <source>Free some space on that disk (see &apos;df -h {folder}&apos; and &apos;du -sh ~/* | sort -h&apos;).</source>
+        <translation>请在该磁盘上腾出空间（见 df -h {folder} 和 du -sh ~/* | sort -h）。</translation>
+    </message>
+    <message>
+        <source>{folder}: writable, {free} MB free.</source>
+        <translation>{folder}：可写入，{free} MB 可用。</translation>
+    </message>
+    <message>
+        <source>The time zone cannot be found; the clock says {now}.</source>
+        <translation>找不到时区设置；时钟显示 {now}。</translation>
+    </message>
+    <message>
+        <source>The time zone is {zone} (the clock says {now}): visits would be counted by UTC days and hours, not the visitor centre&apos;s.</source>
+        <translation>时区为 {zone}（时钟显示 {now}）：访问将按 UTC 的日期和小时统计，而不是按游客中心的当地时间。</translation>
+    </message>
+    <message>
+        <source>sudo timedatectl set-timezone {zone}</source>
+        <translation>sudo timedatectl set-timezone {zone}</translation>
+    </message>
+    <message>
+        <source>The time zone is {zone}; the clock says {now}.</source>
+        <translation>时区为 {zone}；时钟显示 {now}。</translation>
+    </message>
+    <message>
+        <source>Whether the clock is synchronised cannot be checked here ({detail}).</source>
+        <translation>无法在此检查时钟是否已同步（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Compare the clock with a phone; on a PC with systemd, see &apos;timedatectl status&apos;.</source>
+        <translation>请与手机时间对比；在使用 systemd 的电脑上，可查看 timedatectl status。</translation>
+    </message>
+    <message>
+        <source>The clock is synchronised with a time server.</source>
+        <translation>时钟已与时间服务器同步。</translation>
+    </message>
+    <message>
+        <source>Clock synchronisation (NTP) is switched off: the clock drifts.</source>
+        <translation>时钟同步（NTP）已关闭：时钟会逐渐走偏。</translation>
+    </message>
+    <message>
+        <source>The clock is not synchronised with a time server (yet).</source>
+        <translation>时钟（尚）未与时间服务器同步。</translation>
+    </message>
+    <message>
+        <source>sudo timedatectl set-ntp true (it needs the network; &apos;timedatectl timesync-status&apos; shows the server)</source>
+        <translation>sudo timedatectl set-ntp true（需要网络；timedatectl timesync-status 可显示时间服务器）</translation>
+    </message>
+    <message>
+        <source>The clock says {today}, before {latest}, a date in {path}: the clock is wrong, and the kiosk rejects data dated in its future.</source>
+        <translation>时钟显示 {today}，早于 {path} 中的日期 {latest}：时钟有误，导览程序会拒绝日期在“未来”的数据。</translation>
+    </message>
+    <message>
+        <source>sudo timedatectl set-ntp true, or set it by hand: sudo timedatectl set-time &apos;YYYY-MM-DD HH:MM:SS&apos;</source>
+        <translation>sudo timedatectl set-ntp true，或手动设置：sudo timedatectl set-time &apos;YYYY-MM-DD HH:MM:SS&apos;</translation>
+    </message>
+    <message>
+        <source>The date {today} is after the data&apos;s latest date ({latest}).</source>
+        <translation>日期 {today} 晚于数据中的最晚日期（{latest}）。</translation>
+    </message>
+    <message>
+        <source>There is no log in {folder} yet: the kiosk has not run as this user.</source>
+        <translation>{folder} 中还没有日志：导览程序尚未以此用户身份运行过。</translation>
+    </message>
+    <message>
+        <source>No crash in the log ({count} file(s) in {folder}).</source>
+        <translation>日志中没有崩溃记录（{folder} 中的 {count} 个文件）。</translation>
+    </message>
+    <message>
+        <source>Last crash: {time}, {error} (first traceback line: {frame}); in {file}.</source>
+        <translation>最近一次崩溃：{time}，{error}（回溯第一行：{frame}）；见 {file}。</translation>
+    </message>
+    <message>
+        <source>The whole traceback is in {file} at {time}: send that part of the log to the maintainers.</source>
+        <translation>完整的回溯信息在 {file} 中 {time} 处：请将该部分日志发送给维护人员。</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>显示器</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>工作人员密码</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>登录时启动</translation>
+    </message>
+    <message>
+        <source>Screen blanking</source>
+        <translation>屏幕熄灭</translation>
+    </message>
+    <message>
+        <source>Disk: logs</source>
+        <translation>磁盘：日志</translation>
+    </message>
+    <message>
+        <source>Disk: data and analytics</source>
+        <translation>磁盘：数据与统计</translation>
+    </message>
+    <message>
+        <source>Disk: analytics</source>
+        <translation>磁盘：统计</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Clock synchronisation</source>
+        <translation>时钟同步</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Last crash</source>
+        <translation>最近崩溃</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,33 @@
+"""Every check of ``kiosk doctor`` and the self-test page, in the order a technician reads them.
+
+A new check is one function ``check(env: Environment) -> Finding | Iterable[Finding]`` and one
+``CHECKS.add(id, function)`` line here. A check that raises becomes a problem finding.
+"""
+
+from __future__ import annotations
+
+from kiosk.doctor.checks.autostart import check_autostart
+from kiosk.doctor.checks.clock import check_clock
+from kiosk.doctor.checks.crash import check_last_crash
+from kiosk.doctor.checks.data import check_data
+from kiosk.doctor.checks.disk import check_disk
+from kiosk.doctor.checks.display import check_display
+from kiosk.doctor.checks.fonts import check_fonts
+from kiosk.doctor.checks.settings import check_config, check_pin
+from kiosk.doctor.registry import Registry
+
+# The id the screen-blanking check (DPMS and the screen saver during opening hours, read from
+# 'xset -q') is registered under; it has its own line below, after autostart.
+SCREEN_BLANKING = "screen-blanking"
+
+CHECKS = Registry()
+CHECKS.add("display", check_display)
+CHECKS.add("fonts", check_fonts)
+CHECKS.add("data", check_data)
+CHECKS.add("config", check_config)
+CHECKS.add("pin", check_pin)
+CHECKS.add("autostart", check_autostart)
+# Screen blanking goes here, one line: CHECKS.add(SCREEN_BLANKING, <the xset -q check>).
+CHECKS.add("disk", check_disk)
+CHECKS.add("clock", check_clock)
+CHECKS.add("last-crash", check_last_crash)

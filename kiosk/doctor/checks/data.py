@@ -1,0 +1,88 @@
+"""The data file: which one is configured, whether it is valid, and which dataset the kiosk would show."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.datastore import LAST_GOOD
+from kiosk.doctor import messages as m
+from kiosk.doctor.environment import Environment
+from kiosk.doctor.findings import OK, PROBLEM, WARNING, Finding, Message, say
+from kiosk.model.checks import Problem
+from kiosk.model.loader import DatasetError, load_dataset, parse_dataset, read_limited
+from kiosk.resources import data_path
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What kiosk.datastore.DataStore.load_at_start would pick, found without writing anything."""
+
+    configured: Path | None
+    set_by: str  # "--data" or the configuration file
+    problems: list[Problem] = field(default_factory=list)  # the configured file's, if it is invalid
+    shown: str = "bundled"  # "operator file", "last good copy" or "bundled", as DataStore says
+    shown_path: Path | None = None
+    last_good_problems: list[Problem] = field(default_factory=list)
+    bundled_problems: list[Problem] = field(default_factory=list)
+
+
+def choose(env: Environment) -> Choice:
+    return env.once("data", lambda: _choose(env))
+
+
+def _choose(env: Environment) -> Choice:
+    bundled_problems = _problems(lambda: load_dataset(data_path()))
+    setting = env.loaded.config.data_path
+    configured = env.data_override or (Path(setting) if setting else None)
+    set_by = "--data" if env.data_override else str(env.loaded.path)
+    if configured is None:
+        return Choice(None, set_by, shown_path=data_path(), bundled_problems=bundled_problems)
+    # The full check, as 'kiosk validate' does (a start may use a remembered one for the same bytes).
+    problems = _problems(lambda: parse_dataset(read_limited(configured), configured, remember=False))
+    if not problems:
+        return Choice(configured, set_by, shown="operator file", shown_path=configured,
+                      bundled_problems=bundled_problems)
+    last_good = env.state_dir / LAST_GOOD
+    last_good_problems = _problems(lambda: load_dataset(last_good)) if last_good.exists() else []
+    if last_good.exists() and not last_good_problems:
+        return Choice(configured, set_by, problems, "last good copy", last_good, bundled_problems=bundled_problems)
+    return Choice(configured, set_by, problems, "bundled", data_path(), last_good_problems, bundled_problems)
+
+
+def _problems(load) -> list[Problem]:
+    try:
+        load()
+    except DatasetError as error:
+        return error.problems or [Problem("", "invalid")]
+    return []
+
+
+def check_data(env: Environment) -> list[Finding]:
+    choice = choose(env)
+    found = []
+    if choice.configured is None:
+        found.append(Finding("data", OK, say(m.DATA_BUNDLED, config=choice.set_by, path=choice.shown_path)))
+    elif not choice.problems:
+        found.append(Finding("data", OK, say(m.DATA_VALID, path=choice.configured, set_by=choice.set_by)))
+    else:
+        found.append(Finding("data", PROBLEM, say(m.DATA_INVALID, path=choice.configured, set_by=choice.set_by,
+                                                  count=len(choice.problems), first=choice.problems[0],
+                                                  shown=_shown(choice)),
+                             say(m.DATA_INVALID_FIX, kiosk=env.kiosk_command(), path=choice.configured)))
+    if choice.last_good_problems:
+        path = env.state_dir / LAST_GOOD
+        found.append(Finding("data", WARNING, say(m.LAST_GOOD_DAMAGED, path=path, first=choice.last_good_problems[0]),
+                             say(m.LAST_GOOD_DAMAGED_FIX, path=path)))
+    if choice.bundled_problems:
+        found.append(Finding("data", PROBLEM, say(m.BUNDLED_INVALID, path=data_path(), count=len(choice.bundled_problems),
+                                                  first=choice.bundled_problems[0]), say(m.BUNDLED_INVALID_FIX)))
+    return found
+
+
+def _shown(choice: Choice) -> Message:
+    if choice.shown == "last good copy":
+        saved = datetime.datetime.fromtimestamp(choice.shown_path.stat().st_mtime).replace(microsecond=0)
+        return say(m.SHOWS_LAST_GOOD, path=choice.shown_path, time=saved.isoformat(sep=" "))
+    return say(m.SHOWS_BUNDLED, path=choice.shown_path)
