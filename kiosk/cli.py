@@ -151,12 +151,13 @@ def run(args) -> int:
 
     log.info("starting; log file %s; config %s", log_file or "(none)", loaded.path)
     analytics = _Analytics(loaded.config)
+    service = _service_notifier()
     kiosk = _build(sys.argv[:1], store, language, loaded, kiosk_mode=not args.windowed,
                    stretch=args.stretch_text, key_numbers=analytics.key_numbers())
     window = kiosk.window
     # Analytics start once the first frame is up: start-up does not wait for SQLite, and no
     # visitor can touch a screen that shows nothing yet.
-    _after_first_paint(window, args.quit_after, lambda: _after_start(kiosk, analytics, language))
+    _after_first_paint(window, args.quit_after, lambda: _after_start(kiosk, analytics, language, service))
     if args.windowed:
         window.resize(*args.size)
         window.show()
@@ -167,6 +168,8 @@ def run(args) -> int:
     log.info("showing %s in %s, %dx%d, %s", dataset.zone.short_name[language], language,
              window.width(), window.height(), "windowed" if args.windowed else "full screen")
     code = QApplication.instance().exec()
+    if service is not None:
+        service.stopping()  # before the analytics' last write, which may take a moment
     analytics.stop(code)
     log.info("stopped, exit code %d", code)
     from kiosk.restart import RESTART_EXIT_CODE, replace_process, supervised
@@ -176,12 +179,24 @@ def run(args) -> int:
     return code
 
 
-def _after_start(kiosk, analytics: _Analytics, language: str) -> None:
+def _service_notifier():
+    """systemd's notify socket and watchdog (Type=notify units), or None when not run by one."""
+    if not os.environ.get("NOTIFY_SOCKET"):
+        return None
+    from kiosk.ui.service import ServiceNotifier
+
+    return ServiceNotifier.from_environment()
+
+
+def _after_start(kiosk, analytics: _Analytics, language: str, service=None) -> None:
     """What the first frame does not need."""
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.app import set_icon
 
+    if service is not None:
+        service.ready(kiosk.status())  # start-up is complete: the screen shows the kiosk
+        kiosk.status_changed.connect(service.status)
     set_icon(QApplication.instance())
     analytics.start(kiosk, language)
 

@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from functools import cached_property
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
@@ -31,7 +31,16 @@ SWIPE_MM = 15
 SWIPE_MIN_PX = 100
 
 
+_STATUS = {
+    State.ACTIVE: "visitor session on {view} ({language})",
+    State.WARNING: "idle warning on {view} ({language})",
+    State.ATTRACT: "attract loop",
+}
+
+
 class Kiosk(QObject):
+    status_changed = Signal(str)  # status() after a change, for the service manager
+
     def __init__(self, ctx: ViewContext, config: Config, kiosk_mode: bool, store: DataStore | None = None,
                  settle_ms: int = 1000, visits=None, key_numbers=None, watch_data: bool = True):
         super().__init__()
@@ -180,8 +189,13 @@ class Kiosk(QObject):
         card.source_shown.connect(visits.source)
         card.qr_shown.connect(visits.qr)
 
+    def status(self) -> str:
+        """What the screen shows, in a line for operators (`systemctl status` shows it)."""
+        return _STATUS[self.session.state].format(view=self.window.current_view, language=current_language())
+
     def _on_state_changed(self, state: State) -> None:
         log.info("session %s", state.value)
+        self.status_changed.emit(self.status())
         if state is State.WARNING:
             self.warning.open()
         elif self.built("warning") is not None:
