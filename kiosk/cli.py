@@ -197,8 +197,23 @@ def _after_start(kiosk, analytics: _Analytics, language: str, service=None) -> N
     if service is not None:
         service.ready(kiosk.status())  # start-up is complete: the screen shows the kiosk
         kiosk.status_changed.connect(service.status)
+    _report_screen_blanking()
+    kiosk.after_first_frame()
     set_icon(QApplication.instance())
     analytics.start(kiosk, language)
+
+
+def _report_screen_blanking() -> None:
+    """X11 settings that would blank the screen while the kiosk is open, with the fix."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() != "xcb":
+        return
+    from kiosk.display_power import find_screen_blanking
+
+    for finding in find_screen_blanking():
+        log.warning("screen blanking: %s; fix: %s (in the session's autostart, see resources/linux/README.md)",
+                    finding.problem, finding.fix)
 
 
 class _Analytics:

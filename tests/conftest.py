@@ -132,14 +132,14 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
 
 
     def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, context=None, store=None,
-             settle_ms=1000, visits=None, key_numbers=None, **settings):
+             settle_ms=1000, visits=None, key_numbers=None, clock=None, display_power=None, **settings):
         _delete_closed_windows()
         # replace() does not validate, so tests may use sub-second timings.
         config = dataclasses.replace(Config(), **settings)
         data = store.shown.dataset if store is not None else data or dataset
         context = {"reduce_motion": True, **(context or {})}
         kiosk = Kiosk(make_context(data, theme, language, **context), config, kiosk_mode, store, settle_ms,
-                      visits=visits, key_numbers=key_numbers)
+                      visits=visits, key_numbers=key_numbers, clock=clock, display_power=display_power)
         qtbot.addWidget(kiosk.window, before_close_func=lambda window: _retire(kiosk))
         kiosk.window.resize(*size)
         kiosk.window.show()
@@ -152,6 +152,8 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
         app = QApplication.instance()
         app.removeEventFilter(kiosk.watcher)
         kiosk.session.blockSignals(True)
+        if kiosk.display is not None:
+            kiosk.display.stop()
         if kiosk.key_blocker is not None:
             app.removeEventFilter(kiosk.key_blocker)
             app.restoreOverrideCursor()

@@ -35,6 +35,7 @@ _STATUS = {
     State.ACTIVE: "visitor session on {view} ({language})",
     State.WARNING: "idle warning on {view} ({language})",
     State.ATTRACT: "attract loop",
+    State.ASLEEP: "screen off outside opening hours",
 }
 
 
@@ -42,7 +43,8 @@ class Kiosk(QObject):
     status_changed = Signal(str)  # status() after a change, for the service manager
 
     def __init__(self, ctx: ViewContext, config: Config, kiosk_mode: bool, store: DataStore | None = None,
-                 settle_ms: int = 1000, visits=None, key_numbers=None, watch_data: bool = True):
+                 settle_ms: int = 1000, visits=None, key_numbers=None, watch_data: bool = True,
+                 clock=None, display_power=None):
         super().__init__()
         self.ctx = ctx
         self.config = config
@@ -56,7 +58,10 @@ class Kiosk(QObject):
         dpi = self.window.screen().physicalDotsPerInch()
         self.swipe = SwipeRecogniser(self.watcher, max(SWIPE_MIN_PX, SWIPE_MM / 25.4 * dpi))
         self.corner = CornerTaps(self.watcher)
+        self.display = self._display_hours(config, clock, display_power)
         self._connect()
+        if self.display is not None:
+            self.display.start()  # dark from the first frame if it starts outside opening hours
         if visits is not None:
             self.record(visits)
         self.key_blocker = None
@@ -70,6 +75,24 @@ class Kiosk(QObject):
 
             self.data_watcher = DataWatcher(store, settle_ms=settle_ms, parent=self)
             self.data_watcher.reloaded.connect(self.show_data)
+
+    def _display_hours(self, config: Config, clock, power):
+        """Opening hours (config display_hours), or None: the screen is always on."""
+        if config.display_hours is None:
+            return None
+        from kiosk.ui.display import DisplaySchedule, local_now
+
+        display = DisplaySchedule(self.window, self.watcher, config.display_hours, clock or local_now, power, self)
+        display.closed.connect(self._on_closed)
+        display.woken.connect(self._on_woken)
+        display.opened.connect(self._on_opened)
+        display.changed.connect(lambda: self.status_changed.emit(self.status()))
+        return display
+
+    def after_first_frame(self) -> None:
+        """The panel switched as the opening hours want it (this runs a tool, so not before)."""
+        if self.display is not None:
+            self.display.reassert()
 
     # ---- overlays, built on first use -------------------------------------------------------
 
@@ -176,8 +199,12 @@ class Kiosk(QObject):
     def record(self, visits) -> None:
         """What visitors do, for the anonymous analytics (see kiosk.analytics)."""
         self.visits = visits
-        self.watcher.activity.connect(visits.active)
-        self.watcher.pressed.connect(visits.pressed)
+        if self.display is None:
+            self.watcher.activity.connect(visits.active)
+            self.watcher.pressed.connect(visits.pressed)
+        else:  # a touch on the dark screen is nobody's visit until it wakes the screen
+            self.watcher.activity.connect(lambda: self.session.state is State.ASLEEP or visits.active())
+            self.watcher.pressed.connect(lambda: self.session.state is State.ASLEEP or visits.pressed())
         self.window.view_changed.connect(visits.view)
         self.window.language_changed.connect(visits.language_switched)
         self.window.figure_tapped.connect(visits.figure)
@@ -191,7 +218,11 @@ class Kiosk(QObject):
 
     def status(self) -> str:
         """What the screen shows, in a line for operators (`systemctl status` shows it)."""
-        return _STATUS[self.session.state].format(view=self.window.current_view, language=current_language())
+        text = _STATUS[self.session.state].format(view=self.window.current_view, language=current_language())
+        display = self.display.describe() if self.display is not None else None
+        if display is None or self.session.state is State.ASLEEP:
+            return display or text
+        return f"{display}; {text}"
 
     def _on_state_changed(self, state: State) -> None:
         log.info("session %s", state.value)
@@ -207,8 +238,27 @@ class Kiosk(QObject):
         if self.session.state is State.ACTIVE and not any(o.isVisible() for o in self._built_overlays()):
             self.window.step_view(step)
 
+    def _on_closed(self) -> None:
+        log.info("outside opening hours: the visit ends")
+        if self.visits is not None:
+            self.visits.end("closed")
+        self.window.reset_state()
+        self.window.finish_animations()  # nothing moves behind the dark screen
+        self.session.sleep()
+
+    def _on_woken(self) -> None:
+        self.session.keep_going()
+        if self.visits is not None:
+            self.visits.active()  # the waking touch begins a visit, as on the attract loop
+
+    def _on_opened(self) -> None:
+        if self.session.state is State.ASLEEP:
+            self.session.wait_for_visitors()
+
     def _on_staff_gesture(self) -> None:
         log.info("staff gesture")
+        if self.display is not None:
+            self.display.wake_for_staff()
         (self.pin_pad if self.pin_pad.guard.configured else self.no_pin).open()
 
     def reset(self) -> None:
