@@ -152,8 +152,10 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
         app = QApplication.instance()
         app.removeEventFilter(kiosk.watcher)
         kiosk.session.blockSignals(True)
-        if kiosk.display is not None:
-            kiosk.display.stop()
+        kiosk.pixel_shift.pause()
+        for timers in (kiosk.display, kiosk.nightly):
+            if timers is not None:
+                timers.stop()
         if kiosk.key_blocker is not None:
             app.removeEventFilter(kiosk.key_blocker)
             app.restoreOverrideCursor()

@@ -14,6 +14,7 @@ from kiosk.datastore import DataStore, Shown
 from kiosk.theme import visitor_theme
 from kiosk.ui import strings
 from kiosk.ui.app import apply_theme
+from kiosk.ui.burn_in import NightlyRestart, PixelShift
 from kiosk.ui.context import ViewContext
 from kiosk.ui.gestures import CornerTaps, SwipeRecogniser
 from kiosk.ui.i18n import current_language, switch_language
@@ -59,6 +60,9 @@ class Kiosk(QObject):
         self.swipe = SwipeRecogniser(self.watcher, max(SWIPE_MIN_PX, SWIPE_MM / 25.4 * dpi))
         self.corner = CornerTaps(self.watcher)
         self.display = self._display_hours(config, clock, display_power)
+        self.pixel_shift = PixelShift(self.watcher, parent=self)
+        self.pixel_shift.add(self.window)
+        self.nightly = self._nightly_restart(config, clock)
         self._connect()
         if self.display is not None:
             self.display.start()  # dark from the first frame if it starts outside opening hours
@@ -89,6 +93,16 @@ class Kiosk(QObject):
         display.changed.connect(lambda: self.status_changed.emit(self.status()))
         return display
 
+    def _nightly_restart(self, config: Config, clock) -> NightlyRestart | None:
+        """A fresh process every night at restart_at, at a quiet moment; None if unset."""
+        if config.restart_at is None:
+            return None
+        import datetime
+
+        quiet = (State.ATTRACT, State.ASLEEP)
+        return NightlyRestart(config.restart_at, lambda: self.session.state in quiet, lambda why: self.restart(why),
+                              clock or datetime.datetime.now, parent=self)
+
     def after_first_frame(self) -> None:
         """The panel switched as the opening hours want it (this runs a tool, so not before)."""
         if self.display is not None:
@@ -112,6 +126,7 @@ class Kiosk(QObject):
 
         attract = AttractScreen(self.window, self.ctx, self.config.attract_seconds)
         attract.woke.connect(self.session.keep_going)
+        self.pixel_shift.add(attract)
         return attract
 
     @cached_property
@@ -233,6 +248,8 @@ class Kiosk(QObject):
             self.warning.hide()
         if state is State.ATTRACT:
             self.attract.start()
+        if self.nightly is not None and state in (State.ATTRACT, State.ASLEEP):
+            self.nightly.check()  # a restart that waited for a quiet moment has one now
 
     def _on_swiped(self, step: int) -> None:
         if self.session.state is State.ACTIVE and not any(o.isVisible() for o in self._built_overlays()):
@@ -244,14 +261,17 @@ class Kiosk(QObject):
             self.visits.end("closed")
         self.window.reset_state()
         self.window.finish_animations()  # nothing moves behind the dark screen
+        self.pixel_shift.pause()
         self.session.sleep()
 
     def _on_woken(self) -> None:
+        self.pixel_shift.resume()
         self.session.keep_going()
         if self.visits is not None:
             self.visits.active()  # the waking touch begins a visit, as on the attract loop
 
     def _on_opened(self) -> None:
+        self.pixel_shift.resume()
         if self.session.state is State.ASLEEP:
             self.session.wait_for_visitors()
 
