@@ -157,7 +157,10 @@ def run(args) -> int:
     window = kiosk.window
     # Analytics start once the first frame is up: start-up does not wait for SQLite, and no
     # visitor can touch a screen that shows nothing yet.
-    _after_first_paint(window, args.quit_after, lambda: _after_start(kiosk, analytics, language, service))
+    # Started outside opening hours, the black layer is what is painted first: the window under
+    # it is not painted at all.
+    painted = [window] if kiosk.display is None else [window, kiosk.display.curtain]
+    _after_first_paint(painted, args.quit_after, lambda: _after_start(kiosk, analytics, language, service))
     if args.windowed:
         window.resize(*args.size)
         window.show()
@@ -274,14 +277,18 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
     return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers)
 
 
-def _after_first_paint(window, quit_after: float | None, then=None) -> None:
+def _after_first_paint(widgets: list, quit_after: float | None, then=None) -> None:
+    """Run `then` once the first of `widgets` (the window first) has been painted."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
+
+    window = widgets[0]
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
             if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
+                for widget in widgets:
+                    widget.removeEventFilter(self)
                 QTimer.singleShot(0, self._painted)
             return False
 
@@ -295,7 +302,8 @@ def _after_first_paint(window, quit_after: float | None, then=None) -> None:
                 QTimer.singleShot(int(quit_after * 1000), lambda: QApplication.instance().exit(0))
 
     window._first_paint = FirstPaint(window)
-    window.installEventFilter(window._first_paint)
+    for widget in widgets:
+        widget.installEventFilter(window._first_paint)
 
 
 def _explain_plugin_failure(message: str) -> None:

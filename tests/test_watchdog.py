@@ -324,3 +324,18 @@ def test_systemd_restarts_a_frozen_kiosk(user_manager):
     log = next(Path(env["XDG_STATE_HOME"]).rglob("kiosk.log")).read_text(encoding="utf-8")
     assert log.count("first frame painted") == 2  # a fresh kiosk is on screen again
     user_manager.run("systemctl", "--user", "stop", "jining-kiosk.service")
+
+
+@pytest.mark.slow
+def test_a_kiosk_started_outside_opening_hours_says_so_and_stays_dark(tmp_path, listener):
+    config = tmp_path / "config" / "jining-kiosk" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("[display_hours]\nwake_minutes = 5\n", encoding="utf-8")  # no opening times at all
+    process = start(tmp_path, listener, "--quit-after", "1")
+    ready = listener.until("READY=1")
+    assert "STATUS=screen off outside opening hours" in ready
+    listener.until("STOPPING=1")
+    assert process.wait(timeout=30) == 0
+    log = logged_so_far(process).decode()
+    assert "no opening times on any day" in log
+    assert "the screen is darkened by black curtain (Qt's 'offscreen' platform has no screen switch)" in log
