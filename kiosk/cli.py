@@ -6,6 +6,7 @@ One ``main()`` serves the ``kiosk`` script and ``python -m kiosk``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -121,6 +122,8 @@ def screenshot(args) -> int:
     # rejected file is explained, so it may be rendered with one.
     args.strict_data = args.overlay != "staff"
     loaded, store, language = _settings(args, screenshot_parser())
+    # A picture of the content, whatever the time: no dark screen outside opening hours.
+    loaded = dataclasses.replace(loaded, config=dataclasses.replace(loaded.config, display_hours=None, restart_at=None))
     from PySide6.QtCore import QSize
 
     from kiosk.ui.screenshot import render

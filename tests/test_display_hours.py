@@ -352,3 +352,17 @@ def test_a_real_x_server_without_dpms_leaves_the_curtain(xvfb):
         pytest.skip("this Xvfb has the DPMS extension: the switch itself is tested")
     power, why = choose_power("xcb", xvfb)
     assert isinstance(power, NoSwitch) and why == "the X server has no DPMS extension"
+
+
+@pytest.mark.slow
+def test_a_screenshot_shows_the_content_even_outside_opening_hours(tmp_path):
+    from PySide6.QtGui import QImage
+
+    config = tmp_path / "config.toml"
+    config.write_text("[display_hours]\nwake_minutes = 5\n", encoding="utf-8")  # never open
+    out = tmp_path / "shot.png"
+    subprocess.run([sys.executable, "-m", "kiosk", "screenshot", "--config", str(config), "--out", str(out)],
+                   check=True, capture_output=True, timeout=120)
+    image = QImage(str(out))
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 97) for y in range(0, image.height(), 89)}
+    assert len(colours) > 3  # the content, not a black screen
