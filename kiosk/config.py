@@ -59,7 +59,8 @@ class OneOrMore:
 
 ClockTime = Annotated[str, Rules(strict=True), Parsed(parse_clock, 'A time of day, 24-hour clock: "03:30".')]
 TimeRange = Annotated[str, Rules(strict=True), Parsed(parse_range, 'Opening time, 24-hour clock: "09:00-17:30".')]
-OpeningTimes = Annotated[tuple[TimeRange, ...], OneOrMore(), Rules("This weekday's opening times; left out or []: closed all day.")]
+OpeningTimes = Annotated[tuple[TimeRange, ...], OneOrMore(),
+                         Rules("This weekday's opening times; left out or []: closed all day.")]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -29,7 +29,8 @@ def parse_clock(text: str, end_of_day: bool = False) -> int:
     match = _CLOCK.match(text.strip())
     hours, minutes = (int(part) for part in match.groups()) if match else (-1, -1)
     if not (0 <= hours <= 23 and 0 <= minutes <= 59) and not (end_of_day and (hours, minutes) == (24, 0)):
-        raise ValueError(f'"{text}" is not a time of day: write it on the 24-hour clock as HH:MM, e.g. "09:00" or "17:30"')
+        raise ValueError(f'"{text}" is not a time of day: write it on the 24-hour clock as HH:MM, '
+                         f'e.g. "09:00" or "17:30"')
     return hours * 60 + minutes
 
 

@@ -66,7 +66,8 @@ outputs = ("HDMI-A-1", "DP-2")
 if not args:
     for name in outputs:
         enabled = (here / name).read_text() if (here / name).exists() else "yes"
-        print(f'{{name}} "Example Monitor"\\n  Enabled: {{enabled}}\\n  Modes:\\n    1920x1080 px, 60.000000 Hz (current)')
+        print(f'{{name}} "Example Monitor"\\n  Enabled: {{enabled}}\\n  Modes:')
+        print("    1920x1080 px, 60.000000 Hz (current)")
 elif args[0] == "--output" and args[1] in outputs:
     (here / args[1]).write_text("no" if args[2] == "--off" else "yes")
 else:
