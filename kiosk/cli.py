@@ -6,6 +6,7 @@ One ``main()`` serves the ``kiosk`` script and ``python -m kiosk``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -139,6 +140,8 @@ def screenshot(args) -> int:
     # rejected file is explained, so it may be rendered with one.
     args.strict_data = args.overlay not in ("staff", "self-test")
     loaded, store, language = _settings(args, screenshot_parser())
+    # A picture of the content, whatever the time: no dark screen outside opening hours.
+    loaded = dataclasses.replace(loaded, config=dataclasses.replace(loaded.config, display_hours=None, restart_at=None))
     from PySide6.QtCore import QSize
 
     from kiosk.ui.screenshot import render
@@ -171,13 +174,17 @@ def run(args) -> int:
     analytics = _Analytics(loaded.config)
     # The running kiosk follows changes to its configuration file, except what the command line set.
     fixed = frozenset(name for name, given in (("default_language", args.lang), ("data_path", args.data)) if given)
+    service = _service_notifier()
     kiosk = _build(sys.argv[:1], store, language, loaded, kiosk_mode=not args.windowed,
                    stretch=args.stretch_text, key_numbers=analytics.key_numbers(), watch_config=fixed,
                    data=args.data)
     window = kiosk.window
     # Analytics start once the first frame is up: start-up does not wait for SQLite, and no
     # visitor can touch a screen that shows nothing yet.
-    _after_first_paint(window, args.quit_after, lambda: _after_start(kiosk, analytics, language))
+    # Started outside opening hours, the black layer is what is painted first: the window under
+    # it is not painted at all.
+    painted = [window] if kiosk.display is None else [window, kiosk.display.curtain]
+    _after_first_paint(painted, args.quit_after, lambda: _after_start(kiosk, analytics, language, service))
     if args.windowed:
         show_windowed(window, args.size)
     else:
@@ -187,6 +194,8 @@ def run(args) -> int:
     log.info("showing %s in %s, %dx%d, %s", dataset.zone.short_name[language], language,
              window.width(), window.height(), "windowed" if args.windowed else "full screen")
     code = QApplication.instance().exec()
+    if service is not None:
+        service.stopping()  # before the analytics' last write, which may take a moment
     analytics.stop(code)
     log.info("stopped, exit code %d", code)
     from kiosk.restart import RESTART_EXIT_CODE, replace_process, supervised
@@ -213,14 +222,41 @@ def show_windowed(window, size: tuple[int, int]) -> None:
     window.show()
 
 
-def _after_start(kiosk, analytics: _Analytics, language: str) -> None:
+def _service_notifier():
+    """systemd's notify socket and watchdog (Type=notify units), or None when not run by one."""
+    if not os.environ.get("NOTIFY_SOCKET"):
+        return None
+    from kiosk.ui.service import ServiceNotifier
+
+    return ServiceNotifier.from_environment()
+
+
+def _after_start(kiosk, analytics: _Analytics, language: str, service=None) -> None:
     """What the first frame does not need."""
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.app import set_icon
 
+    if service is not None:
+        service.ready(kiosk.status())  # start-up is complete: the screen shows the kiosk
+        kiosk.status_changed.connect(service.status)
+    _report_screen_blanking()
+    kiosk.after_first_frame()
     set_icon(QApplication.instance())
     analytics.start(kiosk, language)
+
+
+def _report_screen_blanking() -> None:
+    """X11 settings that would blank the screen while the kiosk is open, with the fix."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() != "xcb":
+        return
+    from kiosk.display_power import find_screen_blanking
+
+    for finding in find_screen_blanking():
+        log.warning("screen blanking: %s; fix: %s (in the session's autostart, see resources/linux/README.md)",
+                    finding.problem, finding.fix)
 
 
 class _Analytics:
@@ -293,14 +329,18 @@ def _doctor_command(config_path: Path, data: Path | None):
     return DoctorCommand(("--config", str(config_path), *(("--data", str(data)) if data else ())))
 
 
-def _after_first_paint(window, quit_after: float | None, then=None) -> None:
+def _after_first_paint(widgets: list, quit_after: float | None, then=None) -> None:
+    """Run `then` once the first of `widgets` (the window first) has been painted."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
+
+    window = widgets[0]
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
             if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
+                for widget in widgets:
+                    widget.removeEventFilter(self)
                 QTimer.singleShot(0, self._painted)
             return False
 
@@ -314,7 +354,8 @@ def _after_first_paint(window, quit_after: float | None, then=None) -> None:
                 QTimer.singleShot(int(quit_after * 1000), lambda: QApplication.instance().exit(0))
 
     window._first_paint = FirstPaint(window)
-    window.installEventFilter(window._first_paint)
+    for widget in widgets:
+        widget.installEventFilter(window._first_paint)
 
 
 def _explain_plugin_failure(message: str) -> None:

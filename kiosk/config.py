@@ -13,6 +13,7 @@ validator is loaded only for a file it has not seen.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import re
 import tomllib
@@ -23,11 +24,69 @@ from typing import Annotated, Literal
 import platformdirs
 
 from kiosk import APP_NAME
+from kiosk.hours import parse_clock, parse_range
 from kiosk.model.checks import Problem
 from kiosk.model.rules import Rules
 from kiosk.model.remember import remembered
 
 CONFIG_VERSION = 1
+
+
+class Parsed:
+    """A text field that `parse` must accept; the ValueError it raises is the message shown."""
+
+    def __init__(self, parse, description: str):
+        self.parse = parse
+        self.description = description
+
+    def __get_pydantic_core_schema__(self, source, handler):
+        from pydantic_core import PydanticCustomError, core_schema
+
+        def check(text: str) -> str:
+            try:
+                self.parse(text)
+            except ValueError as error:  # braces would be read as placeholders of the message
+                raise PydanticCustomError("bad_time", str(error).replace("{", "(").replace("}", ")")) from None
+            return text
+
+        return core_schema.no_info_after_validator_function(check, handler(source))
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        return {**handler(core_schema), "description": self.description}
+
+
+class OneOrMore:
+    """A list field that also takes a single value: `monday = "09:00-17:00"` means one range."""
+
+    def __get_pydantic_core_schema__(self, source, handler):
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(
+            lambda value: (value,) if isinstance(value, str) else value, handler(source))
+
+
+ClockTime = Annotated[str, Rules(strict=True), Parsed(parse_clock, 'A time of day, 24-hour clock: "03:30".')]
+TimeRange = Annotated[str, Rules(strict=True), Parsed(parse_range, 'Opening time, 24-hour clock: "09:00-17:30".')]
+OpeningTimes = Annotated[tuple[TimeRange, ...], OneOrMore(),
+                         Rules("This weekday's opening times; left out or []: closed all day.")]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DisplayHours:
+    """When the screen is on ([display_hours]); outside these times it is switched off."""
+
+    __pydantic_config__ = {"extra": "forbid"}
+
+    monday: OpeningTimes = ()
+    tuesday: OpeningTimes = ()
+    wednesday: OpeningTimes = ()
+    thursday: OpeningTimes = ()
+    friday: OpeningTimes = ()
+    saturday: OpeningTimes = ()
+    sunday: OpeningTimes = ()
+    holidays: Annotated[tuple[datetime.date, ...], Rules("Dates closed all day, e.g. 2026-10-01.")] = ()
+    wake_minutes: Annotated[int, Rules("A touch while closed lights the screen until this many minutes after "
+                                       "the last touch; 0: it stays off.", ge=0, le=240, strict=True)] = 5
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,6 +107,9 @@ class Config:
     reduce_motion: Annotated[bool, Rules("No chart, slide or fade animations.", strict=True)] = False
     analytics: Annotated[bool, Rules("Record anonymous visitor analytics (see 'kiosk stats').", strict=True)] = True
     analytics_keep_days: Annotated[int, Rules("Analytics older than this are deleted.", ge=1, le=3650, strict=True)] = 400
+    display_hours: Annotated[DisplayHours | None, Rules("Opening hours; unset: the screen is always on.")] = None
+    restart_at: Annotated[ClockTime | None, Rules("A fresh start every night at this time, when nobody is "
+                                                  "using the kiosk; unset: never.")] = None
 
 
 SETTINGS = tuple(f.name for f in dataclasses.fields(Config))

@@ -132,14 +132,16 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
 
 
     def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, context=None, store=None,
-             settle_ms=1000, visits=None, key_numbers=None, config_path=None, fixed=frozenset(), **settings):
+             settle_ms=1000, visits=None, key_numbers=None, config_path=None, fixed=frozenset(), clock=None,
+             display_power=None, **settings):
         _delete_closed_windows()
         # replace() does not validate, so tests may use sub-second timings.
         config = dataclasses.replace(Config(), **settings)
         data = store.shown.dataset if store is not None else data or dataset
         context = {"reduce_motion": True, **(context or {})}
         kiosk = Kiosk(make_context(data, theme, language, **context), config, kiosk_mode, store, settle_ms,
-                      visits=visits, key_numbers=key_numbers, config_path=config_path, fixed=fixed)
+                      visits=visits, key_numbers=key_numbers, config_path=config_path, fixed=fixed, clock=clock,
+                      display_power=display_power)
         qtbot.addWidget(kiosk.window, before_close_func=lambda window: _retire(kiosk))
         kiosk.window.resize(*size)
         kiosk.window.show()
@@ -154,6 +156,10 @@ def make_kiosk(qtbot, kiosk_app, dataset, theme):
             kiosk.self_test.stop_checks()  # no doctor process outlives its test
         app.removeEventFilter(kiosk.watcher)
         kiosk.session.blockSignals(True)
+        kiosk.pixel_shift.pause()
+        for timers in (kiosk.display, kiosk.nightly):
+            if timers is not None:
+                timers.stop()
         if kiosk.key_blocker is not None:
             app.removeEventFilter(kiosk.key_blocker)
             app.restoreOverrideCursor()

@@ -9,7 +9,8 @@ from kiosk.resources import data_path
 
 QT_FREE = ["kiosk.model.dataset", "kiosk.model.loader", "kiosk.model.checks",
            "kiosk.model.formatting", "kiosk.model.schema", "kiosk.resources", "kiosk.theme",
-           "kiosk.platform_check"]
+           "kiosk.platform_check", "kiosk.hours", "kiosk.sd_notify",
+           "kiosk.display_power"]
 
 
 def test_model_layer_imports_no_qt():

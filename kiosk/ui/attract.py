@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from kiosk.model.dataset import Figure
+from kiosk.ui.burn_in import ShiftingLayout
 from kiosk.ui.context import ViewContext
 from kiosk.ui.overlays import TapAnywhere
 from kiosk.ui import strings
@@ -26,7 +27,9 @@ class AttractScreen(TapAnywhere):
     def __init__(self, parent: QWidget, ctx: ViewContext, seconds: int):
         super().__init__(parent, "Attract", with_card=False)
         self.ctx = ctx
-        layout = vbox(self, margin=0, spacing=0)
+        layout = ShiftingLayout(self)  # moved a pixel at a time against burn-in (kiosk.ui.burn_in)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         self.stack = QStackedWidget()
         self._slides: list[QWidget] | None = None
         layout.addWidget(self.stack, 1)
@@ -71,6 +74,19 @@ class AttractScreen(TapAnywhere):
                 # painted once now, a slide's first picture in a fade is already its final one.
                 self.curtain.picture_of(slide)
         return self._slides
+
+    def set_shift(self, shift) -> None:
+        self.layout().set_shift(shift)
+        self.update()
+
+    def paintEvent(self, event):  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if not self.layout().shift.isNull():
+            # A strip uncovered below the call to action continues its colour.
+            painter = QPainter(self)
+            top = self.cta.geometry().top()
+            painter.fillRect(0, top, self.width(), self.height() - top, QColor(self.ctx.theme.accent))
+            painter.end()
 
     def start(self) -> None:
         self.slides  # noqa: B018 (built on first use)

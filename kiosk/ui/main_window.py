@@ -7,13 +7,15 @@ from collections.abc import Mapping
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import (QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, Qt, QTimer,
-                            Signal)
+from PySide6.QtCore import (QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, QRect, Qt,
+                            QTimer, Signal)
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QScroller,
                                QStackedWidget, QWidget)
 
 from kiosk.theme import TEXT_SCALES
 from kiosk.ui import strings
+from kiosk.ui.burn_in import ShiftingLayout
 from kiosk.ui.charts import StaticPlot
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
@@ -178,7 +180,9 @@ class MainWindow(QWidget):
         for page in self._pages:
             self.stack.addWidget(page)
         self._header, self.tabs = self._build(ctx)
-        layout = vbox(self, spacing=0)
+        layout = ShiftingLayout(self)  # moved a pixel at a time against burn-in (kiosk.ui.burn_in)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self._header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.tabs)
@@ -216,11 +220,28 @@ class MainWindow(QWidget):
         start-up and data swaps show the first view sooner."""
         self._rest_pending = True  # taken up by the next paintEvent
 
+    def set_shift(self, shift: QPoint) -> None:
+        """Move the content against burn-in; the strip it uncovers takes the colour of the bars."""
+        self.layout().set_shift(shift)
+        self.update()
+
     def paintEvent(self, event):  # noqa: N802 (Qt override)
         super().paintEvent(event)
+        if not self.layout().shift.isNull():
+            self._paint_edges()
         if self._rest_pending:
             self._rest_pending = False
             QTimer.singleShot(0, self, partial(self._build_next, self.views))
+
+    def _paint_edges(self) -> None:
+        """Header and tab bar rows in the bars' colour to the window's edges: a strip uncovered
+        by the pixel shift continues the bar beside it instead of showing the page colour."""
+        painter = QPainter(self)
+        bar = QColor(self.ctx.theme.bar)
+        painter.fillRect(QRect(0, 0, self.width(), self._header.geometry().bottom() + 1), bar)
+        top = self.tabs.geometry().top()
+        painter.fillRect(QRect(0, top, self.width(), self.height() - top), bar)
+        painter.end()
 
     def _build_next(self, views: LazyViews) -> None:
         if views is not self.views:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPainter, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from collections.abc import Callable
@@ -91,6 +91,24 @@ class TapAnywhere(Overlay):
             self.tapped.emit()
             return True
         return super().event(event)
+
+
+class SleepCurtain(TapAnywhere):
+    """Black over everything outside opening hours. Where the panel cannot be switched off this
+    is the dark screen; where it can, it still takes the touch that wakes it, so nothing under
+    the finger is pressed. It draws one black fill, and nothing under it needs painting."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent, "Sleep", with_card=False)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def paintEvent(self, event):  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.black)
+        painter.end()
+
+    def reset_state(self) -> None:
+        """An idle reset does not lift it: only opening hours or a wake do (kiosk.ui.display)."""
 
 
 class IdleWarning(TapAnywhere):

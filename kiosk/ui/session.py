@@ -23,6 +23,7 @@ class State(Enum):
     ACTIVE = "active"
     WARNING = "warning"
     ATTRACT = "attract"
+    ASLEEP = "asleep"  # outside opening hours, the screen dark (kiosk.ui.display)
 
 
 class InputWatcher(QObject):
@@ -79,7 +80,11 @@ class InputWatcher(QObject):
 
 
 class Session(QObject):
-    """ACTIVE -> (idle_seconds) WARNING -> (warning_seconds) reset + ATTRACT -> wake -> ACTIVE."""
+    """ACTIVE -> (idle_seconds) WARNING -> (warning_seconds) reset + ATTRACT -> wake -> ACTIVE.
+
+    Outside opening hours it is ASLEEP: no timers run, and input changes nothing until the
+    screen is woken (keep_going) or opening hours begin (wait_for_visitors).
+    """
 
     state_changed = Signal(State)
     warning_tick = Signal(int)  # seconds left
@@ -127,6 +132,18 @@ class Session(QObject):
         self._tick.stop()
         self._set(State.ACTIVE)
         self._idle.start()
+
+    def sleep(self) -> None:
+        """The screen goes dark: no warning, no attract loop, until woken."""
+        self._idle.stop()
+        self._tick.stop()
+        self._set(State.ASLEEP)
+
+    def wait_for_visitors(self) -> None:
+        """Opening hours begin with nobody there: straight to the attract loop."""
+        self._idle.stop()
+        self._tick.stop()
+        self._set(State.ATTRACT)
 
     def _set(self, state: State) -> None:
         if state is not self.state:

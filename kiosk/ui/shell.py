@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
@@ -15,6 +15,7 @@ from kiosk.datastore import DataStore, Shown
 from kiosk.theme import visitor_theme
 from kiosk.ui import strings
 from kiosk.ui.app import apply_theme
+from kiosk.ui.burn_in import NightlyRestart, PixelShift
 from kiosk.ui.context import ViewContext
 from kiosk.ui.gestures import CornerTaps, SwipeRecogniser
 from kiosk.ui.i18n import current_language, switch_language
@@ -32,10 +33,21 @@ SWIPE_MM = 15
 SWIPE_MIN_PX = 100
 
 
+_STATUS = {
+    State.ACTIVE: "visitor session on {view} ({language})",
+    State.WARNING: "idle warning on {view} ({language})",
+    State.ATTRACT: "attract loop",
+    State.ASLEEP: "screen off outside opening hours",
+}
+
+
 class Kiosk(QObject):
+    status_changed = Signal(str)  # status() after a change, for the service manager
+
     def __init__(self, ctx: ViewContext, config: Config, kiosk_mode: bool, store: DataStore | None = None,
                  settle_ms: int = 1000, visits=None, key_numbers=None, watch_data: bool = True,
-                 config_path: Path | None = None, fixed: frozenset[str] = frozenset(), doctor=None):
+                 config_path: Path | None = None, fixed: frozenset[str] = frozenset(), doctor=None,
+                 clock=None, display_power=None):
         super().__init__()
         self.ctx = ctx
         self.config = config
@@ -52,7 +64,13 @@ class Kiosk(QObject):
         dpi = self.window.screen().physicalDotsPerInch()
         self.swipe = SwipeRecogniser(self.watcher, max(SWIPE_MIN_PX, SWIPE_MM / 25.4 * dpi))
         self.corner = CornerTaps(self.watcher)
+        self.display = self._display_hours(config, clock, display_power)
+        self.pixel_shift = PixelShift(self.watcher, parent=self)
+        self.pixel_shift.add(self.window)
+        self.nightly = self._nightly_restart(config, clock)
         self._connect()
+        if self.display is not None:
+            self.display.start()  # dark from the first frame if it starts outside opening hours
         if visits is not None:
             self.record(visits)
         self.key_blocker = None
@@ -75,6 +93,34 @@ class Kiosk(QObject):
 
             self.live_config = LiveConfig(self, config_path, fixed, settle_ms=settle_ms)
 
+    def _display_hours(self, config: Config, clock, power):
+        """Opening hours (config display_hours), or None: the screen is always on."""
+        if config.display_hours is None:
+            return None
+        from kiosk.ui.display import DisplaySchedule, local_now
+
+        display = DisplaySchedule(self.window, self.watcher, config.display_hours, clock or local_now, power, self)
+        display.closed.connect(self._on_closed)
+        display.woken.connect(self._on_woken)
+        display.opened.connect(self._on_opened)
+        display.changed.connect(lambda: self.status_changed.emit(self.status()))
+        return display
+
+    def _nightly_restart(self, config: Config, clock) -> NightlyRestart | None:
+        """A fresh process every night at restart_at, at a quiet moment; None if unset."""
+        if config.restart_at is None:
+            return None
+        import datetime
+
+        quiet = (State.ATTRACT, State.ASLEEP)
+        return NightlyRestart(config.restart_at, lambda: self.session.state in quiet, lambda why: self.restart(why),
+                              clock or datetime.datetime.now, parent=self)
+
+    def after_first_frame(self) -> None:
+        """The panel switched as the opening hours want it (this runs a tool, so not before)."""
+        if self.display is not None:
+            self.display.reassert()
+
     # ---- overlays, built on first use -------------------------------------------------------
 
     @cached_property
@@ -93,6 +139,7 @@ class Kiosk(QObject):
 
         attract = AttractScreen(self.window, self.ctx, self.config.attract_seconds)
         attract.woke.connect(self.session.keep_going)
+        self.pixel_shift.add(attract)
         return attract
 
     @cached_property
@@ -238,8 +285,12 @@ class Kiosk(QObject):
     def record(self, visits) -> None:
         """What visitors do, for the anonymous analytics (see kiosk.analytics)."""
         self.visits = visits
-        self.watcher.activity.connect(visits.active)
-        self.watcher.pressed.connect(visits.pressed)
+        if self.display is None:
+            self.watcher.activity.connect(visits.active)
+            self.watcher.pressed.connect(visits.pressed)
+        else:  # a touch on the dark screen is nobody's visit until it wakes the screen
+            self.watcher.activity.connect(lambda: self.session.state is State.ASLEEP or visits.active())
+            self.watcher.pressed.connect(lambda: self.session.state is State.ASLEEP or visits.pressed())
         self.window.view_changed.connect(visits.view)
         self.window.language_changed.connect(visits.language_switched)
         self.window.figure_tapped.connect(visits.figure)
@@ -251,20 +302,53 @@ class Kiosk(QObject):
         card.source_shown.connect(visits.source)
         card.qr_shown.connect(visits.qr)
 
+    def status(self) -> str:
+        """What the screen shows, in a line for operators (`systemctl status` shows it)."""
+        text = _STATUS[self.session.state].format(view=self.window.current_view, language=current_language())
+        display = self.display.describe() if self.display is not None else None
+        if display is None or self.session.state is State.ASLEEP:
+            return display or text
+        return f"{display}; {text}"
+
     def _on_state_changed(self, state: State) -> None:
         log.info("session %s", state.value)
+        self.status_changed.emit(self.status())
         if state is State.WARNING:
             self.warning.open()
         elif self.built("warning") is not None:
             self.warning.hide()
         if state is State.ATTRACT:
             self.attract.start()
+        if self.nightly is not None and state in (State.ATTRACT, State.ASLEEP):
+            self.nightly.check()  # a restart that waited for a quiet moment has one now
 
     def _on_swiped(self, step: int) -> None:
         if self.session.state is State.ACTIVE and not any(o.isVisible() for o in self._built_overlays()):
             self.window.step_view(step)
 
+    def _on_closed(self) -> None:
+        log.info("outside opening hours: the visit ends")
+        if self.visits is not None:
+            self.visits.end("closed")
+        self.window.reset_state()
+        self.window.finish_animations()  # nothing moves behind the dark screen
+        self.pixel_shift.pause()
+        self.session.sleep()
+
+    def _on_woken(self) -> None:
+        self.pixel_shift.resume()
+        self.session.keep_going()
+        if self.visits is not None:
+            self.visits.active()  # the waking touch begins a visit, as on the attract loop
+
+    def _on_opened(self) -> None:
+        self.pixel_shift.resume()
+        if self.session.state is State.ASLEEP:
+            self.session.wait_for_visitors()
+
     def _on_staff_gesture(self) -> None:
+        if self.display is not None:
+            self.display.wake_for_staff()
         if self.pin_guard.configured:
             log.info("staff gesture")
             self.pin_pad.open()
