@@ -63,6 +63,14 @@ class DataStatus:
     rejected: Rejected | None
 
 
+class NoKeptCopy(Exception):
+    """Why the last good copy cannot stand in for a file; its problems if it is damaged."""
+
+    def __init__(self, reason: str, problems: list[Problem] | None = None):
+        super().__init__(reason)
+        self.problems = problems or []
+
+
 class DataStore:
     def __init__(self, operator_path: Path | None, state_dir: Path | None = None):
         self.operator_path = operator_path
@@ -96,18 +104,26 @@ class DataStore:
 
     def _last_good_of(self, path: Path) -> Shown | None:
         """The kept copy, if it is a valid copy of exactly this file; why not is logged."""
+        try:
+            dataset = self.kept_copy(path)
+        except NoKeptCopy as why_not:
+            log.warning("%s; showing the bundled dataset instead of %s", why_not, path)
+            return None
+        return self._show(dataset, self.last_good_path, "last good copy")
+
+    def kept_copy(self, path: Path) -> Dataset:
+        """The last good copy of exactly this file, read and checked (nothing is shown or kept:
+        'kiosk doctor' asks this too). Raises NoKeptCopy with the reason."""
         why_not = self._not_a_copy_of(path)
-        if why_not is None:
-            try:
-                raw = read_limited(self.last_good_path)
-                if hashlib.sha256(raw).hexdigest() != self._source().get("sha256"):
-                    why_not = f"the last good copy {self.last_good_path} was changed after it was kept"
-                else:
-                    return self._show(parse_dataset(raw, self.last_good_path), self.last_good_path, "last good copy")
-            except DatasetError as error:
-                why_not = f"the last good copy is damaged: {error}"
-        log.warning("%s; showing the bundled dataset instead of %s", why_not, path)
-        return None
+        if why_not is not None:
+            raise NoKeptCopy(why_not)
+        try:
+            raw = read_limited(self.last_good_path)
+            if hashlib.sha256(raw).hexdigest() != self._source().get("sha256"):
+                raise NoKeptCopy(f"the last good copy {self.last_good_path} was changed after it was kept")
+            return parse_dataset(raw, self.last_good_path)
+        except DatasetError as error:
+            raise NoKeptCopy(f"the last good copy is damaged: {error}", error.problems) from None
 
     def _not_a_copy_of(self, path: Path) -> str | None:
         if not self.last_good_path.exists():

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from test_display_hours import XSET_QUERY
+
 from kiosk.datastore import DataStore
 from kiosk.doctor.checks import CHECKS
 from kiosk.doctor.checks.autostart import check_autostart
@@ -216,8 +218,7 @@ def test_a_valid_data_file_is_shown(pc, tmp_path):
 def test_an_invalid_data_file_names_its_first_problem_and_what_is_shown_instead(pc, tmp_path):
     bad = tmp_path / "mine.json"
     shutil.copy(BAD_DATA / "unknown-source.json", bad)
-    pc.state_dir.mkdir(parents=True)
-    shutil.copy(data_path(), pc.state_dir / "last-good.json")
+    DataStore(bad, pc.state_dir)._keep(data_path().read_bytes(), bad)  # kept when the file was still good
     pc.data_override = bad
     expected = json.loads((BAD_DATA / "expected.json").read_text())["unknown-source.json"]
     [finding] = check_data(pc)
@@ -231,8 +232,7 @@ def test_an_invalid_data_file_names_its_first_problem_and_what_is_shown_instead(
 
 def test_a_damaged_last_good_copy_is_a_warning(pc, tmp_path):
     pc.data_override = BAD_DATA / "nan.json"
-    pc.state_dir.mkdir(parents=True)
-    (pc.state_dir / "last-good.json").write_text("{", encoding="utf-8")
+    DataStore(pc.data_override, pc.state_dir)._keep(b"{", pc.data_override)  # damaged since, hash and all
     findings = check_data(pc)
     assert [f.status for f in findings] == [PROBLEM, WARNING]
     assert "the bundled dataset" in str(findings[0].message)
@@ -296,10 +296,15 @@ def test_without_a_pin_the_fix_is_set_pin(pc):
     assert f"set-pin --config {pc.config_path}" in str(finding.fix)
 
 
-def test_a_pin_in_a_rejected_config_file_is_said_to_be_ignored(pc):
+def test_a_pin_survives_a_bad_setting_beside_it(pc):
     write_config(pc, f'pin_hash = "{hash_pin("2468")}"\nidle_seconds = "ninety"\n')
+    assert check_pin(pc).status == OK  # a bad setting costs only itself
+
+
+def test_a_pin_in_a_form_the_kiosk_cannot_use_is_said_to_be_ignored(pc):
+    write_config(pc, 'pin_hash = 2468\n')
     finding = check_pin(pc)
-    assert finding.status == PROBLEM and "ignores the whole file" in str(finding.message)
+    assert finding.status == PROBLEM and "not in a form the kiosk can use" in str(finding.message)
 
 
 def test_a_hand_written_pin_hash_is_a_problem(pc):
@@ -516,7 +521,7 @@ def test_a_check_that_raises_is_a_finding_and_the_others_still_run(pc):
 
 def test_every_check_is_registered_once_in_reading_order():
     assert [check_id for check_id, _ in CHECKS] == ["display", "fonts", "data", "config", "pin", "autostart",
-                                                    "disk", "clock", "last-crash"]
+                                                    "screen-blanking", "disk", "clock", "last-crash"]
     with pytest.raises(ValueError):
         CHECKS.add("pin", check_pin)
 
@@ -554,6 +559,7 @@ def test_the_json_has_a_stable_structure(pc):
 
 def test_on_a_kiosk_pc_in_order_the_command_exits_0(pc, xvfb):
     command(pc, "systemctl", SYSTEMCTL)
+    command(pc, "xset", f"exec /bin/cat <<'EOF'\n{XSET_QUERY.format(saver=0, dpms='Disabled', monitor='On')}\nEOF\n")
     timedatectl(pc, Timezone="Asia/Shanghai", NTP="yes", NTPSynchronized="yes")
     install_autostart(pc, "--systemd")
     config = pc.config_home / "jining-kiosk" / "config.toml"
@@ -573,3 +579,25 @@ def test_the_doctor_itself_imports_no_qt(pc):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**os.environ, "PATH": pc.environ["PATH"]})
     assert result.returncode == 0, result.stderr
+
+
+# ---- screen blanking ----------------------------------------------------------------------
+
+def test_a_screen_saver_and_dpms_timeouts_are_problems_with_their_fix(pc):
+    from kiosk.doctor.checks.blanking import check_screen_blanking
+
+    pc.environ["DISPLAY"] = ":0"
+    command(pc, "xset", f"exec /bin/cat <<'EOF'\n{XSET_QUERY.format(saver=600, dpms='Enabled', monitor='On')}\nEOF\n")
+    found = check_screen_blanking(pc)
+    assert [f.status for f in found] == [PROBLEM, PROBLEM]
+    assert {str(f.fix).split("'")[1] for f in found} == {"xset s off", "xset -dpms"}
+    command(pc, "xset", f"exec /bin/cat <<'EOF'\n{XSET_QUERY.format(saver=0, dpms='Disabled', monitor='On')}\nEOF\n")
+    assert [f.status for f in check_screen_blanking(pc)] == [OK]
+
+
+def test_screen_blanking_that_cannot_be_read_is_a_warning(pc):
+    from kiosk.doctor.checks.blanking import check_screen_blanking
+
+    pc.environ["DISPLAY"] = ":0"  # and no xset on the PATH
+    [finding] = check_screen_blanking(pc)
+    assert finding.status == WARNING and "x11-xserver-utils" in str(finding.fix)

@@ -99,18 +99,18 @@ BUNDLED_INVALID_FIX = QT_TRANSLATE_NOOP(
 
 # ---- configuration and PIN
 CONFIG_PROBLEM = QT_TRANSLATE_NOOP(
-    "Kiosk", "The configuration is not used, every setting is at its default (the PIN and data file too): {problem}")
+    "Kiosk", "A setting is not used, and is at its default (the other settings apply): {problem}")
 CONFIG_PROBLEM_FIX = QT_TRANSLATE_NOOP(
-    "Kiosk", "Correct {path} (the setting names and their defaults: '{kiosk}{option} --print-config'), "
-    "then restart the kiosk.")
+    "Kiosk", "Correct {path} (the setting names and their defaults: '{kiosk}{option} --print-config'); "
+    "the running kiosk takes most settings within seconds.")
 CONFIG_ABSENT = QT_TRANSLATE_NOOP("Kiosk", "There is no configuration file {path}: every setting is at its default.")
 CONFIG_OK = QT_TRANSLATE_NOOP("Kiosk", "The configuration file {path} is valid.")
 PIN_OK = QT_TRANSLATE_NOOP("Kiosk", "A staff PIN is set.")
 NO_PIN = QT_TRANSLATE_NOOP(
     "Kiosk", "No staff PIN is set: nobody can open the staff panel (status, self-test, restart, exit) at the screen.")
 PIN_IGNORED = QT_TRANSLATE_NOOP(
-    "Kiosk", "{path} sets a PIN, but the kiosk ignores the whole file because of its problems (see the "
-    "configuration check): the staff panel cannot be opened.")
+    "Kiosk", "{path} sets a PIN, but not in a form the kiosk can use (see the configuration check): the staff "
+    "panel cannot be opened.")
 PIN_MALFORMED = QT_TRANSLATE_NOOP("Kiosk", "The pin_hash in {path} is not one that 'kiosk set-pin' writes: no PIN will open the staff panel.")
 SET_PIN_FIX = QT_TRANSLATE_NOOP("Kiosk", "{kiosk} set-pin{option} (4 to 8 digits), then restart the kiosk.")
 
@@ -180,6 +180,16 @@ NO_CRASH = QT_TRANSLATE_NOOP("Kiosk", "No crash in the log ({count} file(s) in {
 LAST_CRASH = QT_TRANSLATE_NOOP("Kiosk", "Last crash: {time}, {error} (first traceback line: {frame}); in {file}.")
 LAST_CRASH_FIX = QT_TRANSLATE_NOOP(
     "Kiosk", "The whole traceback is in {file} at {time}: send that part of the log to the maintainers.")
+BLANKING_NOT_X11 = QT_TRANSLATE_NOOP(
+    "Kiosk", "No X11 display here: screen saver and DPMS timeouts are not checked (on Wayland the compositor decides).")
+BLANKING_UNKNOWN = QT_TRANSLATE_NOOP("Kiosk", "Could not read the X display's screen saver and DPMS settings: {detail}.")
+BLANKING_UNKNOWN_FIX = QT_TRANSLATE_NOOP(
+    "Kiosk", "Install xset (sudo apt-get install x11-xserver-utils) and run the doctor on the kiosk's display.")
+BLANKING_OFF = QT_TRANSLATE_NOOP("Kiosk", "The X display does not blank the screen by itself.")
+BLANKING_ON = QT_TRANSLATE_NOOP("Kiosk", "The screen would go dark during opening hours: {what}.")
+BLANKING_FIX = QT_TRANSLATE_NOOP(
+    "Kiosk", "Run '{command}' in the kiosk's desktop session, and add it to the session's start-up so that it "
+    "survives a reboot (see resources/linux/README.md).")
 
 # What the self-test page calls each finding (the command prints the ids).
 TITLES = {

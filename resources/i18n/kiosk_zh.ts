@@ -516,14 +516,6 @@
         <translation>如果提示日期“in the future”（在未来），请校准时钟（见时钟检查）。否则请恢复该文件：在导览程序的文件夹中运行 git checkout -- data（或重新安装导览程序）。</translation>
     </message>
     <message>
-        <source>The configuration is not used, every setting is at its default (the PIN and data file too): {problem}</source>
-        <translation>配置未被使用，所有设置均为默认值（包括密码和数据文件）：{problem}</translation>
-    </message>
-    <message>
-        <source>Correct {path} (the setting names and their defaults: &apos;{kiosk}{option} --print-config&apos;), then restart the kiosk.</source>
-        <translation>请修正 {path}（设置名称及默认值见 {kiosk}{option} --print-config），然后重启导览程序。</translation>
-    </message>
-    <message>
         <source>There is no configuration file {path}: every setting is at its default.</source>
         <translation>没有配置文件 {path}：所有设置均为默认值。</translation>
     </message>
@@ -540,8 +532,16 @@
         <translation>尚未设置工作人员密码：在屏幕上无法打开工作人员面板（状态、自检、重启、退出）。</translation>
     </message>
     <message>
-        <source>{path} sets a PIN, but the kiosk ignores the whole file because of its problems (see the configuration check): the staff panel cannot be opened.</source>
-        <translation>{path} 中设置了密码，但由于该文件有问题，导览程序忽略了整个文件（见配置检查）：无法打开工作人员面板。</translation>
+        <source>A setting is not used, and is at its default (the other settings apply): {problem}</source>
+        <translation>有一项设置未被采用，已使用默认值（其他设置照常生效）：{problem}</translation>
+    </message>
+    <message>
+        <source>Correct {path} (the setting names and their defaults: &apos;{kiosk}{option} --print-config&apos;); the running kiosk takes most settings within seconds.</source>
+        <translation>请修改 {path}（设置名称及默认值见 &apos;{kiosk}{option} --print-config&apos;）；正在运行的终端会在几秒内采用大多数设置。</translation>
+    </message>
+    <message>
+        <source>{path} sets a PIN, but not in a form the kiosk can use (see the configuration check): the staff panel cannot be opened.</source>
+        <translation>{path} 设置了密码，但格式无法使用（见配置检查）：无法打开工作人员面板。</translation>
     </message>
     <message>
         <source>The pin_hash in {path} is not one that &apos;kiosk set-pin&apos; writes: no PIN will open the staff panel.</source>
@@ -718,6 +718,30 @@
     <message>
         <source>The whole traceback is in {file} at {time}: send that part of the log to the maintainers.</source>
         <translation>完整的回溯信息在 {file} 中 {time} 处：请将该部分日志发送给维护人员。</translation>
+    </message>
+    <message>
+        <source>No X11 display here: screen saver and DPMS timeouts are not checked (on Wayland the compositor decides).</source>
+        <translation>此处没有 X11 显示：未检查屏幕保护和 DPMS 超时（在 Wayland 下由合成器决定）。</translation>
+    </message>
+    <message>
+        <source>Could not read the X display&apos;s screen saver and DPMS settings: {detail}.</source>
+        <translation>无法读取 X 显示的屏幕保护和 DPMS 设置：{detail}。</translation>
+    </message>
+    <message>
+        <source>Install xset (sudo apt-get install x11-xserver-utils) and run the doctor on the kiosk&apos;s display.</source>
+        <translation>请安装 xset（sudo apt-get install x11-xserver-utils），并在终端的显示上运行检查。</translation>
+    </message>
+    <message>
+        <source>The X display does not blank the screen by itself.</source>
+        <translation>X 显示不会自行关闭屏幕。</translation>
+    </message>
+    <message>
+        <source>The screen would go dark during opening hours: {what}.</source>
+        <translation>开放时间内屏幕会变黑：{what}。</translation>
+    </message>
+    <message>
+        <source>Run &apos;{command}&apos; in the kiosk&apos;s desktop session, and add it to the session&apos;s start-up so that it survives a reboot (see resources/linux/README.md).</source>
+        <translation>请在终端的桌面会话中运行 &apos;{command}&apos;，并将其加入会话的启动项，以便重启后仍然有效（见 resources/linux/README.md）。</translation>
     </message>
     <message>
         <source>Display</source>

@@ -7,6 +7,7 @@ A new check is one function ``check(env: Environment) -> Finding | Iterable[Find
 from __future__ import annotations
 
 from kiosk.doctor.checks.autostart import check_autostart
+from kiosk.doctor.checks.blanking import SCREEN_BLANKING, check_screen_blanking
 from kiosk.doctor.checks.clock import check_clock
 from kiosk.doctor.checks.crash import check_last_crash
 from kiosk.doctor.checks.data import check_data
@@ -16,10 +17,6 @@ from kiosk.doctor.checks.fonts import check_fonts
 from kiosk.doctor.checks.settings import check_config, check_pin
 from kiosk.doctor.registry import Registry
 
-# The id the screen-blanking check (DPMS and the screen saver during opening hours, read from
-# 'xset -q') is registered under; it has its own line below, after autostart.
-SCREEN_BLANKING = "screen-blanking"
-
 CHECKS = Registry()
 CHECKS.add("display", check_display)
 CHECKS.add("fonts", check_fonts)
@@ -27,7 +24,7 @@ CHECKS.add("data", check_data)
 CHECKS.add("config", check_config)
 CHECKS.add("pin", check_pin)
 CHECKS.add("autostart", check_autostart)
-# Screen blanking goes here, one line: CHECKS.add(SCREEN_BLANKING, <the xset -q check>).
+CHECKS.add(SCREEN_BLANKING, check_screen_blanking)
 CHECKS.add("disk", check_disk)
 CHECKS.add("clock", check_clock)
 CHECKS.add("last-crash", check_last_crash)

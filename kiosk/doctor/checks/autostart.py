@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-from kiosk.admin import DESKTOP_FILE, UNIT_FILE
+from kiosk.autostart import DESKTOP_FILE, UNIT_FILE
 from kiosk.doctor import messages as m
 from kiosk.doctor.environment import Environment
 from kiosk.doctor.findings import OK, PROBLEM, WARNING, Finding, say

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.datastore import LAST_GOOD
+from kiosk.datastore import LAST_GOOD, DataStore, NoKeptCopy
 from kiosk.doctor import messages as m
 from kiosk.doctor.environment import Environment
 from kiosk.doctor.findings import OK, PROBLEM, WARNING, Finding, Message, say
@@ -44,11 +44,12 @@ def _choose(env: Environment) -> Choice:
     if not problems:
         return Choice(configured, set_by, shown="operator file", shown_path=configured,
                       bundled_problems=bundled_problems)
-    last_good = env.state_dir / LAST_GOOD
-    last_good_problems = _problems(lambda: load_dataset(last_good)) if last_good.exists() else []
-    if last_good.exists() and not last_good_problems:
-        return Choice(configured, set_by, problems, "last good copy", last_good, bundled_problems=bundled_problems)
-    return Choice(configured, set_by, problems, "bundled", data_path(), last_good_problems, bundled_problems)
+    store = DataStore(configured, env.state_dir)
+    try:
+        store.kept_copy(configured)  # the same rule as the kiosk's start: a copy of exactly this file
+    except NoKeptCopy as why_not:
+        return Choice(configured, set_by, problems, "bundled", data_path(), why_not.problems, bundled_problems)
+    return Choice(configured, set_by, problems, "last good copy", store.last_good_path, bundled_problems=bundled_problems)
 
 
 def _problems(load) -> list[Problem]:

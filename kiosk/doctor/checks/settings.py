@@ -12,7 +12,7 @@ from kiosk.doctor.findings import OK, PROBLEM, Finding, say
 def check_config(env: Environment) -> list[Finding]:
     loaded = env.loaded
     if loaded.problems:
-        # Any problem makes the kiosk use every default: the PIN and data file too.
+        # Each problem costs its own setting, which falls back to its default.
         return [Finding("config", PROBLEM, say(m.CONFIG_PROBLEM, problem=problem),
                         say(m.CONFIG_PROBLEM_FIX, path=loaded.path, kiosk=env.kiosk_command(),
                             option=env.config_option()))
@@ -30,7 +30,7 @@ def check_pin(env: Environment) -> Finding:
         if _looks_like_scrypt(stored):
             return Finding("pin", OK, say(m.PIN_OK))
         return Finding("pin", PROBLEM, say(m.PIN_MALFORMED, path=loaded.path), fix)
-    if loaded.problems and _mentions_pin(loaded.path):
+    if any(problem.path.endswith(": pin_hash") for problem in loaded.problems) and _mentions_pin(loaded.path):
         return Finding("pin", PROBLEM, say(m.PIN_IGNORED, path=loaded.path),
                        say(m.CONFIG_PROBLEM_FIX, path=loaded.path, kiosk=env.kiosk_command(), option=env.config_option()))
     return Finding("pin", PROBLEM, say(m.NO_PIN), fix)
