@@ -244,7 +244,7 @@ def check(raw: bytes) -> Checked:
         return Checked(DEFAULTS, issues=(Issue(WHOLE_FILE, f"is not UTF-8 text ({error})"),))
     values, issues = _parse(text)
     config, bad = _validate(values)
-    issues += tuple(Issue(key, message, key if key in SETTINGS else None) for key, message in bad.items())
+    issues += tuple(Issue(where, message, key if key in SETTINGS else None) for key, (where, message) in bad.items())
     return Checked(config, frozenset(values) - set(bad), issues)
 
 
@@ -290,17 +290,18 @@ def _hint(line: str, setting: str | None) -> str:
     return "; text needs quotes, as in \"...\""
 
 
-def _validate(values: dict) -> tuple[Config, dict[str, str]]:
-    """The Config, and what is wrong with each setting that could not be used."""
+def _validate(values: dict) -> tuple[Config, dict[str, tuple[str, str]]]:
+    """The Config, and for each setting that could not be used where in it (a nested value:
+    display_hours.monday.0) and what is wrong."""
     from kiosk.model import validation
 
-    bad: dict[str, str] = {}
+    bad: dict[str, tuple[str, str]] = {}
     usable = dict(values)
     while True:
         try:
             return validation.validate(Config, usable), bad
         except validation.ValidationError as error:
-            found = {_key(item): _message(item) for item in reversed(error.errors())}
+            found = {_key(item): (_where(item), _message(item)) for item in reversed(error.errors())}
         if not found.keys() & usable.keys():  # not a setting's fault: nothing left to drop
             return DEFAULTS, {**bad, **found}
         for key, message in found.items():
@@ -310,6 +311,10 @@ def _validate(values: dict) -> tuple[Config, dict[str, str]]:
 
 def _key(item: dict) -> str:
     return str(item["loc"][0]) if item["loc"] else ""
+
+
+def _where(item: dict) -> str:
+    return ".".join(str(part) for part in item["loc"])
 
 
 def _message(item: dict) -> str:
