@@ -46,8 +46,8 @@ def restart_by_touch(kiosk):
     tap(kiosk, centre(kiosk.pin_pad.keys["ok"], kiosk))
     tap(kiosk, centre(kiosk.staff.restart_button, kiosk))
 
-def after_start(kiosk, analytics, language):
-    started(kiosk, analytics, language)
+def after_start(kiosk, *args):
+    started(kiosk, *args)
     QTimer.singleShot(0, lambda: restart_by_touch(kiosk))
 
 cli._after_start = after_start

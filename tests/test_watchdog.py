@@ -147,12 +147,12 @@ def test_ready_after_the_first_frame_then_pings_until_stopping(tmp_path, listene
     assert listener.messages[-1].startswith("STOPPING=1")
 
 
-# Blocks the UI thread (not the process) when the test sends SIGUSR1: the kiosk's own handler for
+# Blocks the UI thread (not the process) when the test sends SIGUSR2: the kiosk's own handler for
 # signals wakes the event loop, which then runs this and never turns again.
 BLOCK_ON_SIGNAL = """
 import signal, sys, time
 from kiosk.cli import main
-signal.signal(signal.SIGUSR1, lambda *_: time.sleep(600))
+signal.signal(signal.SIGUSR2, lambda *_: time.sleep(600))
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -163,7 +163,7 @@ def test_a_blocked_event_loop_stops_the_pings(tmp_path, listener):
     listener.until("READY=1")
     for _ in range(3):
         listener.until("WATCHDOG=1", timeout=10)
-    process.send_signal(signal.SIGUSR1)
+    process.send_signal(signal.SIGUSR2)
     # A ping may already be on its way; then ten intervals must pass in silence.
     silence = PING_USEC / 1_000_000 * 10
     deadline = time.monotonic() + 4 * silence
@@ -294,7 +294,7 @@ def test_systemd_restarts_a_frozen_kiosk(user_manager):
     kiosk = str(Path(sys.executable).with_name("kiosk"))
     env = user_manager.env
     result = subprocess.run([kiosk, "install-autostart", "--systemd"], env=env, capture_output=True, text=True)
-    assert result.returncode == 0 and "systemctl --user" not in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0 and "failed" not in result.stdout + result.stderr, result.stdout + result.stderr
     unit = Path(env["XDG_CONFIG_HOME"], "systemd", "user", "jining-kiosk.service")
     assert "WatchdogSec=30" in unit.read_text(encoding="utf-8")
     # The installed unit as it is, with a shorter watchdog so that the test need not wait 30 s.

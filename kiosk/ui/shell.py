@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 OVERLAYS = ("warning", "attract", "pin_pad", "staff", "no_pin", "source_card", "self_test", "touch_test")
 SWIPE_MM = 15
+RELEASE_AFTER_RESET_MS = 2000
 SWIPE_MIN_PX = 100
 
 
@@ -376,6 +377,12 @@ class Kiosk(QObject):
         if self.visits is not None:
             self.visits.idle_reset()  # before the reset puts language, view and look back
         self.window.reset_state()  # overlays close themselves through the same mechanism
+        # Nobody is at the screen: hand the memory the visit freed back to the system (glibc
+        # keeps freed blocks, and a kiosk in use all day would look as if it grew). A moment
+        # later, once the widgets the reset replaced have been deleted.
+        from kiosk.memory import release_freed
+
+        QTimer.singleShot(RELEASE_AFTER_RESET_MS, release_freed)
 
     def quit(self) -> None:
         log.info("staff exit")
