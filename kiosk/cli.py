@@ -326,7 +326,9 @@ def _doctor_command(config_path: Path, data: Path | None):
     """What the staff panel's self-test checks: this kiosk's own configuration and data file."""
     from kiosk.doctor.invocation import DoctorCommand
 
-    return DoctorCommand(("--config", str(config_path), *(("--data", str(data)) if data else ())))
+    # The default file is the doctor's default too; named, a missing one would read as a mistake.
+    config = ("--config", str(config_path)) if config_path != default_config_path() else ()
+    return DoctorCommand((*config, *(("--data", str(data)) if data else ())))
 
 
 def _after_first_paint(widgets: list, quit_after: float | None, then=None) -> None:

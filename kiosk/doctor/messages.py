@@ -112,7 +112,8 @@ PIN_IGNORED = QT_TRANSLATE_NOOP(
     "Kiosk", "{path} sets a PIN, but not in a form the kiosk can use (see the configuration check): the staff "
     "panel cannot be opened.")
 PIN_MALFORMED = QT_TRANSLATE_NOOP("Kiosk", "The pin_hash in {path} is not one that 'kiosk set-pin' writes: no PIN will open the staff panel.")
-SET_PIN_FIX = QT_TRANSLATE_NOOP("Kiosk", "{kiosk} set-pin{option} (4 to 8 digits), then restart the kiosk.")
+SET_PIN_FIX = QT_TRANSLATE_NOOP(
+    "Kiosk", "{kiosk} set-pin{option} (4 to 8 digits); the running kiosk takes it within seconds.")
 
 # ---- autostart
 NO_AUTOSTART = QT_TRANSLATE_NOOP(

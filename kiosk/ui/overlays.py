@@ -293,6 +293,8 @@ class StaffPanel(Overlay):
             return ui(strings.VISITS_OFF)
         try:
             today, week = self.key_numbers()
+        except FileNotFoundError:  # a new kiosk: nothing to read, nothing wrong
+            return ui(strings.NO_VISITS_YET)
         except Exception as error:  # noqa: BLE001 (the panel must open whatever the file is like)
             return ui(strings.VISITS_UNREADABLE, error=str(error))
         lines = [ui(strings.VISITS_TODAY, summary=self._summary(today)),

@@ -204,6 +204,10 @@
         <translation>无法读取访客统计：{error}</translation>
     </message>
     <message>
+        <source>No visits recorded yet.</source>
+        <translation>尚无访问记录。</translation>
+    </message>
+    <message>
         <source>Restart kiosk</source>
         <translation>重新启动</translation>
     </message>
@@ -537,7 +541,7 @@
     </message>
     <message>
         <source>Correct {path} (the setting names and their defaults: &apos;{kiosk}{option} --print-config&apos;); the running kiosk takes most settings within seconds.</source>
-        <translation>请修改 {path}（设置名称及默认值见 &apos;{kiosk}{option} --print-config&apos;）；正在运行的终端会在几秒内采用大多数设置。</translation>
+        <translation>请修改 {path}（设置名称及默认值见 &apos;{kiosk}{option} --print-config&apos;）；正在运行的导览程序会在几秒内采用大多数设置。</translation>
     </message>
     <message>
         <source>{path} sets a PIN, but not in a form the kiosk can use (see the configuration check): the staff panel cannot be opened.</source>
@@ -548,8 +552,8 @@
         <translation>{path} 中的 pin_hash 不是 kiosk set-pin 写入的格式：任何密码都无法打开工作人员面板。</translation>
     </message>
     <message>
-        <source>{kiosk} set-pin{option} (4 to 8 digits), then restart the kiosk.</source>
-        <translation>{kiosk} set-pin{option}（4 至 8 位数字），然后重启导览程序。</translation>
+        <source>{kiosk} set-pin{option} (4 to 8 digits); the running kiosk takes it within seconds.</source>
+        <translation>{kiosk} set-pin{option}（4 至 8 位数字）；正在运行的导览程序会在几秒内采用。</translation>
     </message>
     <message>
         <source>Nothing starts the kiosk at login: neither {unit} nor {desktop} exists.</source>
@@ -729,7 +733,7 @@
     </message>
     <message>
         <source>Install xset (sudo apt-get install x11-xserver-utils) and run the doctor on the kiosk&apos;s display.</source>
-        <translation>请安装 xset（sudo apt-get install x11-xserver-utils），并在终端的显示上运行检查。</translation>
+        <translation>请安装 xset（sudo apt-get install x11-xserver-utils），并在导览程序的显示上运行检查。</translation>
     </message>
     <message>
         <source>The X display does not blank the screen by itself.</source>
@@ -741,7 +745,7 @@
     </message>
     <message>
         <source>Run &apos;{command}&apos; in the kiosk&apos;s desktop session, and add it to the session&apos;s start-up so that it survives a reboot (see resources/linux/README.md).</source>
-        <translation>请在终端的桌面会话中运行 &apos;{command}&apos;，并将其加入会话的启动项，以便重启后仍然有效（见 resources/linux/README.md）。</translation>
+        <translation>请在导览程序的桌面会话中运行 &apos;{command}&apos;，并将其加入会话的启动项，以便重启后仍然有效（见 resources/linux/README.md）。</translation>
     </message>
     <message>
         <source>Display</source>
