@@ -176,7 +176,8 @@ def load_config(path: Path | None = None) -> LoadedConfig:
     A file named explicitly (``--config``) that does not exist is a problem; the default file
     not existing yet is normal (``kiosk set-pin`` creates it), and only noted.
     """
-    explicit = path is not None
+    # Named, but the default file all the same (as the doctor and the self-test name it): normal.
+    explicit = path is not None and path != default_config_path()
     path = path or default_config_path()
     if not path.exists():
         problems = [Problem(str(path), "there is no such file; every setting uses its default")] if explicit else []

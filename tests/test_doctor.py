@@ -601,3 +601,13 @@ def test_screen_blanking_that_cannot_be_read_is_a_warning(pc):
     pc.environ["DISPLAY"] = ":0"  # and no xset on the PATH
     [finding] = check_screen_blanking(pc)
     assert finding.status == WARNING and "x11-xserver-utils" in str(finding.fix)
+
+
+def test_a_missing_default_config_file_is_normal_even_when_named(pc, monkeypatch):
+    """The doctor and the self-test name the config file they read; the default one not existing
+    yet (before 'kiosk set-pin') is how every kiosk starts, not a mistake."""
+    import kiosk.config
+
+    monkeypatch.setattr(kiosk.config, "default_config_path", lambda: pc.config_path)
+    assert [f.status for f in check_config(pc)] == [OK]
+    assert check_config(Environment(config_path=pc.config_path.with_name("other.toml")))[0].status == PROBLEM

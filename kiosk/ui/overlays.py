@@ -273,11 +273,12 @@ class StaffPanel(Overlay):
         ui = self.ctx.ui
         self.self_test_button = Button(ui(strings.SELF_TEST), "secondary", ui(strings.SELF_TEST_DESCRIPTION))
         self.self_test_button.clicked.connect(self.self_test_requested)
-        close = Button(ui(strings.CLOSE), "secondary", ui(strings.CLOSE_DESCRIPTION))
+        # Closing is what staff do most; the buttons that take the kiosk down are not the loudest.
+        close = Button(ui(strings.CLOSE), "primary", ui(strings.CLOSE_DESCRIPTION))
         close.clicked.connect(self.hide)
-        self.restart_button = Button(ui(strings.RESTART), "primary", ui(strings.RESTART_DESCRIPTION))
+        self.restart_button = Button(ui(strings.RESTART), "secondary", ui(strings.RESTART_DESCRIPTION))
         self.restart_button.clicked.connect(self.restart_requested)
-        self.exit_button = Button(ui(strings.EXIT), "primary", ui(strings.EXIT_DESCRIPTION))
+        self.exit_button = Button(ui(strings.EXIT), "secondary", ui(strings.EXIT_DESCRIPTION))
         self.exit_button.clicked.connect(self.exit_requested)
         return ButtonGrid([self.self_test_button, close, self.restart_button, self.exit_button])
 
