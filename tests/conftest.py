@@ -30,6 +30,21 @@ from kiosk.resources import data_path
 from kiosk.theme import Theme
 
 
+# Kiosk processes the tests start (tests append them): none may outlive its test.
+STARTED: list = []
+
+
+@pytest.fixture(autouse=True)
+def no_kiosk_left_running():
+    """A test that fails half-way must not leave its kiosk running (and busy) behind it."""
+    yield
+    while STARTED:
+        process = STARTED.pop()
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=10)  # also closes its pipes
+
+
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     return load_dataset(data_path())

@@ -13,21 +13,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.model.loader import load_dataset
+from conftest import STARTED
 from test_data_reload import edited, operator_file, write_atomically  # noqa: F401 (a fixture)
 
 FIRST_FRAME = "first frame painted"
-_STARTED: list[subprocess.Popen] = []
-
-
-@pytest.fixture(autouse=True)
-def no_kiosk_left_running():
-    """A test that fails half-way must not leave its kiosk running (and busy) behind it."""
-    yield
-    while _STARTED:
-        process = _STARTED.pop()
-        if process.poll() is None:
-            process.kill()
-            process.communicate(timeout=10)
 
 
 class Running:
@@ -40,7 +29,7 @@ class Running:
         command = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "kiosk", *args]
         self.process = subprocess.Popen(command + ["--windowed"], env=self.env,
                                         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-        _STARTED.append(self.process)
+        STARTED.append(self.process)
         self.lines: list[str] = []
 
     def wait_for(self, text: str, timeout: float = 30) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.pin import hash_pin
 from kiosk.restart import RESTART_EXIT_CODE
-from test_faults import FIRST_FRAME, Running, no_kiosk_left_running  # noqa: F401 (a fixture)
+from test_faults import FIRST_FRAME, Running
 
 PIN = "2468"
 # Qt's offscreen screen is 800x800 unless configured, and drops touches outside it.

@@ -18,20 +18,10 @@ import pytest
 
 from kiosk import sd_notify
 from kiosk.resources import resource_path
+from conftest import STARTED
 
 FIRST_FRAME = b"first frame painted"
 PING_USEC = 400_000  # a ping every 0.2 s: the test sees many without waiting long
-_STARTED: list[subprocess.Popen] = []
-
-
-@pytest.fixture(autouse=True)
-def no_kiosk_left_running():
-    yield
-    while _STARTED:
-        process = _STARTED.pop()
-        if process.poll() is None:
-            process.kill()
-        process.communicate(timeout=10)  # also closes the log pipe
 
 
 class Listener:
@@ -85,7 +75,7 @@ def start(tmp_path: Path, listener: Listener, *args: str, code: str | None = Non
     command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "kiosk"]
     process = subprocess.Popen([*command, "--windowed", *args], env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
-    _STARTED.append(process)
+    STARTED.append(process)
     return process
 
 
