@@ -134,3 +134,12 @@ def test_a_config_file_created_after_the_start_is_picked_up(make_kiosk, tmp_path
     kiosk.live_config.file._poll.setInterval(100)
     set_value(path, "pin_hash", hash_pin("2468"))
     qtbot.waitUntil(lambda: kiosk.pin_guard.configured, timeout=10_000)
+
+
+def test_a_reset_right_after_a_rebuild_goes_by_the_new_widgets_alone(make_kiosk):
+    """A new default language rebuilds the tab bar; the old one waits for the event loop to
+    delete it. A reset in between must not let its old language button switch back."""
+    kiosk = make_kiosk()
+    kiosk._set_defaults("zh", True)  # no event processed after it: the old bar is still there
+    kiosk.reset()
+    assert kiosk.ctx.language == "zh"

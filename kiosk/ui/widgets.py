@@ -193,22 +193,31 @@ def source_line(provenance: str | Tr) -> Label:
 
 
 def descendants(widget: QObject, kind: type[T]) -> list[T]:
-    """Every object of `kind` below `widget`, depth first. Not findChildren(): PySide ties each
+    """Every object of `kind` below `widget`, depth first, leaving out what discard() removed.
+    Not findChildren(): PySide ties each
     wrapper findChildren returns to the object it was called on, and keeps it after Qt has
     deleted the widget, so a long-lived window called often (idle resets, touches) grows for
     ever."""
     found = []
     for child in widget.children():
+        if child.property(_DISCARDED):
+            continue  # replaced, and waiting for the event loop to delete it
         if isinstance(child, kind):
             found.append(child)
         found.extend(descendants(child, kind))
     return found
 
 
+_DISCARDED = "kiosk-discarded"
+
+
 def discard(widget: QWidget) -> None:
     """Remove a widget for good. deleteLater waits for the event loop; until then it must not
-    be seen (nor overlap its replacement)."""
+    be seen (nor overlap its replacement), nor be found by descendants(): an idle reset right
+    after a rebuild would otherwise reset the old widgets too (the old language button
+    switched back to the old default language)."""
     widget.hide()
+    widget.setProperty(_DISCARDED, True)
     widget.deleteLater()
 
 
