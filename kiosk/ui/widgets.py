@@ -194,10 +194,9 @@ def source_line(provenance: str | Tr) -> Label:
 
 def descendants(widget: QObject, kind: type[T]) -> list[T]:
     """Every object of `kind` below `widget`, depth first, leaving out what discard() removed.
-    Not findChildren(): PySide ties each
-    wrapper findChildren returns to the object it was called on, and keeps it after Qt has
-    deleted the widget, so a long-lived window called often (idle resets, touches) grows for
-    ever."""
+    Not findChildren(): PySide ties each wrapper findChildren returns to the object it was
+    called on, and keeps it after Qt has deleted the widget, so a long-lived window called
+    often (idle resets, touches) grows for ever."""
     found = []
     for child in widget.children():
         if child.property(_DISCARDED):
