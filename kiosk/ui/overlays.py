@@ -159,7 +159,7 @@ class PinPad(Overlay):
         self.display.setObjectName("pin-display")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card.add(self.display)
-        self.status = label("", "muted")
+        self.status = label("", "label")  # a wrong PIN must be noticed: full text colour, not muted
         self.status.setObjectName("pin-status")
         self.card.add(self.status)
         self.card.add(self._keypad())
