@@ -1,4 +1,5 @@
-"""What the kiosk's memory is made of: resident size, Python objects, live Qt objects.
+"""What the kiosk's memory is made of: resident size, Python objects, live Qt objects. Qt-free
+(the Qt objects are counted by the caller).
 
 Shared by the benchmark (which reads its own process) and the running kiosk, which writes one
 line to its log on SIGUSR1 (`kill -USR1 PID`), so that a technician or a soak test can follow a

@@ -1,4 +1,4 @@
-"""Checks that a schema cannot express: references, duplicates, translations, plausibility."""
+"""Checks that a schema cannot express: references, duplicates, translations, plausibility. Qt-free."""
 
 from __future__ import annotations
 

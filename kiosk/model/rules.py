@@ -1,4 +1,4 @@
-"""How a record field states what a valid value is, without importing the validator."""
+"""How a record field states what a valid value is, without importing the validator. Qt-free."""
 
 
 class Rules:

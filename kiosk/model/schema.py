@@ -1,4 +1,4 @@
-"""Print the dataset's JSON Schema: ``python -m kiosk.model.schema > data/schema.json``."""
+"""Print the dataset's JSON Schema: ``python -m kiosk.model.schema > data/schema.json``. Qt-free."""
 
 import json
 
