@@ -1,11 +1,10 @@
 """Chinese renders from the bundled font, on a machine with no CJK font installed."""
 
-import dataclasses
 import logging
 
 from PySide6.QtGui import QFont, QFontInfo, QRawFont
 
-from kiosk.model.dataset import Text
+from kiosk.model.dataset import all_texts
 from kiosk.resources import resource_path
 from kiosk.ui import app as app_module
 from kiosk.ui import strings
@@ -13,17 +12,7 @@ from kiosk.ui.i18n import Translations
 
 
 def zh_texts(node):
-    if isinstance(node, Text):
-        yield node.root["zh"]
-    elif dataclasses.is_dataclass(node):
-        for field in dataclasses.fields(node):
-            yield from zh_texts(getattr(node, field.name))
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from zh_texts(value)
-    elif isinstance(node, tuple):
-        for value in node:
-            yield from zh_texts(value)
+    return (text["zh"] for text in all_texts(node))
 
 
 def test_the_app_uses_the_bundled_family(kiosk_app, theme):

@@ -8,7 +8,6 @@ for the doctor to explain. Prints one JSON object on stdout.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -75,19 +74,10 @@ def shown_text(data: Path | None) -> set[str]:
 
 def texts(node):
     """Every visible text of a dataset record, in every language."""
-    from kiosk.model.dataset import Text
+    from kiosk.model.dataset import all_texts
 
-    if isinstance(node, Text):
-        yield from node.root.values()
-    elif dataclasses.is_dataclass(node):
-        for field in dataclasses.fields(node):
-            yield from texts(getattr(node, field.name))
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from texts(value)
-    elif isinstance(node, (tuple, list)):
-        for value in node:
-            yield from texts(value)
+    for text in all_texts(node):
+        yield from text.root.values()
 
 
 def main(argv: list[str] | None = None) -> int:

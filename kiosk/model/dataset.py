@@ -8,7 +8,9 @@ JSON Schema in ``data/schema.json`` is generated from these classes (``python -m
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
@@ -259,3 +261,18 @@ class Dataset(Record):
 def _index(records):
     # Small tuples: a linear scan is cheaper than caching a dict on a frozen record.
     return {record.id: record for record in records}
+
+
+def all_texts(node) -> Iterator[Text]:
+    """Every visible text of a record and the records inside it (for font coverage checks)."""
+    if isinstance(node, Text):
+        yield node
+    elif dataclasses.is_dataclass(node):
+        for field in dataclasses.fields(node):
+            yield from all_texts(getattr(node, field.name))
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from all_texts(value)
+    elif isinstance(node, (tuple, list)):
+        for value in node:
+            yield from all_texts(value)

@@ -327,10 +327,7 @@ class CardGrid(QWidget):
         if columns == self._columns:
             return
         self._columns = columns
-        for card in self.cards:
-            self.grid.removeWidget(card)
-        for index, card in enumerate(self.cards):
-            self.grid.addWidget(card, index // columns, index % columns)
+        in_rows(self.grid, self.cards, columns)
         for column in range(len(self.cards)):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
@@ -340,6 +337,14 @@ class CardGrid(QWidget):
         # Balanced rows: four cards that fit three across go 2 + 2, not 3 + 1.
         rows = -(-len(self.cards) // fit)
         self._place(-(-len(self.cards) // max(1, rows)))
+
+
+def in_rows(grid: QGridLayout, widgets: list[QWidget], columns: int) -> None:
+    """Lay the widgets out again, left to right in rows of `columns`."""
+    for widget in widgets:
+        grid.removeWidget(widget)
+    for index, widget in enumerate(widgets):
+        grid.addWidget(widget, index // columns, index % columns)
 
 
 class ButtonGrid(QWidget):
@@ -360,10 +365,7 @@ class ButtonGrid(QWidget):
         if columns == self._placed:
             return
         self._placed = columns
-        for button in self.buttons:
-            self.grid.removeWidget(button)
-        for index, button in enumerate(self.buttons):
-            self.grid.addWidget(button, index // columns, index % columns)
+        in_rows(self.grid, self.buttons, columns)
 
     def _reflow(self) -> None:
         share = (self.width() - self.grid.spacing() * (self.columns - 1)) / self.columns
