@@ -22,6 +22,7 @@ from kiosk.theme import Theme
 from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise
+from kiosk.ui.signals import WindowSignals
 
 # Row geometry in data units: row i spans [i - 0.5, i + 0.5]; its label is on the left axis.
 _BAR_CENTRE = 0.0
@@ -166,10 +167,11 @@ class _NoActivation(QObject):
 class StaticPlot(pg.GraphicsView):
     """A chart that ignores drags, wheel and right-click: visitors cannot break it."""
 
-    def __init__(self, theme: Theme):
+    def __init__(self, theme: Theme, signals: WindowSignals | None = None):
         super().__init__(background=theme.surface)
         self.enableMouse(False)
         self.theme = theme
+        self.signals = signals  # where taps are reported (kiosk.ui.signals); None: nowhere
         # Every text the chart shows, and what to redo when the language changes.
         self._texts: list[str | Tr] = []
         self._on_language: dict[Callable[[], None], None] = {}
@@ -206,12 +208,11 @@ class StaticPlot(pg.GraphicsView):
         self._report_tap(hit[0])
 
     def _report_tap(self, index: int) -> None:
-        """Tell the window which figure a visitor looked at (charts in the attract loop have no
-        such window, and their taps only wake the kiosk)."""
+        """Tell the kiosk which figure a visitor looked at (charts in the attract loop have no
+        signals, and their taps only wake the kiosk)."""
         key = self.keys[index] if 0 <= index < len(self.keys) else None
-        report = getattr(self.window(), "figure_tapped", None)
-        if key and report is not None:
-            report.emit(key)
+        if key and self.signals is not None:
+            self.signals.figure_tapped.emit(key)
 
     def element_tapped(self, index: int) -> None:
         """Hook for charts that do more on a tap (e.g. select a row)."""
@@ -296,8 +297,9 @@ class BarRowsChart(StaticPlot):
 
     row_tapped = Signal(int)
 
-    def __init__(self, theme: Theme, rows: list[BarRow], *, log: bool = False, limit: float | None = None):
-        super().__init__(theme)
+    def __init__(self, theme: Theme, rows: list[BarRow], *, log: bool = False, limit: float | None = None,
+                 signals: WindowSignals | None = None):
+        super().__init__(theme, signals)
         self.rows = rows
         self.keys = [row.key for row in rows]
         self.log = log
@@ -467,8 +469,8 @@ class RingChart(StaticPlot):
     """Part of a whole as a ring, e.g. 25 % of the city's high-tech companies."""
 
     def __init__(self, theme: Theme, fraction: float, centre_text: str | Tr, colour: str,
-                 detail: str | Tr | None = None, key: str | None = None):
-        super().__init__(theme)
+                 detail: str | Tr | None = None, key: str | None = None, signals: WindowSignals | None = None):
+        super().__init__(theme, signals)
         self.detail = detail
         self.keys = [key]
         item = self.getPlotItem()
@@ -508,7 +510,7 @@ class SeriesChart(StaticPlot):
     """A figure's values by year, shown once an editor adds a series to the data."""
 
     def __init__(self, ctx: ViewContext, figure: Figure):
-        super().__init__(ctx.theme)
+        super().__init__(ctx.theme, ctx.signals)
         points = sorted(figure.series, key=lambda p: p.year)
         self.years = [p.year for p in points]
         self.keys = [figure.id] * len(self.years)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.model import formatting
 from kiosk.model.dataset import Dataset, Figure, Text
@@ -15,6 +16,9 @@ from kiosk.resources import resource_path
 from kiosk.theme import Theme
 from kiosk.ui import strings
 from kiosk.ui.i18n import Tr, Translations, current_language, set_initial_language
+
+if TYPE_CHECKING:
+    from kiosk.ui.signals import WindowSignals
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,8 @@ class ViewContext:
     text_scale: float = 1.0
     high_contrast: bool = False
     reduce_motion: bool = False  # the operator's setting: no animations at all
+    # Where widgets report taps and requests (the main window's); None: nobody listens.
+    signals: WindowSignals | None = None
 
     @property
     def language(self) -> str:

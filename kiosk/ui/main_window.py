@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import partial
 
 import shiboken6
@@ -19,6 +20,7 @@ from kiosk.ui.burn_in import ShiftingLayout
 from kiosk.ui.charts import StaticPlot
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
+from kiosk.ui.signals import WindowSignals
 from kiosk.ui.views import VIEW_CLASSES, VIEW_NAMES
 from kiosk.ui.widgets import Button, descendants, discard, is_portrait, label, vbox
 
@@ -106,9 +108,8 @@ class VisitorControls(QWidget):
             layout.addWidget(button)
 
     def _request(self, text_scale: float, high_contrast: bool) -> None:
-        requested = getattr(self.window(), "look_requested", None)
-        if requested is not None:
-            requested.emit(text_scale, high_contrast)
+        if self.ctx.signals is not None:
+            self.ctx.signals.look_requested.emit(text_scale, high_contrast)
 
     def _larger(self) -> None:
         index = TEXT_SCALES.index(self.ctx.text_scale) if self.ctx.text_scale in TEXT_SCALES else 0
@@ -160,13 +161,11 @@ class MainWindow(QWidget):
 
     view_changed = Signal(str)
     language_changed = Signal(str)
-    figure_tapped = Signal(str)  # a chart element's figure id (charts.StaticPlot)
-    look_requested = Signal(float, bool)  # text scale, high contrast (VisitorControls)
-    sources_requested = Signal(object)  # records whose sources a visitor tapped (widgets.SourceLink)
 
     def __init__(self, ctx: ViewContext):
         super().__init__()
         self.closable = True
+        self.signals = WindowSignals(self)  # handed to every widget in the views (kiosk.ui.signals)
         self._current = VIEW_NAMES[0]
         self._slide: QParallelAnimationGroup | None = None
         self._slide_end = None  # what to do when the running slide ends, early or not
@@ -190,7 +189,7 @@ class MainWindow(QWidget):
 
     def _build(self, ctx: ViewContext) -> tuple[QWidget, TabBar]:
         """Header and tabs for one dataset (and look), and the views, built when needed."""
-        self.ctx = ctx
+        ctx = self.ctx = replace(ctx, signals=self.signals)
         self._title = ctx.text(ctx.dataset.zone.name)
         self.setWindowTitle(localise(self._title))
         for page in self._pages:

@@ -279,8 +279,8 @@ class Kiosk(QObject):
         self.session.reset_requested.connect(self.reset)
         self.swipe.swiped.connect(self._on_swiped)
         self.corner.triggered.connect(self._on_staff_gesture)
-        self.window.sources_requested.connect(lambda records: self.source_card.show_for(records))
-        self.window.look_requested.connect(self.set_look)
+        self.window.signals.sources_requested.connect(lambda records: self.source_card.show_for(records))
+        self.window.signals.look_requested.connect(self.set_look)
         self.watcher.pressed.connect(self.window.finish_animations)
 
     def record(self, visits) -> None:
@@ -294,7 +294,7 @@ class Kiosk(QObject):
             self.watcher.pressed.connect(lambda: self.session.state is State.ASLEEP or visits.pressed())
         self.window.view_changed.connect(visits.view)
         self.window.language_changed.connect(visits.language_switched)
-        self.window.figure_tapped.connect(visits.figure)
+        self.window.signals.figure_tapped.connect(visits.figure)
         if self.built("source_card") is not None:
             self._record_sources(self.source_card, visits)
 

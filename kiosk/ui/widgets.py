@@ -150,7 +150,7 @@ class Button(QPushButton):
 
 
 class SourceLink(Label):
-    """A source line that opens the source card when tapped (asks its window to show it)."""
+    """A source line that opens the source card when tapped (through its context's signals)."""
 
     def __init__(self, provenance: Provenance):
         self.provenance = provenance
@@ -170,9 +170,9 @@ class SourceLink(Label):
     def mouseReleaseEvent(self, event):  # noqa: N802 (Qt override)
         inside = self.rect().contains(event.position().toPoint())
         if self._pressed and inside:
-            requested = getattr(self.window(), "sources_requested", None)
-            if requested is not None:
-                requested.emit(self.provenance.records)
+            signals = self.provenance.ctx.signals
+            if signals is not None:
+                signals.sources_requested.emit(self.provenance.records)
         self._pressed = False
         event.accept()
 

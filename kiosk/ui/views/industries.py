@@ -61,7 +61,7 @@ def showcase(ctx: ViewContext, hint: bool = False) -> Panel:
     panel = Panel(ctx.text(spec.chart_title), ctx.provenance(shares))
     if hint:
         panel.add(label(ctx.text(spec.hint), "muted"))
-    panel.chart = BarRowsChart(ctx.theme, rows, limit=100)
+    panel.chart = BarRowsChart(ctx.theme, rows, limit=100, signals=ctx.signals)
     panel.chart.describe(ctx.text(spec.chart_title), rows_description(ctx, rows))
     panel.add(panel.chart, 1)
     return panel.finish()

@@ -32,7 +32,7 @@ class InnovationView(ViewPage):
         panel = Panel(self.ctx.text(spec.title), self.ctx.provenance([figure]))
         colour = self.ctx.theme.accent
         self.ring = RingChart(self.ctx.theme, figure.value / 100, self.ctx.value(figure), colour,
-                              self.ctx.callout(figure), figure.id)
+                              self.ctx.callout(figure), figure.id, signals=self.ctx.signals)
         self.ring.describe(self.ctx.text(spec.title), self.ctx.ui(strings.CHART_ROW, label=self.ctx.text(figure.label),
                                                                   value=self.ctx.value(figure)))
         panel.add(self.ring, 1)
@@ -50,7 +50,7 @@ def showcase(ctx: ViewContext) -> Panel | None:
             for i, f in enumerate(figures)]
     panel = Panel(ctx.text(spec.title), ctx.provenance(figures))
     # A log scale keeps 2 Nobel laureates and ~35,000 professionals both readable.
-    panel.chart = BarRowsChart(ctx.theme, rows, log=True)
+    panel.chart = BarRowsChart(ctx.theme, rows, log=True, signals=ctx.signals)
     panel.chart.describe(ctx.text(spec.title), rows_description(ctx, rows))
     panel.add(panel.chart, 1)
     panel.add(label(ctx.ui(strings.LOG_SCALE), "muted"))

@@ -54,7 +54,7 @@ def showcase(ctx: ViewContext) -> Panel | None:
     figure = ctx.dataset.figure(gauge_id)
     panel = Panel(ctx.text(figure.label), ctx.provenance([figure]))
     panel.chart = RingChart(ctx.theme, figure.value / 100, ctx.value(figure), ctx.theme.series_colour(2),
-                            ctx.callout(figure), figure.id)
+                            ctx.callout(figure), figure.id, signals=ctx.signals)
     panel.chart.describe(ctx.text(figure.label), ctx.ui(strings.CHART_ROW, label=ctx.text(figure.label),
                                                        value=ctx.value(figure)))
     panel.add(panel.chart, 1)

@@ -54,7 +54,7 @@ def showcase(ctx: ViewContext) -> Panel | None:
     rows = [BarRow(ctx.text(f.label), f.value, ctx.value(f), ctx.theme.series_colour(i), ctx.callout(f), f.id)
             for i, f in enumerate(figures)]
     panel = Panel(ctx.text(spec.title), ctx.provenance(figures))
-    panel.chart = BarRowsChart(ctx.theme, rows)
+    panel.chart = BarRowsChart(ctx.theme, rows, signals=ctx.signals)
     panel.chart.describe(ctx.text(spec.title), rows_description(ctx, rows))
     panel.add(panel.chart, 1)
     return panel.finish()
