@@ -206,20 +206,19 @@ class Bench:
 def tab_switches(bench: Bench, rounds: int) -> tuple[list[float], list[float]]:
     """Every ordered pair of views, `rounds` times: (touch to the new view on screen, touch to
     the end of the work it caused)."""
-    from kiosk.ui.views import VIEW_NAMES
-
+    tab_ids = bench.window.tab_ids
     shown, idle = [], []
     for _ in range(rounds):
-        for source in range(len(VIEW_NAMES)):
-            for target in range(len(VIEW_NAMES)):
+        for source in range(len(tab_ids)):
+            for target in range(len(tab_ids)):
                 if source == target:
                     continue
-                bench.window.show_view(VIEW_NAMES[source])
+                bench.window.show_view(tab_ids[source])
                 bench.window.finish_animations()
                 bench.settle()
                 first, done = bench.shown_ms(lambda t=target: bench.tap(bench.window.tabs.buttons[t]),
-                                             lambda t=target: bench.window.current_view == VIEW_NAMES[t])
-                bench.expect_view(VIEW_NAMES[target])
+                                             lambda t=target: bench.window.current_view == tab_ids[t])
+                bench.expect_view(tab_ids[target])
                 shown.append(first)
                 idle.append(done)
     return shown, idle
@@ -429,12 +428,10 @@ def settled_rss(bench: Bench) -> float:
 def _scenario(bench: Bench, plan: dict) -> None:
     from kiosk.ui.i18n import switch_language
 
-    from kiosk.ui.views import VIEW_NAMES
-
     buttons = bench.window.tabs.buttons
     for n in range(plan["tab switches"]):
         bench.tap(buttons[n % len(buttons)])
-        bench.expect_view(VIEW_NAMES[n % len(buttons)])
+        bench.expect_view(bench.window.tab_ids[n % len(buttons)])
         if n % 50 == 0:
             bench.settle()
     for _ in range(plan["idle resets with attract loop"]):

@@ -20,7 +20,6 @@ from kiosk.model.loader import DatasetError
 from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
-VIEWS = ("overview", "industries", "innovation", "living")
 OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff", "self-test", "touch-test", "source")
 SUBCOMMANDS = ("screenshot", "validate", "doctor", "stats", "set-pin", "install-autostart", "uninstall-autostart")
 _STARTED = time.perf_counter()
@@ -63,7 +62,7 @@ def run_parser() -> argparse.ArgumentParser:
 def screenshot_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk screenshot", description="Render one view to PNG, without a display.")
     _common(parser)
-    parser.add_argument("--view", choices=VIEWS, default="overview")
+    parser.add_argument("--view", metavar="TAB", help="the id of the tab to show (default: the dataset's first)")
     parser.add_argument("--overlay", choices=OVERLAYS, help="show this layer over the view")
     parser.add_argument("--out", type=Path, required=True, help="PNG file to write")
     parser.add_argument("--text-scale", type=float, choices=(1.0, 1.25, 1.5), default=1.0,
@@ -149,7 +148,10 @@ def screenshot(args) -> int:
     kiosk = _build(["kiosk", "-platform", "offscreen"], store, language, loaded, kiosk_mode=False,
                    stretch=args.stretch_text, key_numbers=_Analytics(loaded.config).key_numbers(), data=args.data)
     kiosk.set_look(args.text_scale, args.high_contrast)
-    render(kiosk, args.view, args.overlay, QSize(*args.size), args.out)
+    tabs = kiosk.window.tab_ids
+    if args.view is not None and args.view not in tabs:
+        screenshot_parser().error(f"--view {args.view}: this dataset's tabs are {', '.join(tabs)}")
+    render(kiosk, args.view or tabs[0], args.overlay, QSize(*args.size), args.out)
     print(args.out)
     return 0
 
@@ -276,7 +278,7 @@ class _Analytics:
         from kiosk.analytics.writer import Writer
 
         self.writer = Writer(db.default_path(), self.config.analytics_keep_days)
-        self.visits = Visits(self.writer.put, language, VIEWS[0])
+        self.visits = Visits(self.writer.put, language, kiosk.window.tab_ids[0])
         kiosk.record(self.visits)
         self.writer.start()
         log.info("visitor analytics: %s", self.writer.path)

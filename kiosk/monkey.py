@@ -252,14 +252,12 @@ class Harness:
     # ---- checking ----------------------------------------------------------------------
 
     def check(self) -> list[str]:
-        from kiosk.ui.views import VIEW_NAMES
-
         window = self.window
         problems = list(self.problems)
         self.problems.clear()
         if not window.isVisible() or window.geometry() != window.screen().geometry():
             problems.append(f"window no longer covers the screen: {window.geometry()}")
-        if window.current_view not in VIEW_NAMES or window.views[window.current_view] is None:
+        if window.current_view not in window.tab_ids or window.views[window.current_view] is None:
             problems.append(f"no valid view: {window.current_view!r}")
         problems += self._still_reacts()
         if self.analytics.trouble is not None:

@@ -58,16 +58,10 @@ def summary(dataset: Dataset) -> dict:
         "sources": len(dataset.sources),
         "industries": len(dataset.industries),
         "companies": len(dataset.companies),
-        "views": ", ".join(f"{name} ({count} items)" for name, count in _view_sizes(dataset).items()),
+        "tabs": ", ".join(f"{name} ({count} block{'s' * (count != 1)})" for name, count in _view_sizes(dataset).items()),
     }
 
 
 def _view_sizes(dataset: Dataset) -> dict[str, int]:
-    v = dataset.views
-    return {
-        "overview": len(v.overview.cards) + len(v.overview.highlights) + bool(v.overview.comparison),
-        "industries": len(dataset.industries),
-        "innovation": len(v.innovation.cards) + bool(v.innovation.part_of_whole) + bool(v.innovation.talent),
-        "living": (bool(v.living.gauge) + len(v.living.cards) + len(v.living.facts)
-                   + (len(v.living.transport.figures) + len(v.living.transport.facts) if v.living.transport else 0)),
-    }
+    """Each tab and how many blocks it has."""
+    return {tab.id: len(tab.blocks) for tab in dataset.views}

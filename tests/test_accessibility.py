@@ -5,7 +5,7 @@ from PySide6.QtGui import QAccessible
 
 from conftest import settle
 from kiosk.ui.charts import StaticPlot
-from kiosk.ui.views import VIEW_NAMES
+from ui_helpers import TABS, explorer
 
 INTERACTIVE = {QAccessible.Role.Button, QAccessible.Role.PageTab, QAccessible.Role.CheckBox,
                QAccessible.Role.Link}
@@ -41,7 +41,7 @@ def unnamed(window):
 def test_every_button_tab_source_line_and_chart_is_named_and_described(make_kiosk, language):
     kiosk = make_kiosk(language=language)
     problems = []
-    for view in VIEW_NAMES:
+    for view in TABS:
         kiosk.window.show_view(view)
         settle()
         problems += [f"{view}: {p}" for p in unnamed(kiosk.window)]
@@ -65,7 +65,7 @@ def test_charts_have_a_text_alternative_with_every_value(make_kiosk, dataset, la
     kiosk = make_kiosk(language=language)
     kiosk.window.show_view("industries")
     settle()
-    chart = kiosk.window.views["industries"].chart
+    chart = explorer(kiosk.window).chart
     description = QAccessible.queryAccessibleInterface(chart).text(QAccessible.Text.Description)
     for industry in dataset.industries:
         assert industry.name[language] in description

@@ -19,7 +19,7 @@ from kiosk.ui import strings
 from kiosk.ui.i18n import switch_language
 from kiosk.ui.session import State
 from kiosk.ui.widgets import SourceLink
-from ui_helpers import row_point
+from ui_helpers import explorer, row_point
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_a_visit_by_touch_is_recorded_as_one_session_with_its_views_taps_and_lan
     tap(kiosk.window.tabs.buttons[1])  # Industries
     for _ in range(3):
         settle()
-    chart = kiosk.window.views["industries"].chart
+    chart = explorer(kiosk.window).chart
     tap(chart.viewport(), row_point(chart, 2, x=chart.getPlotItem().vb.viewRange()[0][1] * 0.9))
     link = next(link for link in kiosk.window.views["industries"].findChildren(SourceLink) if link.isVisible())
     tap(link)
@@ -120,7 +120,7 @@ def test_staff_see_today_and_this_week(make_kiosk, tap, qtbot, recorder, languag
 
 
 def dataset_title(kiosk, view, language):
-    return getattr(kiosk.ctx.dataset.views, view).title[language]
+    return kiosk.ctx.dataset.tab(view).title[language]
 
 
 def test_the_staff_panel_opens_even_if_the_analytics_cannot_be_read(make_kiosk):

@@ -5,16 +5,16 @@ import pytest
 from conftest import settle
 from kiosk.model import formatting
 from kiosk.ui.charts import BarRowsChart, RingChart
-from ui_helpers import min_target_px, row_point
+from ui_helpers import figure_cards, min_target_px, row_point
 
-CHARTS = [("overview", "comparison_chart"), ("innovation", "talent_chart"), ("industries", "chart")]
+CHARTS = ["overview", "innovation", "industries"]  # the bundled tabs with a bar chart
 
 
-def bar_chart(kiosk, view, attribute):
+def bar_chart(kiosk, view):
     kiosk.window.show_view(view)
     for _ in range(3):  # rows may grow to fit wrapped labels: let the layout finish first
         settle()
-    return getattr(kiosk.window.views[view], attribute)
+    return kiosk.window.views[view].findChild(BarRowsChart)
 
 
 def figure_of(dataset, chart, row):
@@ -24,12 +24,12 @@ def figure_of(dataset, chart, row):
         next(i.share for i in dataset.industries if i.name["en"] == label))
 
 
-@pytest.mark.parametrize(("view", "attribute"), CHARTS)
+@pytest.mark.parametrize("view", CHARTS)
 @pytest.mark.parametrize("edge", [-0.49, 0.49])
 def test_a_tap_at_the_edge_of_any_row_shows_its_exact_value_year_and_source(make_kiosk, tap, dataset,
-                                                                           view, attribute, edge):
+                                                                           view, edge):
     kiosk = make_kiosk()
-    chart = bar_chart(kiosk, view, attribute)
+    chart = bar_chart(kiosk, view)
     assert isinstance(chart, BarRowsChart)
     for row in range(len(chart.rows)):
         # the top or bottom edge of the row band, right of where any bar ends
@@ -45,23 +45,23 @@ def test_a_tap_at_the_edge_of_any_row_shows_its_exact_value_year_and_source(make
 
 def test_rows_are_at_least_finger_sized(make_kiosk):
     kiosk = make_kiosk()
-    for view, attribute in CHARTS:
-        chart = bar_chart(kiosk, view, attribute)
+    for view in CHARTS:
+        chart = bar_chart(kiosk, view)
         assert chart.row_height_px() >= min_target_px(chart), view
 
 
 def test_a_tap_elsewhere_closes_the_callout(make_kiosk, tap):
     kiosk = make_kiosk()
-    chart = bar_chart(kiosk, "overview", "comparison_chart")
+    chart = bar_chart(kiosk, "overview")
     tap(chart.viewport(), row_point(chart, 0))
     assert chart.callout.isVisible()
-    tap(kiosk.window.views["overview"].cards[0])
+    tap(figure_cards(kiosk.window.views["overview"])[0])
     assert not chart.callout.isVisible()
 
 
 def test_the_callout_closes_by_itself_after_8_seconds(make_kiosk, tap):
     kiosk = make_kiosk()
-    chart = bar_chart(kiosk, "overview", "comparison_chart")
+    chart = bar_chart(kiosk, "overview")
     tap(chart.viewport(), row_point(chart, 1))
     assert chart.callout.timer.isActive() and chart.callout.timer.interval() == 8000
     chart.callout.timer.timeout.emit()  # the 8 s elapse (not waited for in a test)
@@ -70,7 +70,7 @@ def test_the_callout_closes_by_itself_after_8_seconds(make_kiosk, tap):
 
 def test_the_callout_stays_inside_its_chart(make_kiosk, tap):
     kiosk = make_kiosk()
-    chart = bar_chart(kiosk, "innovation", "talent_chart")
+    chart = bar_chart(kiosk, "innovation")
     last = len(chart.rows) - 1
     tap(chart.viewport(), row_point(chart, last + 0.49, x=chart.getPlotItem().vb.viewRange()[0][1] * 0.99))
     assert chart.rect().contains(chart.callout.geometry())
@@ -82,7 +82,7 @@ def test_a_tap_on_a_ring_explains_its_share(make_kiosk, tap, dataset):
     settle()
     ring = kiosk.window.views["living"].findChild(RingChart)
     tap(ring.viewport(), ring.viewport().rect().topLeft() + ring.viewport().rect().center() * 0.2)
-    gauge = dataset.figure(dataset.views.living.gauge)
+    gauge = dataset.figure(dataset.tab("living").blocks[0].figure)
     assert ring.callout.isVisible()
     assert formatting.format_figure(gauge, dataset, "en") in ring.callout.text()
 
@@ -91,7 +91,7 @@ def test_the_callout_follows_the_language(make_kiosk, tap):
     from kiosk.ui.i18n import switch_language
 
     kiosk = make_kiosk()
-    chart = bar_chart(kiosk, "overview", "comparison_chart")
+    chart = bar_chart(kiosk, "overview")
     tap(chart.viewport(), row_point(chart, 0))
     switch_language("zh")
     assert "来源" in chart.callout.text()

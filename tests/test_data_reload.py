@@ -12,7 +12,7 @@ from kiosk.datastore import DataStore
 from kiosk.resources import data_path
 from kiosk.ui.i18n import current_language
 from kiosk.ui.main_window import LanguageButtons
-from ui_helpers import visible_texts
+from ui_helpers import figure_cards, visible_texts
 
 SETTLE_MS = 80
 
@@ -128,7 +128,7 @@ def start(make_kiosk, operator_file, tmp_path):
 
 def overview_texts(kiosk):
     """The first overview card's texts (shown or not: the visitor may be on another view)."""
-    return [label.text() for label in kiosk.window.views["overview"].cards[0].findChildren(QLabel)]
+    return [label.text() for label in figure_cards(kiosk.window.views["overview"])[0].findChildren(QLabel)]
 
 
 def test_a_new_valid_file_is_swapped_in_keeping_view_and_language(make_kiosk, operator_file, tmp_path, raw,

@@ -15,8 +15,7 @@ from kiosk.resources import resource_path
 from kiosk.ui import strings
 from kiosk.ui.i18n import Translations, current_language, stretched
 from kiosk.ui.main_window import LanguageButtons, VisitorControls
-from kiosk.ui.views import VIEW_NAMES
-from ui_helpers import layout_problems, visible_texts
+from ui_helpers import TABS, explorer, layout_problems, visible_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_FILES = sorted(resource_path("i18n").glob("kiosk_*.ts"))
@@ -77,7 +76,7 @@ def test_interface_text_comes_from_the_compiled_translation():
 def screen(kiosk):
     """What every view and overlay shows, in a fixed order."""
     shown = {}
-    for name in VIEW_NAMES:
+    for name in TABS:
         kiosk.window.show_view(name)
         settle()
         shown[name] = sorted(visible_texts(kiosk.window))
@@ -85,7 +84,7 @@ def screen(kiosk):
         open_overlay(kiosk, overlay)
         shown[overlay] = sorted(visible_texts(kiosk.window))
         getattr(kiosk, overlay).hide()
-    kiosk.window.show_view(VIEW_NAMES[0])
+    kiosk.window.show_view(TABS[0])
     settle()
     return shown
 
@@ -122,15 +121,15 @@ def test_a_touch_on_the_language_button_switches_every_text_and_keeps_the_state(
     english = screen(kiosk)
     window = kiosk.window
     window.show_view("industries")
-    window.views["industries"].select(2)
+    explorer(window).select(2)
     settle()
     assert language_button(window, "en").isHidden()
     tap(language_button(window, "zh"))
     assert current_language() == "zh"
     assert window.current_view == "industries"
-    assert window.views["industries"].chart.selected == 2
+    assert explorer(window).chart.selected == 2
     assert language_button(window, "zh").isHidden() and language_button(window, "en").isVisible()
-    window.views["industries"].select(0)
+    explorer(window).select(0)
     switched = screen(kiosk)
     fresh = screen(make_kiosk(language="zh"))
     assert differences(switched, fresh) == {}
@@ -212,7 +211,7 @@ def test_layout_holds_with_interface_text_40_percent_longer(make_kiosk, week_num
     """Nothing clips or overlaps; a page may need a finger scroll where it fitted the screen before."""
     kiosk = make_kiosk(language=language, size=size, context={"stretch": 0.4}, key_numbers=week_numbers)
     problems = []
-    for name in VIEW_NAMES:
+    for name in TABS:
         kiosk.window.show_view(name)
         settle()
         problems += [f"{name}: {p}" for p in layout_problems(kiosk.window, scrolling=True)]

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import settle
-from kiosk.ui.views import VIEW_NAMES
 from kiosk.ui.charts import BarRowsChart
-from ui_helpers import layout_problems
+from ui_helpers import TABS, explorer, figure_cards, layout_problems
 
 SIZES = [(1920, 1080), (1080, 1920)]
 # A small panel keeps the readable text size, so its pages may scroll (by finger).
@@ -22,7 +21,7 @@ SMALL = (1366, 768)
 def test_no_clipping_small_targets_or_small_text(make_window, language, size):
     window = make_window(language, size)
     problems = []
-    for name in VIEW_NAMES:
+    for name in TABS:
         window.show_view(name)
         settle()
         problems += [f"{name}: {p}" for p in layout_problems(window, scrolling=size == SMALL)]
@@ -58,10 +57,10 @@ def test_the_tab_bar_is_at_the_bottom(make_window):
 
 def test_the_layout_check_catches_a_clipped_label(make_window):
     window = make_window()
-    label = window.views["overview"].cards[0].findChild(type(window.tabs.buttons[0].parent().findChild(type(None)) or object))
+    label = figure_cards(window.views["overview"])[0].findChild(type(window.tabs.buttons[0].parent().findChild(type(None)) or object))
     from PySide6.QtWidgets import QLabel
 
-    label = window.views["overview"].cards[0].findChildren(QLabel)[0]
+    label = figure_cards(window.views["overview"])[0].findChildren(QLabel)[0]
     label.setWordWrap(False)
     label.setText("A label far too long to fit into a quarter-width card at this size " * 2)
     settle()
@@ -71,11 +70,11 @@ def test_the_layout_check_catches_a_clipped_label(make_window):
 def test_the_layout_check_catches_overlapping_widgets(make_window):
     window = make_window()
     window.show_view("industries")
-    host = window.views["industries"].detail_host
-    stray = type(window.views["industries"].detail)(window.views["industries"].ctx,
-                                                    window.views["industries"].industries[1])
+    host = explorer(window).detail_host
+    block = explorer(window)
+    stray = type(block.detail)(block.ctx, block.industries[1], block.block.share)
     stray.setParent(host)  # shown, but placed by no layout: on top of the current detail
-    stray.setGeometry(window.views["industries"].detail.geometry())
+    stray.setGeometry(explorer(window).detail.geometry())
     stray.show()
     settle()
     assert any("overlaps" in p for p in layout_problems(window))
@@ -122,7 +121,7 @@ def test_in_portrait_every_control_is_in_the_lower_part_of_the_screen(make_kiosk
         settle()
         problems += [f"{overlay}: {p}" for p in out_of_reach(kiosk.window)]
         getattr(kiosk, overlay).hide()
-    kiosk.source_card.show_for((kiosk.window.views["overview"].cards[0].figure,))
+    kiosk.source_card.show_for((figure_cards(kiosk.window.views["overview"])[0].figure,))
     settle()
     problems += [f"source card: {p}" for p in out_of_reach(kiosk.window)]
     assert problems == [], "\n".join(problems)

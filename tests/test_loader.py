@@ -4,7 +4,12 @@ import json
 
 import pytest
 
+from pathlib import Path
+
 from kiosk.model.loader import MAX_BYTES, DatasetError, load_dataset
+
+# The bundled file as version 1 of the format wrote it (four fixed views).
+BUNDLED_V1 = Path(__file__).parent / "old-data" / "version-1.json"
 
 
 def write(tmp_path, data, name="data.json"):
@@ -65,11 +70,11 @@ def test_reference_and_translation_problems_are_all_reported(tmp_path, raw):
     del raw["figures"][1]["label"]["zh"]
     raw["figures"][2]["source"] = "no-such-source"
     raw["figures"][3]["id"] = raw["figures"][4]["id"]
-    raw["views"]["overview"]["cards"].append("no-such-figure")
-    last_card = len(raw["views"]["overview"]["cards"]) - 1
+    raw["views"][0]["blocks"][0]["figures"].append("no-such-figure")
+    last_card = len(raw["views"][0]["blocks"][0]["figures"]) - 1
     found = paths(problems_of(write(tmp_path, raw)))
     assert {"figures.1.label", "figures.2.source", "figures.3.id", "figures.4.id",
-            f"views.overview.cards.{last_card}"} <= found
+            f"views.0.blocks.0.figures.{last_card}"} <= found
 
 
 def test_missing_language_names_the_language(tmp_path, raw):
@@ -81,3 +86,11 @@ def test_missing_language_names_the_language(tmp_path, raw):
 def test_non_http_url_rejected(tmp_path, raw):
     raw["sources"][0]["url"] = "file:///etc/passwd"
     assert any(p.startswith("sources.0.url") for p in problems_of(write(tmp_path, raw)))
+
+
+def test_a_file_written_for_version_1_shows_the_same_tabs(tmp_path, dataset):
+    """Four fixed views (version 1) are read as the tabs and blocks the bundled file now spells
+    out: a kiosk updated in the field keeps showing its staff's file."""
+    version_1 = {**json.loads(BUNDLED_V1.read_text(encoding="utf-8"))}
+    assert isinstance(version_1["views"], dict) and version_1.get("schema_version", 1) == 1
+    assert load_dataset(write(tmp_path, version_1)).views == dataset.views

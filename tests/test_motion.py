@@ -10,7 +10,7 @@ MOVING = {"reduce_motion": False}
 
 
 def talent(kiosk):
-    return kiosk.window.views["innovation"].talent_chart
+    return kiosk.window.views["innovation"].findChild(BarRowsChart)
 
 
 def running(chart):

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QPushButton, QScroller, QWidget
 from conftest import settle
 from kiosk.pin import hash_pin
 from kiosk.ui.session import State
-from kiosk.ui.views import VIEW_NAMES
-from ui_helpers import pixels_apart
+from ui_helpers import TABS, explorer, pixels_apart
 
 FAST = {"idle_seconds": 0.05, "warning_seconds": 1, "attract_seconds": 60}
 
@@ -51,9 +50,9 @@ def test_reset_restores_the_start_state_of_everything(make_kiosk, tap):
     kiosk = make_kiosk(size=(1080, 1920))
     window = kiosk.window
     window.show_view("industries")
-    industries = window.views["industries"]
+    industries = explorer(window)
     industries.select(2)
-    scroller = industries.parentWidget().parentWidget()
+    scroller = window.views["industries"].parentWidget().parentWidget()
     scroller.verticalScrollBar().setValue(scroller.verticalScrollBar().maximum())
 
     class LaterFeature(QWidget):  # anything added later joins the reset by having reset_state()
@@ -65,7 +64,7 @@ def test_reset_restores_the_start_state_of_everything(make_kiosk, tap):
     later = LaterFeature(window)
     kiosk.pin_pad.open()
     kiosk.reset()
-    assert window.current_view == VIEW_NAMES[0]
+    assert window.current_view == TABS[0]
     assert industries.selected == industries.industries[0]
     assert scroller.verticalScrollBar().value() == 0
     assert later.was_reset
@@ -77,7 +76,7 @@ def test_the_first_touch_on_the_attract_screen_only_wakes(make_kiosk, tap):
     kiosk.session._set(State.ATTRACT)
     settle()
     assert kiosk.attract.isVisible()
-    tab = kiosk.window.tabs.buttons[VIEW_NAMES.index("industries")]
+    tab = kiosk.window.tabs.buttons[TABS.index("industries")]
     clicks = []
     tab.clicked.connect(lambda: clicks.append(1))
     tap(kiosk.window, in_window(tab, kiosk.window))
@@ -96,9 +95,9 @@ def test_the_attract_loop_is_built_from_the_dataset(make_kiosk, dataset, raw, tm
 
     kiosk = make_kiosk()
     texts = "\n".join(t for slide in kiosk.attract.slides for t in visible_texts_all(slide))
-    for figure in (dataset.figure(i) for i in dataset.views.overview.cards):
+    for figure in (dataset.figure(i) for i in dataset.tab("overview").blocks[0].figures):
         assert formatting.format_figure(figure, dataset, "en") in texts
-    raw["views"]["overview"]["cards"] = raw["views"]["overview"]["cards"][:1]
+    raw["views"][0]["blocks"][0]["figures"] = raw["views"][0]["blocks"][0]["figures"][:1]
     path = tmp_path / "one-card.json"
     path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     other = make_kiosk(data=load_dataset(path))
@@ -149,7 +148,7 @@ def test_one_finger_swipes_change_the_view(make_kiosk, touch_path, qtbot, dx, dy
     start = QPoint(960, 500)
     steps = [start + QPoint(dx * i // 5, dy * i // 5) for i in range(6)]
     touch_path(window, steps)
-    qtbot.waitUntil(lambda: window.stack.currentIndex() == VIEW_NAMES.index(expected), timeout=2000)
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == TABS.index(expected), timeout=2000)
     assert window.current_view == expected
 
 

@@ -8,9 +8,8 @@ from PySide6.QtGui import QImage
 from conftest import settle
 from kiosk.model import formatting
 from kiosk.ui.sources import QR_MM, QrCode
-from kiosk.ui.views import VIEW_NAMES
 from kiosk.ui.widgets import SourceLink
-from ui_helpers import visible_texts
+from ui_helpers import TABS, visible_texts
 
 
 def decode(widget):
@@ -31,7 +30,7 @@ def links(kiosk, view):
 def test_tapping_any_source_line_opens_its_sources_in_full(make_kiosk, tap, dataset, language):
     kiosk = make_kiosk(language=language)
     opened = 0
-    for view in VIEW_NAMES:
+    for view in TABS:
         for link in links(kiosk, view):
             tap(link)
             assert kiosk.source_card.isVisible(), link.text()
@@ -85,7 +84,7 @@ def test_the_idle_reset_closes_the_source_card(make_kiosk, tap):
 def test_each_passage_of_the_source_is_quoted_once(make_kiosk, tap, dataset):
     """The four industry shares are quoted from one sentence: it is shown once, not four times."""
     kiosk = make_kiosk()
-    for view in VIEW_NAMES:
+    for view in TABS:
         for link in links(kiosk, view):
             tap(link)
             shown = "\n".join(visible_texts(kiosk.source_card))

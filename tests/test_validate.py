@@ -54,6 +54,7 @@ def test_cli_valid_file_exits_0_with_a_summary():
     result = run_validate(CORPUS / "base.json")
     assert result.returncode == 0, result.stderr
     assert "valid" in result.stdout and "figures: 10" in result.stdout and "languages: en, zh" in result.stdout
+    assert "tabs: overview (2 blocks), industries (1 block)" in result.stdout
 
 
 def test_cli_lists_every_problem_one_per_line_and_exits_1(tmp_path):

@@ -8,9 +8,8 @@ from conftest import settle
 from kiosk.model import formatting
 from kiosk.model.loader import load_dataset
 from kiosk.ui.charts import BarRowsChart, SeriesChart, StaticPlot
-from kiosk.ui.views import VIEW_NAMES
 from kiosk.ui.i18n import localise
-from ui_helpers import layout_problems, row_point, visible_texts
+from ui_helpers import TABS, explorer, figure_cards, layout_problems, row_point, visible_texts
 
 # How a source is cited on screen, written from the translations' conventions, not from the code.
 SOURCE_LINE = {"en": "Source: {outlet}, {date}", "zh": "来源：{outlet}，{date}"}
@@ -23,7 +22,7 @@ def source_line(source, language):
 
 def all_texts(window):
     texts = []
-    for name in VIEW_NAMES:
+    for name in TABS:
         window.show_view(name)
         settle()
         texts.extend(visible_texts(window))
@@ -44,13 +43,13 @@ def test_every_figure_in_the_dataset_is_on_screen_with_its_source(make_window, d
 
 def test_figure_cards_say_which_year_the_data_is_for(make_window, dataset):
     window = make_window("en")
-    card = window.findChild(StaticPlot) and window.views["overview"].cards[0]
+    card = window.findChild(StaticPlot) and figure_cards(window.views["overview"])[0]
     assert f"Data for {card.figure.year}" in "\n".join(visible_texts(card))
 
 
 def test_tapping_a_tab_with_a_finger_switches_the_view(make_window, tap):
     window = make_window()
-    for index, name in enumerate(VIEW_NAMES):
+    for index, name in enumerate(TABS):
         tap(window.tabs.buttons[index])
         assert window.current_view == name
         assert window.tabs.buttons[index].isChecked()
@@ -60,8 +59,8 @@ def test_tapping_a_tab_with_a_finger_switches_the_view(make_window, tap):
 
 def test_tapping_a_cluster_shows_its_details(make_window, dataset, tap):
     window = make_window()
-    tap(window.tabs.buttons[VIEW_NAMES.index("industries")])
-    view = window.views["industries"]
+    tap(window.tabs.buttons[TABS.index("industries")])
+    view = explorer(window)
     health = next(i for i, ind in enumerate(view.industries) if ind.id == "health-care")
     tap(view.chart.viewport(), row_point(view.chart, health))
     assert view.selected.id == "health-care"
@@ -74,9 +73,9 @@ def test_tapping_a_cluster_shows_its_details(make_window, dataset, tap):
 def test_a_tap_anywhere_in_a_row_band_counts(make_window, tap, offset):
     window = make_window()
     window.show_view("industries")
-    chart = window.views["industries"].chart
+    chart = explorer(window).chart
     tap(chart.viewport(), row_point(chart, 1 + offset, x=90))  # far right of a short bar
-    assert window.views["industries"].selected == window.views["industries"].industries[1]
+    assert explorer(window).selected == explorer(window).industries[1]
 
 
 def test_a_finger_drag_does_not_pan_a_chart(make_window, touch_device):
@@ -84,7 +83,7 @@ def test_a_finger_drag_does_not_pan_a_chart(make_window, touch_device):
 
     window = make_window()
     window.show_view("industries")
-    chart = window.views["industries"].chart
+    chart = explorer(window).chart
     before = chart.getPlotItem().vb.viewRange()
     viewport = chart.viewport()
     start = viewport.rect().center()
@@ -119,7 +118,7 @@ def test_the_number_of_industries_comes_from_the_data(make_window, raw, tmp_path
     window = make_window(data=load_dataset(path), size=size)
     window.show_view("industries")
     settle()
-    chart = window.views["industries"].chart
+    chart = explorer(window).chart
     assert [localise(r.label) for r in chart.rows] == [f"Test cluster {n}" for n in range(count)]
     assert layout_problems(window) == []
 
@@ -134,7 +133,7 @@ def test_a_series_added_by_an_editor_is_charted(make_window, raw, tmp_path):
     path = tmp_path / "data.json"
     path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     window = make_window(data=load_dataset(path))
-    card = window.views["overview"].cards[0]
+    card = figure_cards(window.views["overview"])[0]
     [chart] = card.findChildren(SeriesChart)
     assert chart.years == [2019, 2020, 2021]
     assert chart.values == [4.0e10, 4.5e10, 5.319e10]
@@ -155,7 +154,7 @@ def test_charts_are_static_for_touch(make_window):
 
 def test_bars_use_the_theme_colours(make_window, theme):
     window = make_window()
-    chart = window.views["overview"].comparison_chart
+    chart = window.views["overview"].findChild(BarRowsChart)
     assert isinstance(chart, BarRowsChart)
     assert [r.colour for r in chart.rows] == [theme.series_colour(i) for i in range(len(chart.rows))]
 
@@ -172,7 +171,7 @@ def test_a_chart_with_more_rows_than_fit_keeps_finger_sized_rows_and_the_page_sc
     window = make_window(data=load_dataset(path), size=(1920, 1080))
     window.show_view("industries")
     settle()
-    chart = window.views["industries"].chart
+    chart = explorer(window).chart
     assert chart.row_height_px() >= min_target_px(chart)
     page = window.stack.currentWidget()
     assert isinstance(page, QScrollArea) and page.verticalScrollBar().maximum() > 0
@@ -200,7 +199,7 @@ def test_hidden_views_are_built_after_the_first_view_is_painted(qtbot, kiosk_app
     window.installEventFilter(spy)
     window.resize(1920, 1080)
     window.show()
-    qtbot.waitUntil(lambda: len(window.views.built) == len(VIEW_NAMES))
+    qtbot.waitUntil(lambda: len(window.views.built) == len(TABS))
     assert built_at_first_paint == [["overview"]]
 
 
@@ -210,11 +209,10 @@ def test_a_tab_switch_paints_the_new_view_in_one_repaint(make_kiosk, tap, target
     that, every chart item repaints and the page is painted in two more repaints."""
     from PySide6.QtCore import QEvent, QObject
 
-    from kiosk.ui.views import VIEW_NAMES
-
+    
     kiosk = make_kiosk()
     window = kiosk.window
-    for name in VIEW_NAMES:  # every view built and painted once
+    for name in TABS:  # every view built and painted once
         window.show_view(name)
         settle()
     window.show_view("living" if target == "overview" else "overview")
@@ -233,7 +231,7 @@ def test_a_tab_switch_paints_the_new_view_in_one_repaint(make_kiosk, tap, target
     counter = Count()
     window.installEventFilter(counter)
     view.installEventFilter(counter)
-    tap(window.tabs.buttons[VIEW_NAMES.index(target)])
+    tap(window.tabs.buttons[TABS.index(target)])
     settle()
     window.removeEventFilter(counter)
     view.removeEventFilter(counter)

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from conftest import settle
 from kiosk.theme import HIGH_CONTRAST, Theme
 from kiosk.ui.main_window import VisitorControls
-from kiosk.ui.views import VIEW_NAMES
-from ui_helpers import layout_problems
+from kiosk.ui.charts import BarRowsChart
+from ui_helpers import TABS, layout_problems
 
 
 def controls(kiosk):
@@ -35,7 +35,7 @@ def test_the_contrast_button_switches_to_white_on_black_and_keeps_the_view(make_
     tap(controls(kiosk).contrast)
     assert kiosk.ctx.theme.background == HIGH_CONTRAST.background
     assert HIGH_CONTRAST.background.lower() in QApplication.instance().styleSheet().lower()
-    chart = kiosk.window.views["innovation"].talent_chart
+    chart = kiosk.window.views["innovation"].findChild(BarRowsChart)
     assert chart.backgroundBrush().color().name().upper() == HIGH_CONTRAST.surface
     assert kiosk.window.current_view == "innovation"
     assert controls(kiosk).contrast.isChecked()
@@ -59,7 +59,7 @@ def test_layouts_survive_the_largest_text_in_high_contrast(make_kiosk, language,
     kiosk = make_kiosk(language=language, size=size)
     kiosk.set_look(1.5, True)
     problems = []
-    for name in VIEW_NAMES:
+    for name in TABS:
         kiosk.window.show_view(name)
         settle()
         problems += [f"{name}: {p}" for p in layout_problems(kiosk.window, scrolling=True)]
@@ -74,4 +74,4 @@ def test_touches_still_count_as_activity_after_a_rebuild(make_kiosk, tap):
     tap(controls(kiosk).text_size)  # restyles and rebuilds the content
     before = len(touches)
     tap(kiosk.window.tabs.buttons[1])
-    assert len(touches) > before and kiosk.window.current_view == VIEW_NAMES[1]
+    assert len(touches) > before and kiosk.window.current_view == TABS[1]

@@ -7,10 +7,15 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFontMetrics, QFontMetricsF, QImage
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QStyle, QStyleOptionButton, QWidget
 
+from kiosk.model.loader import load_dataset
+from kiosk.resources import data_path
+from kiosk.ui.blocks.industries import IndustryExplorer
 from kiosk.ui.charts import BarRowsChart, StaticPlot
 from kiosk.ui.overlays import Overlay
 from kiosk.ui.widgets import SourceLink
 
+# The bundled dataset's tabs, in order (tests that walk every tab of the bundled kiosk).
+TABS = load_dataset(data_path()).tab_ids
 MIN_TARGET_PX = 48
 MIN_TARGET_MM = 9
 MIN_TEXT_PX = 24
@@ -175,3 +180,16 @@ def pixels_apart(first: QImage, second: QImage, tolerance: int = 8) -> int:
 
     assert first.size() == second.size()
     return int((np.abs(channels(first) - channels(second)).max(axis=2) > tolerance).sum())
+
+
+def explorer(window) -> IndustryExplorer:
+    """The industry explorer block on the window's tabs (the bundled data has one)."""
+    return next(page.findChild(IndustryExplorer) for page in (window.views[t] for t in window.tab_ids)
+                if page.findChild(IndustryExplorer) is not None)
+
+
+def figure_cards(page: QWidget) -> list:
+    """A tab page's figure cards, in order."""
+    from kiosk.ui.widgets import FigureCard, descendants
+
+    return descendants(page, FigureCard)

@@ -83,6 +83,5 @@ def _names(config_path: Path | None) -> dict[str, str]:
     names = {figure.id: figure.label[language] for figure in dataset.figures}
     names.update({source.id: source.outlet[language] + (f": {source.title}" if source.title else "")
                   for source in dataset.sources})
-    for view in ("overview", "industries", "innovation", "living"):
-        names[view] = getattr(dataset.views, view).title[language]
+    names.update({tab.id: tab.title[language] for tab in dataset.views})
     return names

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import types
+import typing
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 
-from kiosk.model.dataset import Dataset, Text
+from kiosk.model.dataset import (BarChart, Dataset, Facts, IndustryExplorer, PartOfWhole, Series,
+                                  ShareComparison, Text)
+from kiosk.model.rules import Refers
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,7 @@ def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[
         *references,
         # Value checks follow references; with a broken reference they could only guess.
         *([] if references else _implausible_values(dataset, today or datetime.date.today())),
-        *_empty_views(dataset),
+        *([] if references else _tab_problems(dataset)),
     ]
 
 
@@ -61,16 +65,45 @@ def _year(path: str, year: int, founded: int | None, today: datetime.date) -> It
         yield Problem(path, f"{year} is before the zone existed (founded {founded})")
 
 
-def _empty_views(d: Dataset) -> Iterator[Problem]:
-    innovation, living = d.views.innovation, d.views.living
-    if not (innovation.cards or innovation.part_of_whole or innovation.talent):
-        yield Problem("views.innovation", "the view shows nothing: give it cards, part_of_whole or talent")
-    if not (living.gauge or living.cards or living.transport or living.facts):
-        yield Problem("views.living", "the view shows nothing: give it a gauge, cards, transport or facts")
+def _tab_problems(d: Dataset) -> Iterator[Problem]:
+    """What the types cannot say about blocks: each must have something to show, in a form its
+    chart can show (references are checked before, with every other reference)."""
+    for t, tab in enumerate(d.views):
+        for b, block in enumerate(tab.blocks):
+            path = f"views.{t}.blocks.{b}"
+            if b == 0 and block.below:
+                yield Problem(f"{path}.below", "the first block has no block above it to go under")
+            yield from (Problem(f"{path}.{where}" if where else path, message)
+                        for where, message in _block_problems(d, block))
+
+
+def _block_problems(d: Dataset, block) -> Iterator[tuple[str, str]]:
+    if isinstance(block, (BarChart, ShareComparison)) and len(block.figures) < 2:
+        yield "figures", "a chart with one bar compares nothing: give it at least two figures (or use figure-cards)"
+    if isinstance(block, (ShareComparison, PartOfWhole)):
+        for where, figure_id in _figure_fields(block):
+            if not d.unit(d.figure(figure_id).unit).percent:
+                yield where, f'"{figure_id}" is not a percentage; this block shows shares of a whole'
+    if isinstance(block, Facts) and not (block.facts or block.figures):
+        yield "", "the block shows nothing: give it facts or figures"
+    if isinstance(block, Series) and len(d.figure(block.figure).series) < 2:
+        yield "figure", f'"{block.figure}" has no series of two or more years to chart'
+    if isinstance(block, IndustryExplorer):
+        if len(d.industries) < 2:
+            yield "", "an industry explorer needs at least two industries to compare"
+        if any("{value}" not in block.share[language] for language in block.share.root):
+            yield "share", 'must say where the share goes with "{value}" in every language'
+
+
+def _figure_fields(block) -> Iterator[tuple[str, str]]:
+    if isinstance(block, PartOfWhole):
+        yield "figure", block.figure
+    else:
+        yield from ((f"figures.{i}", figure_id) for i, figure_id in enumerate(block.figures))
 
 
 def _duplicate_ids(dataset: Dataset) -> Iterator[Problem]:
-    for collection in ("sources", "figures", "facts", "companies", "industries"):
+    for collection in ("sources", "figures", "facts", "companies", "industries", "views"):
         records = getattr(dataset, collection)
         counts = Counter(record.id for record in records)
         for index, record in enumerate(records):
@@ -128,22 +161,40 @@ def _references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
 
 
 def _view_references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
-    overview, innovation, living = d.views.overview, d.views.innovation, d.views.living
-    yield from _each("views.overview.cards", "figure", overview.cards)
-    yield from _each("views.overview.highlights", "figure", overview.highlights)
-    if overview.comparison:
-        yield from _each("views.overview.comparison.figures", "figure", overview.comparison.figures)
-    yield from _each("views.innovation.cards", "figure", innovation.cards)
-    if innovation.part_of_whole:
-        yield "views.innovation.part_of_whole.figure", "figure", innovation.part_of_whole.figure
-    if innovation.talent:
-        yield from _each("views.innovation.talent.figures", "figure", innovation.talent.figures)
-    yield "views.living.gauge", "figure", living.gauge
-    yield from _each("views.living.cards", "figure", living.cards)
-    yield from _each("views.living.facts", "fact", living.facts)
-    if living.transport:
-        yield from _each("views.living.transport.figures", "figure", living.transport.figures)
-        yield from _each("views.living.transport.facts", "fact", living.transport.facts)
+    for t, tab in enumerate(d.views):
+        for b, block in enumerate(tab.blocks):
+            yield from marked_references(block, f"views.{t}.blocks.{b}")
+
+
+def marked_references(record, path: str) -> Iterator[tuple[str, str, str | None]]:
+    """Every id in a record's fields marked with Refers: (path, kind, id)."""
+    for name, annotation in typing.get_type_hints(type(record), include_extras=True).items():
+        kind, many = _refers(annotation)
+        if kind is None:
+            continue
+        value = getattr(record, name)
+        if many:
+            yield from _each(f"{path}.{name}", kind, value)
+        else:
+            yield f"{path}.{name}", kind, value
+
+
+def _refers(annotation) -> tuple[str | None, bool]:
+    """The kind of record a field's ids name, and whether it holds a list of them."""
+    while typing.get_origin(annotation) is typing.Annotated and not _marks(annotation):
+        annotation = typing.get_args(annotation)[0]  # rules on the list, not on its ids
+    optional = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(optional) == 1:
+        annotation = optional[0]  # an id or None
+    many = typing.get_origin(annotation) is tuple
+    if many:
+        annotation = typing.get_args(annotation)[0]
+    kinds = _marks(annotation)
+    return (kinds[0] if kinds else None), many
+
+
+def _marks(annotation) -> list[str]:
+    return [m.kind for m in getattr(annotation, "__metadata__", ()) if isinstance(m, Refers)]
 
 
 def _each(path: str, kind: str, ids) -> Iterator[tuple[str, str, str]]:

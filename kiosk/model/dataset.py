@@ -12,10 +12,10 @@ import dataclasses
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import StrEnum
-from typing import Annotated
+from enum import IntEnum, StrEnum
+from typing import Annotated, Literal
 
-from kiosk.model.rules import Rules
+from kiosk.model.rules import OneOfKinds, Refers, Rules
 
 
 Id = Annotated[str, Rules(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -23,6 +23,13 @@ LanguageCode = Annotated[str, Rules(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
 NonEmpty = Annotated[str, Rules(min_length=1)]
 HttpUrl = Annotated[str, Rules(pattern=r"^https?://\S+$")]
 Amount = Annotated[float, Rules(ge=0, allow_inf_nan=False)]
+# Ids that name another record: the checks follow them (and an editor offers a picker).
+FigureRef = Annotated[Id, Refers("figure")]
+FactRef = Annotated[Id, Refers("fact")]
+
+# A tab bar and a screen have room for this much (more would shrink touch targets or pages).
+MAX_TABS = 7
+MAX_BLOCKS = 6
 
 
 class Text:
@@ -64,6 +71,11 @@ class Text:
         json_schema = handler.resolve_ref_schema(handler(core_schema))
         json_schema.update(title="Text", description=cls.__doc__)
         return json_schema
+
+
+class Scale(StrEnum):
+    LINEAR = "linear"
+    LOG = "log"
 
 
 class Qualifier(StrEnum):
@@ -158,80 +170,134 @@ class Zone(Record):
     founded: Annotated[int, Rules("The year the zone was established: no figure refers to an earlier year.")]
 
 
-@record
-class Comparison(Record):
-    title: Text
-    figures: Annotated[tuple[Id, ...], Rules(min_length=1)]
+class BlockWidth(IntEnum):
+    """How much of a row a block takes beside the others, in landscape (portrait stacks them)."""
+
+    NARROW = 1
+    WIDE = 2
+    WIDEST = 3
 
 
 @record
-class OverviewView(Record):
-    title: Text
-    headline: Text
-    cards: Annotated[tuple[Id, ...], Rules(min_length=1)]
-    comparison: Comparison | None = None
-    highlights: tuple[Id, ...] = ()
+class Block(Record):
+    """What every block has: where it goes on its tab. Small hints only, so that an editor
+    cannot build a broken screen: blocks sit side by side in rows in landscape, one above the
+    other in portrait."""
+
+    width: Annotated[BlockWidth, Rules("Share of the row beside the other blocks, in landscape: 1, 2 or 3.")] = (
+        BlockWidth.NARROW)
+    below: Annotated[bool, Rules("Under the block before it, in the same column, instead of beside it.")] = False
+    new_row: Annotated[bool, Rules("Starts a new row under the blocks before it.")] = False
 
 
 @record
-class IndustriesView(Record):
+class FigureCards(Block):
+    """Figures as cards: label, value with unit and qualifier, source; a series adds a chart."""
+
+    kind: Literal["figure-cards"]
+    figures: Annotated[tuple[FigureRef, ...], Rules(min_length=1)]
+
+
+@record
+class BarChart(Block):
+    """Figures as horizontal bars, each labelled with its value; tap a bar for its source."""
+
+    kind: Literal["bar-chart"]
     title: Text
-    headline: Text
-    chart_title: Text
-    hint: Text
+    figures: Annotated[tuple[FigureRef, ...], Rules("At least two: one bar compares nothing.", min_length=1)]
+    scale: Annotated[Scale, Rules("log keeps very small and very large values readable together.")] = Scale.LINEAR
+
+
+@record
+class ShareComparison(Block):
+    """Shares of wholes (percent figures) compared as bars, e.g. land versus output."""
+
+    kind: Literal["comparison"]
+    title: Text
+    figures: Annotated[tuple[FigureRef, ...], Rules("Percent figures; at least two.", min_length=1)]
+
+
+@record
+class PartOfWhole(Block):
+    """One percent figure as a ring."""
+
+    kind: Literal["ring"]
+    figure: FigureRef
+    title: Annotated[Text | None, Rules("Shown above the ring, the figure's label under it; "
+                                        "without a title the figure's label is the title.")] = None
+    colour: Annotated[Annotated[int, Rules(ge=1, le=7)] | None,
+                      Rules("Which chart colour (1 to 7); none: the accent colour.")] = None
+
+
+@record
+class Highlights(Block):
+    """Figures as a compact grid of values and labels, three to a row."""
+
+    kind: Literal["highlights"]
+    figures: Annotated[tuple[FigureRef, ...], Rules(min_length=1)]
+    title: Text | None = None
+
+
+@record
+class Facts(Block):
+    """Sourced statements as tiles, and single figures as "label: value" tiles."""
+
+    kind: Literal["facts"]
+    title: Text | None = None
+    facts: tuple[FactRef, ...] = ()
+    figures: tuple[FigureRef, ...] = ()
+
+
+@record
+class IndustryExplorer(Block):
+    """Every industry's share as bars; tapping one shows its details and companies."""
+
+    kind: Literal["industry-explorer"]
+    title: Text
+    hint: Annotated[Text, Rules("Tells visitors what to tap.")]
+    share: Annotated[Text, Rules('The selected industry\'s share, with "{value}" where the number goes.')]
     companies_title: Text
 
 
 @record
-class PartOfWhole(Record):
-    title: Text
-    figure: Id
+class Series(Block):
+    """A figure's values by year, as columns."""
+
+    kind: Literal["series"]
+    figure: Annotated[FigureRef, Rules("A figure with a series of at least two years.")]
+    title: Text | None = None
 
 
 @record
-class FigureGroup(Record):
-    title: Text
-    figures: Annotated[tuple[Id, ...], Rules(min_length=1)]
+class TextBlock(Block):
+    """A heading and a paragraph."""
+
+    kind: Literal["text"]
+    title: Text | None = None
+    text: Text
+
+
+# Every kind of block a tab can hold; "kind" says which (the validator and schema follow this).
+BLOCK_KINDS = (FigureCards, BarChart, ShareComparison, PartOfWhole, Highlights, Facts, IndustryExplorer,
+               Series, TextBlock)
+AnyBlock = Annotated[FigureCards | BarChart | ShareComparison | PartOfWhole | Highlights | Facts | IndustryExplorer
+                     | Series | TextBlock, OneOfKinds()]
 
 
 @record
-class InnovationView(Record):
+class Tab(Record):
+    """One tab of the kiosk: its title in the tab bar, a headline, and its blocks in order."""
+
+    id: Id
     title: Text
     headline: Text
-    cards: tuple[Id, ...] = ()
-    part_of_whole: PartOfWhole | None = None
-    talent: FigureGroup | None = None
-
-
-@record
-class Transport(Record):
-    title: Text
-    figures: tuple[Id, ...] = ()
-    facts: tuple[Id, ...] = ()
-
-
-@record
-class LivingView(Record):
-    title: Text
-    headline: Text
-    gauge: Id | None = None
-    cards: tuple[Id, ...] = ()
-    transport: Transport | None = None
-    facts: tuple[Id, ...] = ()
-
-
-@record
-class Views(Record):
-    overview: OverviewView
-    industries: IndustriesView
-    innovation: InnovationView
-    living: LivingView
+    blocks: Annotated[tuple[AnyBlock, ...], Rules(min_length=1, max_length=MAX_BLOCKS)]
 
 
 @record
 class Dataset(Record):
     # The file may name its JSON Schema in "$schema" (for editors); the validator takes it out.
-    schema_version: Annotated[int, Rules(ge=1, le=1)] = 1
+    schema_version: Annotated[int, Rules("2: tabs made of blocks (files of version 1 are read as 2).", ge=2, le=2)] = 2
     languages: Annotated[tuple[LanguageCode, ...], Rules(min_length=1)]
     zone: Zone
     units: dict[Id, Unit]
@@ -240,10 +306,18 @@ class Dataset(Record):
     facts: tuple[Fact, ...] = ()
     companies: tuple[Company, ...] = ()
     industries: Annotated[tuple[Industry, ...], Rules(min_length=1)]
-    views: Views
+    views: Annotated[tuple[Tab, ...], Rules("The tabs, in the order the tab bar shows them.",
+                                            min_length=1, max_length=MAX_TABS)]
 
     def figure(self, figure_id: str) -> Figure:
         return _index(self.figures)[figure_id]
+
+    def tab(self, tab_id: str) -> Tab:
+        return _index(self.views)[tab_id]
+
+    @property
+    def tab_ids(self) -> tuple[str, ...]:
+        return tuple(tab.id for tab in self.views)
 
     def fact(self, fact_id: str) -> Fact:
         return _index(self.facts)[fact_id]

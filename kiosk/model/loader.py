@@ -8,7 +8,7 @@ import typing
 from pathlib import Path
 
 from kiosk.model.checks import Problem, check_dataset
-from kiosk.model.dataset import Dataset, HttpUrl, Id, LanguageCode
+from kiosk.model.dataset import BLOCK_KINDS, Dataset, HttpUrl, Id, LanguageCode
 from kiosk.model.remember import remembered
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -53,12 +53,13 @@ def parse_dataset(raw: bytes, path: Path, remember: bool = True) -> Dataset:
     if remember:
         return remembered("dataset", raw, lambda: parse_dataset(raw, path, remember=False))
     from kiosk.model import validation
+    from kiosk.model.upgrade import upgraded
 
-    data = _without_schema_reference(_parse_json(raw, path), path)
+    data = upgraded(_without_schema_reference(_parse_json(raw, path), path))
     try:
         dataset = validation.validate(Dataset, data)
     except validation.ValidationError as error:
-        raise DatasetError(path, [_from_pydantic(e) for e in error.errors()]) from None
+        raise DatasetError(path, _problems(error.errors())) from None
     problems = check_dataset(dataset)
     if problems:
         raise DatasetError(path, problems)
@@ -94,9 +95,21 @@ def _reject_constant(name: str):
     raise ValueError(f"{name} is not a number a kiosk can show; write a real value")
 
 
+def _problems(errors: list[dict]) -> list[Problem]:
+    # A list whose every item is wrong is also reported as too short; the items say more.
+    wrong_inside = {error["loc"][:n] for error in errors for n in range(len(error["loc"]))}
+    return [_from_pydantic(e) for e in errors if not (e["type"] == "too_short" and e["loc"] in wrong_inside)]
+
+
 def _from_pydantic(error) -> Problem:
     loc = error["loc"]
-    return Problem(".".join(str(part) for part in loc), _message(error, loc))
+    return Problem(".".join(str(part) for part in _without_kinds(loc)), _message(error, loc))
+
+
+def _without_kinds(loc) -> list:
+    """The path as the file writes it: a block's kind ("views.0.blocks.2.ring.figure") is how the
+    validator chose its rules, not a key in the file."""
+    return [part for n, part in enumerate(loc) if not (n and isinstance(loc[n - 1], int) and part in BLOCK_TAGS)]
 
 
 def _message(error, loc) -> str:
@@ -115,6 +128,12 @@ def _message(error, loc) -> str:
         return f"{error.get('input')!r} is negative; a count or amount cannot be"
     if kind == "too_short":
         return f"must list at least {ctx.get('min_length')} item(s)"
+    if kind == "union_tag_invalid":
+        return f'unknown block kind "{ctx.get("tag")}"; known kinds: {", ".join(BLOCK_TAGS)}'
+    if kind == "union_tag_not_found":
+        return f'a block needs a "kind": one of {", ".join(BLOCK_TAGS)}'
+    if kind == "too_long":
+        return f"lists {ctx.get('actual_length')} items; at most {ctx.get('max_length')} fit on a screen"
     if kind == "enum":
         return f"must be one of: {ctx.get('expected')}"
     for kinds, message in _MESSAGES:
@@ -164,6 +183,9 @@ def _field_names(loc) -> list[str]:
 
 
 def _inside(annotation, part):
+    kinds = {_tag(kind): kind for kind in typing.get_args(_unwrap(annotation)) if _tag(kind)}
+    if part in kinds:  # a block, checked as the kind it names
+        return kinds[part]
     record = _record_in(annotation)
     if record is not None and isinstance(part, str):
         return typing.get_type_hints(record, include_extras=True).get(part)
@@ -179,7 +201,16 @@ def _record_in(annotation):
     return None
 
 
+def _tag(record) -> str | None:
+    """The "kind" a block record is written with in the file (None for other types)."""
+    hints = typing.get_type_hints(record) if dataclasses.is_dataclass(record) else {}
+    return typing.get_args(hints["kind"])[0] if "kind" in hints else None
+
+
 def _unwrap(annotation):
     while typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
     return annotation
+
+
+BLOCK_TAGS = tuple(_tag(kind) for kind in BLOCK_KINDS)

@@ -15,7 +15,8 @@ from kiosk.ui.burn_in import ShiftingLayout
 from kiosk.ui.context import ViewContext
 from kiosk.ui.overlays import TapAnywhere
 from kiosk.ui import strings
-from kiosk.ui.views import SHOWCASES
+from kiosk.model.dataset import FigureCards
+from kiosk.ui.tab_page import tab_showcase
 from kiosk.ui.widgets import discard, label, vbox
 
 FADE_MS = 700
@@ -174,9 +175,11 @@ class Curtain(QWidget):
 
 
 def build_slides(ctx: ViewContext) -> list[QWidget]:
-    """The call to action, then the overview's key figures interleaved with each view's chart."""
-    figures = [_figure_slide(ctx, f) for f in ctx.figures(ctx.dataset.views.overview.cards)]
-    charts = [_chart_slide(panel) for build in SHOWCASES.values() if (panel := build(ctx))]
+    """The zone's name, then the key figures (the first figure cards of the first tab with
+    some) interleaved with each tab's leading chart."""
+    cards = next((block for tab in ctx.dataset.views for block in tab.blocks if isinstance(block, FigureCards)), None)
+    figures = [_figure_slide(ctx, f) for f in ctx.figures(cards.figures if cards else ())]
+    charts = [_chart_slide(panel) for tab in ctx.dataset.views if (panel := tab_showcase(ctx, tab))]
     slides: list[QWidget] = [_welcome_slide(ctx)]
     for index in range(max(len(figures), len(charts))):
         slides += figures[index:index + 1] + charts[index:index + 1]

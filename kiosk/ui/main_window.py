@@ -21,7 +21,7 @@ from kiosk.ui.charts import StaticPlot
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
 from kiosk.ui.signals import WindowSignals
-from kiosk.ui.views import VIEW_CLASSES, VIEW_NAMES
+from kiosk.ui.tab_page import TabPage
 from kiosk.ui.widgets import Button, descendants, discard, is_portrait, label, vbox
 
 log = logging.getLogger(__name__)
@@ -166,7 +166,8 @@ class MainWindow(QWidget):
         super().__init__()
         self.closable = True
         self.signals = WindowSignals(self)  # handed to every widget in the views (kiosk.ui.signals)
-        self._current = VIEW_NAMES[0]
+        self.tab_ids: tuple[str, ...] = ()  # the dataset's tabs, in order (set by _build)
+        self._current = ctx.dataset.tab_ids[0]
         self._slide: QParallelAnimationGroup | None = None
         self._slide_end = None  # what to do when the running slide ends, early or not
         self._rest_pending = False
@@ -175,9 +176,7 @@ class MainWindow(QWidget):
         # The pages outlive data swaps and restyles: only the views inside them are rebuilt
         # (a scroll area's touch-gesture grab is not free, and a page keeps its place).
         self.stack = QStackedWidget()
-        self._pages = [_scrollable() for _ in VIEW_NAMES]
-        for page in self._pages:
-            self.stack.addWidget(page)
+        self._pages: list[QScrollArea] = []
         self._header, self.tabs = self._build(ctx)
         layout = ShiftingLayout(self)  # moved a pixel at a time against burn-in (kiosk.ui.burn_in)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -185,7 +184,7 @@ class MainWindow(QWidget):
         layout.addWidget(self._header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.tabs)
-        self.show_view(VIEW_NAMES[0])
+        self.show_view(self.tab_ids[0])
 
     def _build(self, ctx: ViewContext) -> tuple[QWidget, TabBar]:
         """Header and tabs for one dataset (and look), and the views, built when needed."""
@@ -195,14 +194,28 @@ class MainWindow(QWidget):
         for page in self._pages:
             if page.widget() is not None:
                 discard(page.widget())  # built for the data or look being replaced
-        self.views = LazyViews(ctx, self._pages)
-        titles = [ctx.text(getattr(ctx.dataset.views, name).title) for name in VIEW_NAMES]
+        self.tab_ids = ctx.dataset.tab_ids
+        self._match_pages(len(self.tab_ids))
+        self.views = LazyViews(ctx, dict(zip(self.tab_ids, self._pages)))
+        titles = [ctx.text(tab.title) for tab in ctx.dataset.views]
         tabs = TabBar(titles, [VisitorControls(ctx), LanguageButtons(ctx)], ctx.ui(strings.TAB_DESCRIPTION))
         tabs.tab_selected.connect(self._on_tab_selected)
         return self._header_bar(ctx), tabs
 
+    def _match_pages(self, count: int) -> None:
+        """One scrolling page per tab. Pages outlive data swaps and restyles (only the views in
+        them are rebuilt): a scroll area's touch-gesture grab is not free."""
+        while len(self._pages) < count:
+            self._pages.append(_scrollable())
+            self.stack.addWidget(self._pages[-1])
+        while len(self._pages) > count:
+            page = self._pages.pop()
+            self.stack.removeWidget(page)
+            discard(page)
+
     def set_dataset(self, ctx: ViewContext) -> None:
-        """Swap in content for a new dataset, whole, on the same view (the language is kept too)."""
+        """Swap in content for a new dataset, whole, on the same tab if it still has it (the
+        language is kept too)."""
         self._end_slide()
         replaced = self._header, self.tabs
         self._header, self.tabs = self._build(ctx)
@@ -210,7 +223,7 @@ class MainWindow(QWidget):
             self.layout().replaceWidget(old, new)
             new.lower()  # overlays stay on top
             discard(old)
-        self.show_view(self._current)
+        self.show_view(self._current if self._current in self.tab_ids else self.tab_ids[0])
         self._build_rest_soon()
 
     def _build_rest_soon(self) -> None:
@@ -245,7 +258,7 @@ class MainWindow(QWidget):
     def _build_next(self, views: LazyViews) -> None:
         if views is not self.views:
             return  # new data replaced that content meanwhile; its own paint starts again
-        missing = [name for name in VIEW_NAMES if name not in views.built]
+        missing = [name for name in views if name not in views.built]
         if missing:
             views[missing[0]]
             QTimer.singleShot(0, self, partial(self._build_next, views))
@@ -266,7 +279,7 @@ class MainWindow(QWidget):
 
     def show_view(self, name: str, direction: int = 0) -> None:
         """Show a view; direction +1/-1 slides it in from the right/left (after a swipe)."""
-        index = VIEW_NAMES.index(name)
+        index = self.tab_ids.index(name)
         self.views[name]  # noqa: B018 (built on first use)
         self._end_slide()
         appears = index != self.stack.currentIndex()
@@ -303,8 +316,8 @@ class MainWindow(QWidget):
 
     def step_view(self, step: int) -> None:
         """The next (+1) or previous (-1) view, wrapping around."""
-        index = (VIEW_NAMES.index(self._current) + step) % len(VIEW_NAMES)
-        self.show_view(VIEW_NAMES[index], direction=step)
+        index = (self.tab_ids.index(self._current) + step) % len(self.tab_ids)
+        self.show_view(self.tab_ids[index], direction=step)
 
     def _slide_to(self, index: int, direction: int) -> None:
         old, new = self.stack.currentWidget(), self.stack.widget(index)
@@ -352,7 +365,7 @@ class MainWindow(QWidget):
 
         Any widget with a reset_state() method joins automatically; nothing is listed here.
         """
-        self.show_view(VIEW_NAMES[0])
+        self.show_view(self.tab_ids[0])
         for widget in descendants(self, QWidget):
             if not shiboken6.isValid(widget):
                 continue  # an earlier reset (text size, contrast) rebuilt the views it was in
@@ -374,7 +387,7 @@ class MainWindow(QWidget):
             event.ignore()
 
     def _on_tab_selected(self, index: int) -> None:
-        self.show_view(VIEW_NAMES[index])
+        self.show_view(self.tab_ids[index])
 
 
 class PageScroller(QScrollArea):
@@ -385,17 +398,17 @@ class PageScroller(QScrollArea):
 
 
 class LazyViews(Mapping):
-    """The four views by name, each built the first time it is asked for."""
+    """The tabs' pages by tab id, each built the first time it is asked for."""
 
-    def __init__(self, ctx: ViewContext, pages: list[QScrollArea]):
+    def __init__(self, ctx: ViewContext, pages: dict[str, QScrollArea]):
         self.ctx = ctx
-        self.pages = dict(zip(VIEW_NAMES, pages))
-        self.built: dict[str, QWidget] = {}
+        self.pages = pages
+        self.built: dict[str, TabPage] = {}
         self._charts: dict[str, list[StaticPlot]] = {}
 
     def __getitem__(self, name: str) -> QWidget:
         if name not in self.built:
-            self.built[name] = VIEW_CLASSES[name](self.ctx)
+            self.built[name] = TabPage(self.ctx, self.ctx.dataset.tab(name))
             self.pages[name].setWidget(self.built[name])
         return self.built[name]
 
@@ -406,10 +419,10 @@ class LazyViews(Mapping):
         return self._charts[name]
 
     def __iter__(self):
-        return iter(VIEW_NAMES)
+        return iter(self.pages)
 
     def __len__(self) -> int:
-        return len(VIEW_NAMES)
+        return len(self.pages)
 
 
 def _scrollable() -> QScrollArea:

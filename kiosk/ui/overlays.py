@@ -306,8 +306,8 @@ class StaffPanel(Overlay):
         from kiosk.analytics.stats import language_shares
 
         ui, ctx = self.ctx.ui, self.ctx
-        view = (ctx.text(getattr(ctx.dataset.views, summary.views[0].view).title)
-                if summary.views and hasattr(ctx.dataset.views, summary.views[0].view) else ui(strings.VISITS_NONE))
+        shown = [use.view for use in summary.views if use.view in ctx.dataset.tab_ids]  # a tab may have gone
+        view = ctx.text(ctx.dataset.tab(shown[0]).title) if shown else ui(strings.VISITS_NONE)
         # Each language by its own short name, as on the language button (EN, 中文), with the
         # share `kiosk stats` gives (one definition for both).
         languages = ", ".join(f"{ctx.translations.text(language, strings.LANGUAGE_BUTTON)} {share:g} %"

@@ -30,13 +30,16 @@ def base() -> dict:
     d["companies"] = [{**c, "industry": "health-care"} for c in full["companies"] if c["id"] == "lukang"]
     d["companies"][0]["source"] = "chinadaily-2022-07-08"
     d["industries"] = [i for i in full["industries"] if i["id"] in ("high-end-equipment", "health-care")]
-    views = copy.deepcopy(full["views"])
-    views["overview"].update(cards=["gdp"], highlights=["founded"])
-    views["innovation"].update(cards=["innovation-platforms"])
-    del views["innovation"]["part_of_whole"]
-    views["innovation"]["talent"]["figures"] = ["foreign-professionals", "high-caliber-professionals"]
-    views["living"] = {k: views["living"][k] for k in ("title", "headline")}
-    views["living"].update(gauge="green-coverage", facts=["transport-network"])
+    tabs = {tab["id"]: tab for tab in copy.deepcopy(full["views"])}
+    tabs["overview"]["blocks"] = [{"kind": "figure-cards", "figures": ["gdp"]},
+                                  {"kind": "highlights", "figures": ["founded"], "new_row": True}]
+    innovation = tabs["innovation"]
+    talent = next(b for b in innovation["blocks"] if b["kind"] == "bar-chart")
+    innovation["blocks"] = [{"kind": "figure-cards", "figures": ["innovation-platforms"]},
+                            {**talent, "figures": ["foreign-professionals", "high-caliber-professionals"]}]
+    tabs["living"]["blocks"] = [{"kind": "ring", "figure": "green-coverage", "colour": 3},
+                                {"kind": "facts", "facts": ["transport-network"], "below": True}]
+    views = list(tabs.values())
     d["views"] = views
     return d
 
@@ -67,10 +70,10 @@ CASES = {
     "unknown-source": (lambda d: figure(d, "gdp").update(source="china-daily"), ["figures.0.source"],
                        'unknown source id "china-daily"'),
     "unknown-unit": (lambda d: figure(d, "gdp").update(unit="rmb"), ["figures.0.unit"], 'unknown unit id'),
-    "unknown-view-figure": (lambda d: d["views"]["overview"]["cards"].append("gpd"),
-                            ["views.overview.cards.1"], 'unknown figure id "gpd"'),
-    "unknown-view-fact": (lambda d: d["views"]["living"]["facts"].append("parks"),
-                          ["views.living.facts.1"], 'unknown fact id "parks"'),
+    "unknown-block-figure": (lambda d: d["views"][0]["blocks"][0]["figures"].append("gpd"),
+                             ["views.0.blocks.0.figures.1"], 'unknown figure id "gpd"'),
+    "unknown-block-fact": (lambda d: d["views"][3]["blocks"][1]["facts"].append("parks"),
+                           ["views.3.blocks.1.facts.1"], 'unknown fact id "parks"'),
     "unknown-company-industry": (lambda d: d["companies"][0].update(industry="pharma"),
                                  ["companies.0.industry"], 'unknown industry id'),
     "unknown-industry-share": (lambda d: d["industries"][0].update(share="share-machinery"),
@@ -92,12 +95,29 @@ CASES = {
                               ["figures.0.series.1.year"], "in the future"),
     "source-date-in-future": (lambda d: d["sources"][0].update(date="2099-07-08"), ["sources.0.date"],
                               "in the future"),
-    "empty-view-innovation": (lambda d: d["views"].update(innovation={
-        k: d["views"]["innovation"][k] for k in ("title", "headline")}), ["views.innovation"], "shows nothing"),
-    "empty-view-living": (lambda d: d["views"].update(living={
-        k: d["views"]["living"][k] for k in ("title", "headline")}), ["views.living"], "shows nothing"),
-    "empty-overview-cards": (lambda d: d["views"]["overview"].update(cards=[]), ["views.overview.cards"],
-                             "at least 1"),
+    "unknown-block-kind": (lambda d: d["views"][0]["blocks"][1].update(kind="highlight"),
+                           ["views.0.blocks.1"], 'unknown block kind "highlight"'),
+    "block-without-kind": (lambda d: d["views"][0]["blocks"][1].pop("kind"), ["views.0.blocks.1"],
+                           'needs a "kind"'),
+    "unknown-block-field": (lambda d: d["views"][3]["blocks"][0].update(color=2), ["views.3.blocks.0.color"],
+                            'did you mean "colour"'),
+    "block-shows-nothing": (lambda d: d["views"][3]["blocks"][1].update(facts=[]), ["views.3.blocks.1"],
+                            "shows nothing"),
+    "chart-with-one-bar": (lambda d: d["views"][2]["blocks"][1]["figures"].pop(), ["views.2.blocks.1.figures"],
+                           "one bar"),
+    "ring-not-a-share": (lambda d: d["views"][3]["blocks"][0].update(figure="gdp"), ["views.3.blocks.0.figure"],
+                         "not a percentage"),
+    "series-without-series": (lambda d: d["views"][0]["blocks"].append({"kind": "series", "figure": "gdp"}),
+                              ["views.0.blocks.2.figure"], "no series"),
+    "too-many-blocks": (lambda d: d["views"][0]["blocks"].extend([{"kind": "text", "text": {"en": "a", "zh": "甲"}}] * 5),
+                        ["views.0.blocks"], "at most 6"),
+    "too-many-tabs": (lambda d: d["views"].extend(copy.deepcopy(d["views"][3:]) * 4), ["views"], "at most 7"),
+    "empty-tab": (lambda d: d["views"][0].update(blocks=[]), ["views.0.blocks"], "at least 1"),
+    "duplicate-tab-id": (lambda d: d["views"][3].update(id="overview"), ["views.0.id", "views.3.id"],
+                         "duplicate id"),
+    "first-block-below": (lambda d: d["views"][3]["blocks"][0].update(below=True), ["views.3.blocks.0.below"],
+                          "no block above"),
+    "block-width": (lambda d: d["views"][2]["blocks"][1].update(width=5), ["views.2.blocks.1.width"], "one of"),
     "url-not-http": (lambda d: d["sources"][0].update(url="file:///etc/passwd"), ["sources.0.url"],
                      "http:// or https://"),
     "url-javascript": (lambda d: d["sources"][0].update(url="javascript:alert(1)"), ["sources.0.url"],
@@ -106,7 +126,7 @@ CASES = {
     "bad-id": (lambda d: figure(d, "gdp").update(id="GDP 2021"), ["figures.0.id"], "lowercase"),
     "bad-language-code": (lambda d: d.update(languages=["en", "Chinese"]), ["languages.1"], "language code"),
     "bad-qualifier": (lambda d: figure(d, "gdp").update(qualifier="over"), ["figures.0.qualifier"], "one of"),
-    "schema-version": (lambda d: d.update(schema_version=2), ["schema_version"], "at most 1"),
+    "schema-version": (lambda d: d.update(schema_version=3), ["schema_version"], "at most 2"),
     "not-an-object": (lambda d: None, [""], "object"),
 }
 RAW_CASES = {

@@ -1,29 +1,34 @@
-"""Industries: each cluster's share of the city's total; tap one for its details."""
+"""The industry explorer: each industry's share as bars; tap one for its details and companies."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from kiosk.model import dataset as data
 from kiosk.model.dataset import Industry
 from kiosk.ui import strings
-from kiosk.ui.charts import BarRow, BarRowsChart, rows_description
+from kiosk.ui.blocks.charts import bars_panel, figure_rows
+from kiosk.ui.blocks.registry import builds
 from kiosk.ui.context import ViewContext
-from kiosk.ui.views.base import ViewPage
+from kiosk.ui.i18n import Tr
 from kiosk.ui.widgets import AdaptiveRow, Panel, column, discard, label, source_line, vbox
 
 
-class IndustriesView(ViewPage):
-    def __init__(self, ctx: ViewContext):
-        spec = ctx.dataset.views.industries
-        super().__init__(ctx, spec.title, spec.headline)
+class IndustryExplorer(AdaptiveRow):
+    """The chart beside the selected industry's card and the list of every company."""
+
+    def __init__(self, ctx: ViewContext, block: data.IndustryExplorer):
+        super().__init__([])
+        self.ctx = ctx
+        self.block = block
         self.industries = list(ctx.dataset.industries)
-        chart_panel = showcase(ctx, hint=True)
+        chart_panel = industry_chart(ctx, block, hint=True)
         self.chart = chart_panel.chart
         self.chart.row_tapped.connect(self.select)
         self.detail_host = Panel()
         self.detail: QWidget | None = None
-        side = column((self.detail_host, 1), (self._all_companies(), 0))
-        self.add(AdaptiveRow([(chart_panel, 3), (side, 2)]), 1)
+        self.box.addWidget(chart_panel, 3)
+        self.box.addWidget(column((self.detail_host, 1), (self._all_companies(), 0)), 2)
         self.select(0)
 
     def select(self, index: int) -> None:
@@ -32,7 +37,7 @@ class IndustriesView(ViewPage):
         if self.detail is not None:
             self.detail_host.body.removeWidget(self.detail)
             discard(self.detail)
-        self.detail = IndustryDetail(self.ctx, self.selected)
+        self.detail = IndustryDetail(self.ctx, self.selected, self.block.share)
         self.detail_host.add(self.detail)
 
     def reset_state(self) -> None:
@@ -40,8 +45,7 @@ class IndustriesView(ViewPage):
 
     def _all_companies(self) -> QWidget:
         companies = self.ctx.dataset.companies
-        spec = self.ctx.dataset.views.industries
-        panel = Panel(self.ctx.text(spec.companies_title), self.ctx.provenance(
+        panel = Panel(self.ctx.text(self.block.companies_title), self.ctx.provenance(
             [c for c in companies if c.industry is None] or companies))
         company_names = [self.ctx.text(c.name) for c in companies]
 
@@ -52,30 +56,31 @@ class IndustriesView(ViewPage):
         return panel.finish()
 
 
-def showcase(ctx: ViewContext, hint: bool = False) -> Panel:
-    """Each cluster's share of the city's total as bars (tappable in the view)."""
-    spec = ctx.dataset.views.industries
-    shares = [ctx.dataset.figure(i.share) for i in ctx.dataset.industries]
-    rows = [BarRow(ctx.text(i.name), s.value, ctx.value(s), ctx.theme.series_colour(n), ctx.callout(s), s.id)
-            for n, (i, s) in enumerate(zip(ctx.dataset.industries, shares))]
-    panel = Panel(ctx.text(spec.chart_title), ctx.provenance(shares))
-    if hint:
-        panel.add(label(ctx.text(spec.hint), "muted"))
-    panel.chart = BarRowsChart(ctx.theme, rows, limit=100, signals=ctx.signals)
-    panel.chart.describe(ctx.text(spec.chart_title), rows_description(ctx, rows))
-    panel.add(panel.chart, 1)
-    return panel.finish()
+def industry_chart(ctx: ViewContext, block: data.IndustryExplorer, hint: bool = False) -> Panel:
+    """Each industry's share of the whole as bars on a 0-100 % scale (tappable in the tab)."""
+    industries = ctx.dataset.industries
+    shares = [ctx.dataset.figure(i.share) for i in industries]
+    rows = figure_rows(ctx, shares, [ctx.text(i.name) for i in industries])
+    return bars_panel(ctx, ctx.text(block.title), rows, shares, limit=100,
+                      hint=ctx.text(block.hint) if hint else None)
+
+
+builds(data.IndustryExplorer, grows=True, showcase=industry_chart)(IndustryExplorer)
+
+
+def share_text(ctx: ViewContext, template: data.Text, value: Tr) -> Tr:
+    return lambda language: template[language].replace("{value}", value(language))
 
 
 class IndustryDetail(QWidget):
-    """The selected cluster: its share, description and the companies linked to it."""
+    """The selected industry: its share, description and the companies linked to it."""
 
-    def __init__(self, ctx: ViewContext, industry: Industry):
+    def __init__(self, ctx: ViewContext, industry: Industry, share_template: data.Text):
         super().__init__()
         body = vbox(self, spacing=10)
         share = ctx.dataset.figure(industry.share)
         body.addWidget(label(ctx.text(industry.name), "heading"))
-        value = label(ctx.ui(strings.SHARE_OF_TOTAL, value=ctx.value(share)), "value")
+        value = label(share_text(ctx, share_template, ctx.value(share)), "value")
         value.setObjectName("industry-share")
         body.addWidget(value)
         if industry.description:

@@ -1,0 +1,79 @@
+"""A tab's page: its headline, then its blocks in rows (landscape) or one above the other (portrait).
+
+The dataset says only which blocks, in which order, how wide, and which go under which; the
+page decides the rest the same way for every tab, so no combination of hints breaks a screen:
+- a block starts a column of its row, or goes under the block before it ("below"), or starts a
+  new row ("new_row");
+- a column is as wide, relative to the others of its row, as its first block's "width";
+- height to spare goes to the charts; a column (and a page) without one gives it to its last block.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from kiosk.model.dataset import Tab
+from kiosk.ui.blocks import build_block, grows, showcase
+from kiosk.ui.context import ViewContext
+from kiosk.ui.widgets import SPACING, AdaptiveRow, column, label, vbox
+
+Column = list  # the blocks stacked in one column
+Row = list  # the columns side by side in one row
+
+
+def arrange(blocks) -> list[Row]:
+    """The tab's blocks as rows of columns, following each block's hints."""
+    rows: list[Row] = []
+    for block in blocks:
+        if not rows or block.new_row:
+            rows.append([])
+        if block.below and rows[-1]:
+            rows[-1][-1].append(block)
+        else:
+            rows[-1].append([block])
+    return rows
+
+
+def stretches(items: list, takes_space) -> list[int]:
+    """1 for the items that take spare height, 0 for the others; the last takes it if none does."""
+    factors = [1 if takes_space(item) else 0 for item in items]
+    if not any(factors):
+        factors[-1] = 1
+    return factors
+
+
+class TabPage(QWidget):
+    """One tab of the dataset, built from its blocks (kiosk.ui.blocks)."""
+
+    def __init__(self, ctx: ViewContext, tab: Tab):
+        super().__init__()
+        self.ctx = ctx
+        self.tab = tab
+        self.title = ctx.text(tab.title)
+        self.blocks: list[QWidget] = []  # in the dataset's order
+        self.setObjectName("ViewPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layout = vbox(self, margin=SPACING, spacing=SPACING)
+        layout.addWidget(label(ctx.text(tab.headline), "headline"))
+        rows = arrange(tab.blocks)
+        for row, stretch in zip(rows, stretches(rows, lambda row: any(grows(b) for c in row for b in c))):
+            layout.addWidget(self._row(row), stretch)
+
+    def _row(self, row: Row) -> QWidget:
+        columns = [(self._column(blocks), blocks[0].width) for blocks in row]
+        return columns[0][0] if len(columns) == 1 else AdaptiveRow(columns)
+
+    def _column(self, blocks: Column) -> QWidget:
+        widgets = [build_block(self.ctx, block) for block in blocks]
+        self.blocks += widgets
+        return widgets[0] if len(widgets) == 1 else column(*zip(widgets, stretches(blocks, grows)))
+
+
+def tab_showcase(ctx: ViewContext, tab: Tab) -> QWidget | None:
+    """The tab's leading chart for the attract loop: its widest chart block, the first of equals."""
+    charts = [block for block in tab.blocks if grows(block)]
+    if not charts:
+        return None
+    widest = max(charts, key=lambda block: block.width)  # max() keeps the first of equals
+    return showcase(ctx, widest)
