@@ -29,7 +29,6 @@ CHART_ROW = QT_TRANSLATE_NOOP("Kiosk", "{label}: {value}")
 
 SOURCE_LINE = QT_TRANSLATE_NOOP("Kiosk", "Source: {outlet}, {date}")
 DATA_FOR = QT_TRANSLATE_NOOP("Kiosk", "Data for {year}")
-SHARE_OF_TOTAL = QT_TRANSLATE_NOOP("Kiosk", "{value} of Jining's total")
 NO_COMPANIES = QT_TRANSLATE_NOOP("Kiosk", "The sources name no leading company for this cluster.")
 LOG_SCALE = QT_TRANSLATE_NOOP("Kiosk", "Bar lengths on a logarithmic scale")
 WITH_NOTE = QT_TRANSLATE_NOOP("Kiosk", "{value} ({note})")

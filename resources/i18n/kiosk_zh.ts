@@ -20,10 +20,6 @@
         <translation>{year}年数据</translation>
     </message>
     <message>
-        <source>{value} of Jining&apos;s total</source>
-        <translation>占济宁全市比重{value}</translation>
-    </message>
-    <message>
         <source>The sources name no leading company for this cluster.</source>
         <translation>资料中未列出该产业集群的龙头企业。</translation>
     </message>
