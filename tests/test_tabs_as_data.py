@@ -127,3 +127,28 @@ def block(**hints):
 def test_blocks_go_beside_under_or_below_as_their_hints_say():
     a, b, c, d, e = block(), block(below=True), block(), block(new_row=True), block(below=True)
     assert arrange([a, b, c, d, e]) == [[[a, b], [c]], [[d, e]]]
+
+
+def test_kiosk_stats_names_the_tabs_of_the_data_the_kiosk_shows(raw, tmp_path):
+    from kiosk.analytics import simulate
+    from kiosk.analytics.visits import Visits
+    from kiosk.analytics.writer import Writer
+
+    data = with_tabs(raw, FIVE_TABS, tmp_path)
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'data_path = "{data}"\n', encoding="utf-8")
+    clock = simulate.Clock(1_700_000_000.0)
+    writer = Writer(tmp_path / "analytics.sqlite", clock=clock).start()
+    visits = Visits(writer.put, "en", FIVE_TABS[0], clock)
+    visits.pressed()
+    for name in ("getting-here", "overview"):
+        clock.now += 30
+        visits.view(name)
+    clock.now += 30
+    visits.idle_reset()
+    assert writer.stop(0, timeout=30)
+    printed = subprocess.run([sys.executable, "-m", "kiosk", "stats", "--db", str(writer.path), "--config", str(config),
+                              "--since", "2023-01-01"], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert printed.returncode == 0, printed.stderr
+    views = printed.stdout.split("\nviews\n")[1].split("\n\n")[0]
+    assert "getting-here" in views and "Getting here" in views and "Start here" in views
