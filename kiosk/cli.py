@@ -318,7 +318,7 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
     theme = Theme()
     quit_on_signals(create_app(qt_argv, theme))
     context = make_context(store.shown.dataset, theme, language, stretch=stretch,
-                           reduce_motion=loaded.config.reduce_motion)
+                           reduce_motion=loaded.config.reduce_motion, media=store.shown.media)
     watched = {} if watch_config is None else {"config_path": loaded.path, "fixed": watch_config}
     return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers,
                  doctor=_doctor_command(loaded.path, data), **watched)
