@@ -3,13 +3,11 @@
 import datetime
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from kiosk.model.dataset import Qualifier, Text, Unit
 from kiosk.model.formatting import format_date, format_number, format_value
-from kiosk.model.loader import load_dataset
 
 YUAN = Unit(format=Text({"en": "{} yuan", "zh": "{}元"}))
 USD = Unit(format=Text({"en": "US${}", "zh": "{}美元"}))
@@ -103,8 +101,7 @@ def read_back(text, language):
     return Decimal(digits.replace(group, "").replace(point, ".")) * SCALE_WORDS[language].get(word, 1)
 
 
-def dataset_values():
-    dataset = load_dataset(Path(__file__).resolve().parent.parent / "data" / "jining-hightech-zone.json")
+def dataset_values(dataset):
     return sorted({f.value for f in dataset.figures} | {p.value for f in dataset.figures for p in f.series})
 
 
@@ -114,9 +111,9 @@ SWEEP = sorted({digits * 10**power for digits in (1, 3, 12, 35, 125, 999, 5319, 
 
 
 @pytest.mark.parametrize("language", NOTATION)
-def test_scaled_or_not_every_digit_survives(language):
+def test_scaled_or_not_every_digit_survives(language, dataset):
     """Read back as a reader of the language would, the text gives exactly the source's number."""
-    for value in dataset_values() + SWEEP:
+    for value in dataset_values(dataset) + SWEEP:
         assert read_back(format_number(value, language), language) == Decimal(repr(value)), value
 
 

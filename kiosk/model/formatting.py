@@ -4,7 +4,7 @@ The conventions are the Unicode CLDR's, through Babel, for every language it kno
 grouping, dates, and the words that scale large numbers — million/billion in English
 ("53.19 billion yuan"), 万/亿 in Chinese ("531.9亿元"), 万/億 in Japanese. A number is scaled
 only when the scaled form keeps every digit the source gave, so no precision is ever lost:
-47,815 stays whole where CLDR's compact form would round it to 4.8万.
+47,815 stays whole where CLDR's own compact form would round it (4.78万).
 
 Babel is imported and a language's data loaded on first use, so a command that never
 formats a number does not pay for them.
