@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPoint, QPointF, Signal
 from PySide6.QtGui import QFontMetricsF
 
 from kiosk.model import formatting
+from kiosk.model.dataset import Figure
 from kiosk.theme import Theme
 from kiosk.ui import strings
 from kiosk.ui.charts.base import StaticPlot, wrap
@@ -185,8 +186,30 @@ class BarRowsChart(StaticPlot):
         index = self.row_at(scene_pos)
         return None if index is None else (index, self.rows[index].detail)
 
+    def element_point(self, index: int) -> QPoint:
+        """The middle of the row's band (all of it is the row's target, not only its bar)."""
+        x_max = self.getPlotItem().vb.viewRange()[0][1]
+        return self.mapFromScene(self.getPlotItem().vb.mapViewToScene(QPointF(x_max / 2, index)))
+
+    @classmethod
+    def sample(cls, ctx: ViewContext) -> BarRowsChart | None:
+        """The dataset's first five percentages, on a scale to 100."""
+        figures = [f for f in ctx.dataset.figures if ctx.dataset.unit(f.unit).percent][:5]
+        if not figures:
+            return None
+        rows = figure_rows(ctx, figures)
+        chart = cls(ctx.theme, rows, limit=100, signals=ctx.signals)
+        chart.describe(ctx.text(figures[0].label), rows_description(ctx, rows))
+        return chart
+
     def element_tapped(self, index: int) -> None:
         self.row_tapped.emit(index)
+
+
+def figure_rows(ctx: ViewContext, figures: list[Figure]) -> list[BarRow]:
+    """One row a figure, in the theme's series colours, each with its callout and id."""
+    return [BarRow(ctx.text(f.label), f.value, ctx.value(f), ctx.theme.series_colour(i), ctx.callout(f), f.id)
+            for i, f in enumerate(figures)]
 
 
 def rows_description(ctx: ViewContext, rows: list[BarRow]) -> Tr:

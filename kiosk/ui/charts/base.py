@@ -6,15 +6,17 @@ Each chart takes plain rows of numbers and text; colours come from the theme.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPointF, QSize, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QPointF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsGridLayout, QSizePolicy
 
 from kiosk.theme import Theme
 from kiosk.ui.charts.callout import Callout
+from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, localise
 from kiosk.ui.signals import WindowSignals
 
@@ -86,8 +88,39 @@ class _NoActivation(QObject):
     def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
         return event.type() in (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
 
+
+def _abstract(member) -> bool:
+    return getattr(member, "__isabstractmethod__", False)
+
+
+# Every kind of chart, in the order defined (each subclass of StaticPlot adds itself): the chart
+# tests check each one, so a new kind is one class and needs no list kept anywhere.
+CHART_KINDS: list[type[StaticPlot]] = []
+
+
 class StaticPlot(pg.GraphicsView):
-    """A chart that ignores drags, wheel and right-click: visitors cannot break it."""
+    """A chart that ignores drags, wheel and right-click: visitors cannot break it.
+
+    The chart protocol, what every kind of chart provides; the members marked abstract are the
+    kind's own (a subclass without one of them cannot be defined), the rest are shared here:
+    - hit testing: element_at(scene point) is the element under a tap and its callout text,
+      element_point(index) where a finger taps an element, element_count() how many there are;
+      a tap on an element opens the callout (exact value, year, source) and reports the figure;
+    - growth: grow(progress) draws the chart that far (0..1) in; animate_in() runs it from 0,
+      finish_animation() jumps to the end;
+    - language: texts() are the shown texts in the current language, on_language_change(redo)
+      registers what to redo after a switch;
+    - a text alternative: describe(name, description) sets the accessible name and description;
+    - sample(ctx): the kind built from a dataset's own records, for checks and previews.
+    """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        missing = [name for name, member in vars(StaticPlot).items()
+                   if _abstract(member) and _abstract(getattr(cls, name))]
+        if missing:
+            raise TypeError(f"the chart kind {cls.__name__} does not provide {', '.join(missing)}")
+        CHART_KINDS.append(cls)
 
     def __init__(self, theme: Theme, signals: WindowSignals | None = None):
         super().__init__(background=theme.surface)
@@ -116,9 +149,18 @@ class StaticPlot(pg.GraphicsView):
     def addItem(self, item) -> None:  # noqa: N802
         self.plot.addItem(item)
 
+    # Hit testing
+
+    @abstractmethod
     def element_at(self, scene_pos: QPointF) -> tuple[int, str | Tr] | None:
-        """The element under a tap and its callout text; charts with tappable parts override."""
-        return None
+        """The element under a scene point and its callout text; None where there is none."""
+
+    @abstractmethod
+    def element_point(self, index: int) -> QPoint:
+        """A viewport point inside element `index`: where a finger taps it."""
+
+    def element_count(self) -> int:
+        return len(self.keys)
 
     def _on_tap(self, event) -> None:
         hit = self.element_at(event.scenePos())
@@ -154,8 +196,15 @@ class StaticPlot(pg.GraphicsView):
             self.entry.stop()
             self.grow(1.0)
 
+    @abstractmethod
     def grow(self, progress: float) -> None:
-        """Draw the chart `progress` (0..1) of the way in; charts that animate override this."""
+        """Draw the chart `progress` (0..1) of the way in: 0 shows no values, 1 all of them."""
+
+    @classmethod
+    @abstractmethod
+    def sample(cls, ctx: ViewContext) -> StaticPlot | None:
+        """This kind built (and described) from the first records of ctx.dataset that suit it;
+        None if none do."""
 
     def describe(self, name: str | Tr, description: str | Tr) -> None:
         """The chart's accessible name and text alternative (e.g. "Health care: 79%; ...")."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from kiosk.theme import Theme
 from kiosk.ui.charts.base import StaticPlot
+from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr
 from kiosk.ui.signals import WindowSignals
 
@@ -72,3 +73,18 @@ class RingChart(StaticPlot):
     def element_at(self, scene_pos: QPointF):
         # One share, one element: the whole chart is its target, far above finger size.
         return 0, self.detail
+
+    def element_point(self, index: int) -> QPoint:
+        """On the ring, where its coloured arc starts (at the top)."""
+        return self.mapFromScene(self.getPlotItem().vb.mapViewToScene(QPointF(0, 0.85)))
+
+    @classmethod
+    def sample(cls, ctx: ViewContext) -> RingChart | None:
+        """The dataset's first percentage."""
+        figure = next((f for f in ctx.dataset.figures if ctx.dataset.unit(f.unit).percent), None)
+        if figure is None:
+            return None
+        chart = cls(ctx.theme, figure.value / 100, ctx.value(figure), ctx.theme.accent, ctx.callout(figure),
+                    figure.id, signals=ctx.signals)
+        chart.describe(ctx.text(figure.label), ctx.value(figure))
+        return chart

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPoint, QPointF
 
 from kiosk.model import formatting
 from kiosk.model.dataset import Figure
@@ -31,16 +31,36 @@ class SeriesChart(StaticPlot):
         top = max(self.values, default=1) or 1
         item.setXRange(self.years[0] - 0.6, self.years[-1] + 0.6, padding=0)
         item.setYRange(0, top * 1.25, padding=0)
-        self.addItem(pg.BarGraphItem(x=self.years, height=self.values, width=0.6,
-                                     brush=ctx.theme.accent, pen=None))
+        self.bars = pg.BarGraphItem(x=self.years, height=self.values, width=0.6, brush=ctx.theme.accent, pen=None)
+        self.addItem(self.bars)
         unit = ctx.dataset.unit(figure.unit)
         last = self.values[-1]
 
         def last_text(language: str) -> str:
             return formatting.format_value(last, unit, language)
 
-        self.text_item(last_text, (self.years[-1], self.values[-1]), (0.5, 1.1), ctx.theme.text_px)
+        self.last_label = self.text_item(last_text, (self.years[-1], self.values[-1]), (0.5, 1.1),
+                                         ctx.theme.text_px)
         self.unit = unit
+
+    @classmethod
+    def sample(cls, ctx: ViewContext) -> SeriesChart | None:
+        """The first figure with a series (the bundled data has none: no source gives one)."""
+        figure = next((f for f in ctx.dataset.figures if len(f.series) >= 2), None)
+        if figure is None:
+            return None
+        chart = cls(ctx, figure)
+        chart.describe(ctx.text(figure.label), chart.description(ctx))
+        return chart
+
+    def grow(self, progress: float) -> None:
+        self.bars.setOpts(height=[value * progress for value in self.values])
+        self.last_label.setPos(self.years[-1], self.values[-1] * progress)
+
+    def element_point(self, index: int) -> QPoint:
+        """Half-way up the year's column."""
+        scene = self.getPlotItem().vb.mapViewToScene(QPointF(self.years[index], self.values[index] / 2))
+        return self.mapFromScene(scene)
 
     def element_at(self, scene_pos: QPointF):
         """The year whose column (one year wide, wider than its bar) holds the tap."""

@@ -1,0 +1,132 @@
+"""Every kind of chart (kiosk.ui.charts.CHART_KINDS, not a list kept here) keeps the chart protocol:
+taps open the exact value, it grows in, follows the language and has a text alternative."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
+
+from conftest import settle
+from kiosk.model import formatting
+from kiosk.model.loader import load_dataset
+from kiosk.ui.charts import CHART_KINDS, StaticPlot
+from kiosk.ui.context import make_context
+from kiosk.ui.i18n import current_language, switch_language
+from kiosk.ui.signals import WindowSignals
+from kiosk.ui.widgets import vbox
+from ui_helpers import pixels_apart
+
+KINDS = pytest.mark.parametrize("kind", CHART_KINDS, ids=lambda kind: kind.__name__)
+
+
+@pytest.fixture(scope="module")
+def sample_data(tmp_path_factory, raw_dataset):
+    """The bundled data plus a series for the GDP: test-only values (no source gives a series)."""
+    raw = json.loads(json.dumps(raw_dataset))
+    gdp = next(f for f in raw["figures"] if f["id"] == "gdp")
+    gdp["series"] = [{"year": 2019, "value": 4.0e10}, {"year": 2020, "value": 4.5e10},
+                     {"year": 2021, "value": 5.319e10}]
+    path = tmp_path_factory.mktemp("data") / "with-series.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    return load_dataset(path)
+
+
+@pytest.fixture
+def show_sample(qtbot, kiosk_app, sample_data, theme):
+    """Build a kind from the sample data in a language, shown in a window of its own."""
+    hosts = []  # kept alive until the test ends
+
+    def show(kind, language="en", size=(900, 520)):
+        ctx = dataclasses.replace(make_context(sample_data, theme, language), signals=WindowSignals())
+        chart = kind.sample(ctx)
+        assert chart is not None, f"{kind.__name__} has nothing to show in the sample data"
+        host = QWidget()
+        hosts.append(host)
+        vbox(host, margin=20).addWidget(chart)
+        host.resize(*size)
+        qtbot.addWidget(host)
+        with qtbot.waitExposed(host):
+            host.show()
+        settle()
+        return chart
+
+    yield show
+    if current_language() != "en":
+        switch_language("en")
+
+
+def exact_value(dataset, chart: StaticPlot, index: int) -> list[str]:
+    """What element `index` must say, from the data: its value and year."""
+    figure = dataset.figure(chart.keys[index])
+    if figure.series:
+        point = sorted(figure.series, key=lambda p: p.year)[index]
+        return [formatting.format_value(point.value, dataset.unit(figure.unit), "en"), str(point.year)]
+    return [formatting.format_figure(figure, dataset, "en"), f"Data for {figure.year}"]
+
+
+@KINDS
+def test_a_tap_on_each_element_opens_its_exact_value_and_reports_its_figure(show_sample, tap, sample_data, kind):
+    chart = show_sample(kind)
+    assert chart.element_count() > 0
+    for index in range(chart.element_count()):
+        tapped = []
+        chart.signals.figure_tapped.connect(tapped.append)
+        tap(chart.viewport(), chart.element_point(index))
+        chart.signals.figure_tapped.disconnect(tapped.append)
+        assert chart.callout.isVisible(), index
+        for part in exact_value(sample_data, chart, index):
+            assert part in chart.callout.text(), (index, chart.callout.text())
+        assert tapped == [chart.keys[index]]
+
+
+@KINDS
+def test_it_grows_in_from_nothing_to_its_final_picture(show_sample, kind):
+    chart = show_sample(kind)
+    final = chart.grab().toImage()
+    chart.grow(0.0)
+    empty = chart.grab().toImage()
+    chart.grow(1.0)
+    again = chart.grab().toImage()
+    assert pixels_apart(final, empty) > 0
+    assert pixels_apart(final, again) == 0
+
+
+def what_it_says(chart: StaticPlot) -> tuple:
+    return chart.texts(), chart.accessibleName(), chart.accessibleDescription()
+
+
+@KINDS
+def test_after_a_language_switch_it_says_what_a_chart_built_in_that_language_says(show_sample, kind):
+    chart = show_sample(kind)
+    english = what_it_says(chart)
+    switch_language("zh")
+    switched = what_it_says(chart)
+    assert switched != english
+    assert switched == what_it_says(show_sample(kind, "zh"))
+    switch_language("en")
+    assert what_it_says(chart) == english
+
+
+@KINDS
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_it_has_an_accessible_name_and_description(show_sample, kind, language):
+    chart = show_sample(kind, language)
+    accessible = QAccessible.queryAccessibleInterface(chart)
+    assert accessible.text(QAccessible.Text.Name).strip()
+    assert accessible.text(QAccessible.Text.Description).strip()
+
+
+def test_a_kind_that_leaves_out_part_of_the_protocol_cannot_be_defined():
+    kinds = list(CHART_KINDS)
+    with pytest.raises(TypeError, match="element_point.*sample|sample.*element_point"):
+        class Incomplete(StaticPlot):  # noqa: F841 (defining it is the test)
+            def element_at(self, scene_pos):
+                return None
+
+            def grow(self, progress):
+                pass
+    assert CHART_KINDS == kinds
