@@ -3,60 +3,16 @@ taps open the exact value, it grows in, follows the language and has a text alte
 
 from __future__ import annotations
 
-import dataclasses
-import json
-
 import pytest
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
 
-from conftest import settle
+from chart_samples import sample_data, series_file, show_sample  # noqa: F401 (fixtures)
 from kiosk.model import formatting
-from kiosk.model.loader import load_dataset
 from kiosk.ui.charts import CHART_KINDS, StaticPlot
-from kiosk.ui.context import make_context
-from kiosk.ui.i18n import current_language, switch_language
-from kiosk.ui.signals import WindowSignals
-from kiosk.ui.widgets import vbox
+from kiosk.ui.i18n import switch_language
 from ui_helpers import pixels_apart
 
 KINDS = pytest.mark.parametrize("kind", CHART_KINDS, ids=lambda kind: kind.__name__)
-
-
-@pytest.fixture(scope="module")
-def sample_data(tmp_path_factory, raw_dataset):
-    """The bundled data plus a series for the GDP: test-only values (no source gives a series)."""
-    raw = json.loads(json.dumps(raw_dataset))
-    gdp = next(f for f in raw["figures"] if f["id"] == "gdp")
-    gdp["series"] = [{"year": 2019, "value": 4.0e10}, {"year": 2020, "value": 4.5e10},
-                     {"year": 2021, "value": 5.319e10}]
-    path = tmp_path_factory.mktemp("data") / "with-series.json"
-    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
-    return load_dataset(path)
-
-
-@pytest.fixture
-def show_sample(qtbot, kiosk_app, sample_data, theme):
-    """Build a kind from the sample data in a language, shown in a window of its own."""
-    hosts = []  # kept alive until the test ends
-
-    def show(kind, language="en", size=(900, 520)):
-        ctx = dataclasses.replace(make_context(sample_data, theme, language), signals=WindowSignals())
-        chart = kind.sample(ctx)
-        assert chart is not None, f"{kind.__name__} has nothing to show in the sample data"
-        host = QWidget()
-        hosts.append(host)
-        vbox(host, margin=20).addWidget(chart)
-        host.resize(*size)
-        qtbot.addWidget(host)
-        with qtbot.waitExposed(host):
-            host.show()
-        settle()
-        return chart
-
-    yield show
-    if current_language() != "en":
-        switch_language("en")
 
 
 def exact_value(dataset, chart: StaticPlot, index: int) -> list[str]:

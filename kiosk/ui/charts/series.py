@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF
 
@@ -10,6 +12,8 @@ from kiosk.model.dataset import Figure
 from kiosk.ui.charts.base import StaticPlot
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr
+
+_MIN_COLUMNS_PX = 48  # the tallest column at the least: finger-sized, differences still visible
 
 
 class SeriesChart(StaticPlot):
@@ -42,6 +46,12 @@ class SeriesChart(StaticPlot):
         self.last_label = self.text_item(last_text, (self.years[-1], self.values[-1]), (0.5, 1.1),
                                          ctx.theme.text_px)
         self.unit = unit
+        self.setMinimumHeight(self._needed_height())
+
+    def _needed_height(self) -> int:
+        """The year axis, the value label above the last column, and columns a finger high."""
+        axis_px = self.getPlotItem().getAxis("bottom").minimumHeight()
+        return math.ceil(axis_px + self.last_label.boundingRect().height() + _MIN_COLUMNS_PX + 2)
 
     @classmethod
     def sample(cls, ctx: ViewContext) -> SeriesChart | None:
@@ -77,4 +87,3 @@ class SeriesChart(StaticPlot):
             return "; ".join(f"{year}: {formatting.format_value(value, self.unit, language)}"
                              for year, value in zip(self.years, self.values))
         return describe
-        self.setMinimumHeight(160)
