@@ -114,6 +114,8 @@ class StaticPlot(pg.GraphicsView):
     - sample(ctx): the kind built from a dataset's own records, for checks and previews.
     """
 
+    callout: Callout | None = None  # made in __init__, after pyqtgraph's first resize
+
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         missing = [name for name, member in vars(StaticPlot).items()
@@ -183,6 +185,16 @@ class StaticPlot(pg.GraphicsView):
 
     def reset_state(self) -> None:
         self.callout.dismiss()
+
+    def hideEvent(self, event):  # noqa: N802 (Qt override)
+        # The callout lies over the window, not in the chart: it goes when the chart does (a tab switch).
+        self.callout.dismiss()
+        super().hideEvent(event)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self.callout is not None and self.callout.isVisible():
+            self.callout.place()  # a rotation, or a relayout after the tap
 
     def animate_in(self) -> None:
         """Grow in when the view appears: short and eased (see ENTRY_MS)."""
