@@ -141,3 +141,26 @@ def test_every_callout_is_shown_whole_inside_the_window(make_kiosk, tap, request
                 tapped += 1
     assert tapped >= 8  # every chart's every element, on every tab
     assert problems == [], "\n".join(problems)
+
+
+def test_a_callout_goes_when_its_chart_is_hidden_or_rebuilt(make_kiosk, tap):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.charts import Callout, StaticPlot
+
+    kiosk = make_kiosk()
+    chart = bar_chart(kiosk, "overview", "comparison_chart")
+    tap(chart.viewport(), row_point(chart, 0))
+    kiosk.window.show_view("industries")
+    settle()
+    assert not chart.callout.isVisible()
+    for scale in (1.25, 1.0):
+        chart = bar_chart(kiosk, "industries", "chart")
+        tap(chart.viewport(), row_point(chart, 0))
+        kiosk.set_look(scale, False)  # every chart is built again
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        settle()
+        callouts = kiosk.window.findChildren(Callout)
+        assert not any(callout.isVisible() for callout in callouts)
+        assert len(callouts) == len(kiosk.window.findChildren(StaticPlot))  # none left behind
