@@ -10,7 +10,7 @@ from chart_samples import sample_data, series_file, show_sample  # noqa: F401 (f
 from kiosk.model import formatting
 from kiosk.ui.charts import CHART_KINDS, StaticPlot
 from kiosk.ui.i18n import switch_language
-from ui_helpers import pixels_apart
+from ui_helpers import hidden_parts, pixels_apart
 
 KINDS = pytest.mark.parametrize("kind", CHART_KINDS, ids=lambda kind: kind.__name__)
 
@@ -34,6 +34,7 @@ def test_a_tap_on_each_element_opens_its_exact_value_and_reports_its_figure(show
         tap(chart.viewport(), chart.element_point(index))
         chart.signals.figure_tapped.disconnect(tapped.append)
         assert chart.callout.isVisible(), index
+        assert hidden_parts(chart.callout) == []
         for part in exact_value(sample_data, chart, index):
             assert part in chart.callout.text(), (index, chart.callout.text())
         assert tapped == [chart.keys[index]]
