@@ -14,7 +14,7 @@ from kiosk.ui.charts.base import StaticPlot, wrap
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, localise
 
-_MIN_COLUMNS_PX = 48  # the tallest column at the least: finger-sized, differences still visible
+_MIN_COLUMNS_PX = 48  # the tallest column at the least: the differences between years still show
 _HALF_COLUMN = 0.3  # years: a column is 0.6 of a year wide
 _SIDE_YEARS = 0.6  # from the first and last year to the chart's sides
 _LABEL_LIFT = 1.1  # the value label's anchor: its bottom a tenth of its height above the column
