@@ -77,6 +77,15 @@ def test_a_file_that_is_no_picture_is_refused(pictured):
     assert problem.startswith(f"media.{i}.file: campus.png cannot be read as a picture")
 
 
+def test_a_half_copied_picture_is_refused(pictured):
+    """Its header is whole, its data is not: only decoding all of it finds that."""
+    path = pictured.parent / "media" / "harbour.jpg"
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    i = media_index(pictured, "harbour")
+    [problem] = problems(pictured)
+    assert problem.startswith(f"media.{i}.file: harbour.jpg cannot be read as a picture")
+
+
 def test_a_picture_too_large_is_refused_without_being_decoded(pictured):
     with open(pictured.parent / "media" / "campus.png", "r+b") as file:
         file.truncate(MAX_BYTES + 1)  # sparse: large on paper, nothing written

@@ -94,7 +94,11 @@ def _image_size(folder: Path, name: str) -> tuple[int, int] | str:
                 return f"{name} is a {image.format} file; save it as PNG, JPEG or WebP"
             if image.width * image.height > MAX_PIXELS:
                 return f"{name} is {image.width}x{image.height} pixels; save it smaller (at most 60 megapixels)"
-            image.load()  # the whole picture decodes, not only its header
-            return image.size
+            size = image.size
+            # Every block of the picture decodes, not only its header. A JPEG may decode at an
+            # eighth of its size (its DCT scaling): the same data is read, in a tenth of the time.
+            image.draft("RGB", (image.width // 8, image.height // 8))
+            image.load()
+            return size
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         return f"{name} cannot be read as a picture ({error}); export it again as PNG, JPEG or WebP"

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QWidget
 from kiosk.model import dataset as data
 from kiosk.model.dataset import Industry
 from kiosk.ui import strings
-from kiosk.ui.blocks.charts import bars_panel, figure_rows
+from kiosk.ui.blocks.charts import bars_panel
+from kiosk.ui.charts import figure_rows
 from kiosk.ui.blocks.photos import detail_picture
 from kiosk.ui.blocks.registry import builds
 from kiosk.ui.context import ViewContext

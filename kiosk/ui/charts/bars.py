@@ -206,10 +206,12 @@ class BarRowsChart(StaticPlot):
         self.row_tapped.emit(index)
 
 
-def figure_rows(ctx: ViewContext, figures: list[Figure]) -> list[BarRow]:
-    """One row a figure, in the theme's series colours, each with its callout and id."""
-    return [BarRow(ctx.text(f.label), f.value, ctx.value(f), ctx.theme.series_colour(i), ctx.callout(f), f.id)
-            for i, f in enumerate(figures)]
+def figure_rows(ctx: ViewContext, figures: list[Figure], labels: list[Tr] | None = None) -> list[BarRow]:
+    """One row a figure (labelled with its own label unless `labels` are given), in the theme's
+    series colours, each with its callout and id."""
+    labels = labels or [ctx.text(f.label) for f in figures]
+    return [BarRow(name, f.value, ctx.value(f), ctx.theme.series_colour(i), ctx.callout(f), f.id)
+            for i, (name, f) in enumerate(zip(labels, figures))]
 
 
 def rows_description(ctx: ViewContext, rows: list[BarRow]) -> Tr:
