@@ -267,11 +267,8 @@ class FigureCard(Panel):
         self.add(value)
         for line in _secondary_lines(ctx, figure):
             self.add(label(line, "muted"))
-        if len(figure.series) >= 2:
-            from kiosk.ui.charts import SeriesChart  # only datasets with series need it
-
-            chart = self.add(SeriesChart(ctx, figure))
-            chart.describe(ctx.text(figure.label), chart.description(ctx))
+        # A figure's series is a block of its own ("series"), placed where a tab has room: in a
+        # card it made full tabs (the Overview at 1920x1080) taller than the screen.
         self.finish()
 
 
