@@ -15,13 +15,12 @@ import datetime
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 
+from kiosk.atomic_file import write_atomically
 from kiosk.config import APP_NAME
 from kiosk.model.checks import Problem
 from kiosk.model.dataset import Dataset
@@ -168,26 +167,10 @@ class DataStore:
         source = {"path": _identity(path), "sha256": hashlib.sha256(raw).hexdigest()}
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.last_good_path, raw)
-            _write_atomically(self.last_good_source_path, json.dumps(source, ensure_ascii=False).encode())
+            write_atomically(self.last_good_path, raw)
+            write_atomically(self.last_good_source_path, json.dumps(source, ensure_ascii=False).encode())
         except OSError as error:
             log.error("could not keep a last good copy in %s: %s", self.state_dir, error)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}-", delete=False) as tmp:
-        try:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        except OSError:
-            os.unlink(tmp.name)
-            raise
-    try:
-        os.replace(tmp.name, path)
-    except OSError:
-        os.unlink(tmp.name)
-        raise
 
 
 def _identity(path: Path) -> str:
