@@ -16,12 +16,12 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 
+from kiosk.atomic_file import write_atomically
 from kiosk.config import APP_NAME
 from kiosk.model.checks import Problem
 from kiosk.model.dataset import Dataset
@@ -177,8 +177,8 @@ class DataStore:
             self.state_dir.mkdir(parents=True, exist_ok=True)
             self.last_good_source_path.unlink(missing_ok=True)  # the copy is not whole until the note is back
             _keep_pictures(dataset, media_folder(path), self.last_good_media)
-            _write_atomically(self.last_good_path, raw)
-            _write_atomically(self.last_good_source_path, json.dumps(source, ensure_ascii=False).encode())
+            write_atomically(self.last_good_path, raw)
+            write_atomically(self.last_good_source_path, json.dumps(source, ensure_ascii=False).encode())
         except OSError as error:
             log.error("could not keep a last good copy in %s: %s", self.state_dir, error)
 
@@ -195,24 +195,8 @@ def _keep_pictures(dataset: Dataset, source: Path, kept: Path) -> None:
         original, copy = source / name, kept / name
         if not copy.exists() or (copy.stat().st_size, copy.stat().st_mtime_ns) != (
                 original.stat().st_size, original.stat().st_mtime_ns):
-            _write_atomically(copy, original.read_bytes())
+            write_atomically(copy, original.read_bytes())
             os.utime(copy, ns=(original.stat().st_atime_ns, original.stat().st_mtime_ns))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}-", delete=False) as tmp:
-        try:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        except OSError:
-            os.unlink(tmp.name)
-            raise
-    try:
-        os.replace(tmp.name, path)
-    except OSError:
-        os.unlink(tmp.name)
-        raise
 
 
 def _identity(path: Path) -> str:
