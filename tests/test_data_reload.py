@@ -206,10 +206,11 @@ def test_the_staff_panel_names_the_views_of_the_data_swapped_in(make_kiosk, oper
         return set(re.findall(r"most viewed: ([^;]+);", kiosk.staff.visits.text()))
 
     kiosk.staff.open()
-    assert most_viewed() == {raw["views"][view]["title"]["en"]}
+    tab = next(tab for tab in raw["views"] if tab["id"] == view)
+    assert most_viewed() == {tab["title"]["en"]}
     kiosk.staff.hide()
     renamed = json.loads(edited(raw, "Version two"))
-    renamed["views"][view]["title"]["en"] = "A renamed tab"
+    next(tab for tab in renamed["views"] if tab["id"] == view)["title"]["en"] = "A renamed tab"
     write_atomically(operator_file, json.dumps(renamed, ensure_ascii=False))
     qtbot.waitUntil(lambda: "Version two" in overview_texts(kiosk), timeout=5000)
     kiosk.staff.open()
