@@ -280,9 +280,11 @@ class MainWindow(QWidget):
     def show_view(self, name: str, direction: int = 0) -> None:
         """Show a view; direction +1/-1 slides it in from the right/left (after a swipe)."""
         index = self.tab_ids.index(name)
-        self.views[name]  # noqa: B018 (built on first use)
+        page = self.views[name]  # built on first use
         self._end_slide()
         appears = index != self.stack.currentIndex()
+        if appears:
+            page.appearing()
         if direction and self.isVisible() and appears and not self.ctx.reduce_motion:
             self._slide_to(index, direction)
         else:
@@ -410,6 +412,7 @@ class LazyViews(Mapping):
         if name not in self.built:
             self.built[name] = TabPage(self.ctx, self.ctx.dataset.tab(name))
             self.pages[name].setWidget(self.built[name])
+            self.built[name].setAutoFillBackground(False)  # setWidget turns it on; the page fills itself
         return self.built[name]
 
     def charts(self, name: str) -> list[StaticPlot]:
@@ -431,5 +434,9 @@ def _scrollable() -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    # The page fills the area and paints its own background: an opaque viewport beneath it
+    # would be painted with the whole page in it before the page's own widgets are painted
+    # again (TabPage.appearing).
+    area.viewport().setAutoFillBackground(False)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     return area

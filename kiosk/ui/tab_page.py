@@ -11,6 +11,7 @@ page decides the rest the same way for every tab, so no combination of hints bre
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.dataset import Tab
@@ -44,7 +45,11 @@ def stretches(items: list, takes_space) -> list[int]:
 
 
 class TabPage(QWidget):
-    """One tab of the dataset, built from its blocks (kiosk.ui.blocks)."""
+    """One tab of the dataset, built from its blocks (kiosk.ui.blocks).
+
+    The page fills its own background, so Qt paints nothing beneath it (it is opaque), except
+    for the one paint after it appears (appearing()).
+    """
 
     def __init__(self, ctx: ViewContext, tab: Tab):
         super().__init__()
@@ -53,12 +58,26 @@ class TabPage(QWidget):
         self.title = ctx.text(tab.title)
         self.blocks: list[QWidget] = []  # in the dataset's order
         self.setObjectName("ViewPage")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._background = QColor(ctx.theme.background)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         layout = vbox(self, margin=SPACING, spacing=SPACING)
         layout.addWidget(label(ctx.text(tab.headline), "headline"))
         rows = arrange(tab.blocks)
         for row, stretch in zip(rows, stretches(rows, lambda row: any(grows(b) for c in row for b in c))):
             layout.addWidget(self._row(row), stretch)
+
+    def appearing(self) -> None:
+        """The page is about to be shown, and with it every widget in it asks to be painted.
+        Qt paints an opaque widget with everything in it first and then, once more, every
+        widget in it that asked: a page that is not opaque for this one paint is painted once
+        (half the work of a tab switch). It is opaque again from its next paint on."""
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+
+    def paintEvent(self, event):  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self._background)
+        painter.end()
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def _row(self, row: Row) -> QWidget:
         columns = [(self._column(blocks), blocks[0].width) for blocks in row]
