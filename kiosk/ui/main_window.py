@@ -20,6 +20,7 @@ from kiosk.ui.burn_in import ShiftingLayout
 from kiosk.ui.charts import StaticPlot
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
+from kiosk.ui.rehearsal import rehearse
 from kiosk.ui.signals import WindowSignals
 from kiosk.ui.tab_page import TabPage
 from kiosk.ui.widgets import Button, descendants, discard, is_portrait, label, vbox
@@ -224,12 +225,13 @@ class MainWindow(QWidget):
             new.lower()  # overlays stay on top
             discard(old)
         self.show_view(self._current if self._current in self.tab_ids else self.tab_ids[0])
-        self._build_rest_soon()
+        self._prepare_rest_soon()
 
-    def _build_rest_soon(self) -> None:
-        """The views nobody is looking at yet are built after the visible one has been
-        painted, one per turn of the event loop so a touch in between is not kept waiting:
-        start-up and data swaps show the first view sooner."""
+    def _prepare_rest_soon(self) -> None:
+        """The views nobody is looking at are built and rehearsed (kiosk.ui.rehearsal) after the
+        visible one has been painted, one per turn of the event loop so a touch in between is
+        not kept waiting: start-up and data swaps show the first view sooner, and the first
+        switch to each tab costs no more than any other."""
         self._rest_pending = True  # taken up by the next paintEvent
 
     def set_shift(self, shift: QPoint) -> None:
@@ -243,7 +245,7 @@ class MainWindow(QWidget):
             self._paint_edges()
         if self._rest_pending:
             self._rest_pending = False
-            QTimer.singleShot(0, self, partial(self._build_next, self.views))
+            QTimer.singleShot(0, self, partial(self._prepare_next, self.views))
 
     def _paint_edges(self) -> None:
         """Header and tab bar rows in the bars' colour to the window's edges: a strip uncovered
@@ -255,13 +257,29 @@ class MainWindow(QWidget):
         painter.fillRect(QRect(0, top, self.width(), self.height() - top), bar)
         painter.end()
 
-    def _build_next(self, views: LazyViews) -> None:
+    def _prepare_next(self, views: LazyViews) -> None:
         if views is not self.views:
             return  # new data replaced that content meanwhile; its own paint starts again
-        missing = [name for name in views if name not in views.built]
-        if missing:
-            views[missing[0]]
-            QTimer.singleShot(0, self, partial(self._build_next, views))
+        if self.sliding:  # a page in motion keeps its place; the slide is soon over
+            QTimer.singleShot(SLIDE_MS, self, partial(self._prepare_next, views))
+            return
+        cold = [name for name in views if name in views.cold and name != self._current]
+        if cold:
+            views.rehearse(cold[0], self.stack.contentsRect())
+            # The page's new size invalidated the window's layout (the stack's size hint takes
+            # in every page): lay it out now, not at a later turn (a pixel shift would wait).
+            self.layout().activate()
+            QTimer.singleShot(0, self, partial(self._prepare_next, views))
+
+    def _pages_went_cold(self) -> None:
+        """The hidden pages' texts or size changed: they are laid out and painted again when
+        they appear, unless they are rehearsed before."""
+        self.views.cold.update(name for name in self.views if name != self._current)
+        self._prepare_rest_soon()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._pages_went_cold()
 
     def _header_bar(self, ctx: ViewContext) -> QWidget:
         header = QWidget()
@@ -285,6 +303,7 @@ class MainWindow(QWidget):
         appears = index != self.stack.currentIndex()
         if appears:
             page.appearing()
+        self.views.cold.discard(name)  # laid out and painted for real now
         if direction and self.isVisible() and appears and not self.ctx.reduce_motion:
             self._slide_to(index, direction)
         else:
@@ -298,7 +317,7 @@ class MainWindow(QWidget):
     def showEvent(self, event):  # noqa: N802 (Qt override)
         super().showEvent(event)
         self._animate_charts()
-        self._build_rest_soon()
+        self._prepare_rest_soon()
 
     def _animate_charts(self) -> None:
         if self.ctx.reduce_motion:
@@ -379,6 +398,7 @@ class MainWindow(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.setWindowTitle(localise(self._title))
             self.language_changed.emit(current_language())
+            self._pages_went_cold()
         super().changeEvent(event)
 
     def closeEvent(self, event):  # noqa: N802 (Qt override)
@@ -407,6 +427,13 @@ class LazyViews(Mapping):
         self.pages = pages
         self.built: dict[str, TabPage] = {}
         self._charts: dict[str, list[StaticPlot]] = {}
+        self.cold: set[str] = set(pages)  # not laid out and painted as they will appear (rehearse)
+
+    def rehearse(self, name: str, rect: QRect) -> None:
+        """Build the page if need be, and lay it out and paint it off screen (kiosk.ui.rehearsal)."""
+        self[name]  # noqa: B018 (built on first use)
+        rehearse(self.pages[name], rect)
+        self.cold.discard(name)
 
     def __getitem__(self, name: str) -> QWidget:
         if name not in self.built:
