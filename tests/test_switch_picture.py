@@ -19,8 +19,10 @@ from ui_helpers import TABS, pixels_apart, row_point
 
 def on_screen(window) -> QImage:
     """The window as the platform shows it: its backing store (what the offscreen platform's
-    screen grab reads), not a new rendering."""
-    return window.screen().grabWindow(window.winId()).toImage()
+    screen grab reads), not a new rendering. Grabbed as an area of the screen, which is in
+    device pixels at any scale factor (a grab by window id is not, with QT_SCALE_FACTOR=2)."""
+    top_left = window.mapToGlobal(window.rect().topLeft())
+    return window.screen().grabWindow(0, top_left.x(), top_left.y(), window.width(), window.height()).toImage()
 
 
 def painted_afresh(window) -> QImage:
