@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import (QEasingCurve, QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer,
                             QVariantAnimation, Signal)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QGraphicsGridLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsGridLayout, QGraphicsView, QLabel, QSizePolicy, QWidget
 
 from kiosk.model import formatting
 from kiosk.model.dataset import Figure
@@ -179,6 +179,10 @@ class StaticPlot(pg.GraphicsView):
         self.setCentralItem(self.plot)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A flat background: one fill of the theme's colour per paint, instead of a fill of the
+        # viewport's own and a blit of a cached picture of that colour (a quarter of a chart's paint).
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.callout = Callout(self)
         self.keys: list[str | None] = []  # each element's figure id, in element order
         self._no_activation = _NoActivation(self)
