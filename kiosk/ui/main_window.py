@@ -10,7 +10,7 @@ from functools import partial
 import shiboken6
 from PySide6.QtCore import (QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, QRect, Qt,
                             QTimer, Signal)
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QRegion
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QScroller,
                                QStackedWidget, QWidget)
 
@@ -174,6 +174,7 @@ class MainWindow(QWidget):
         self._rest_pending = False
         self._entering: list[StaticPlot] = []  # charts whose entry animation may be running
         self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paintEvent fills the background
         # The pages outlive data swaps and restyles: only the views inside them are rebuilt
         # (a scroll area's touch-gesture grab is not free, and a page keeps its place).
         self.stack = QStackedWidget()
@@ -240,7 +241,16 @@ class MainWindow(QWidget):
         self.update()
 
     def paintEvent(self, event):  # noqa: N802 (Qt override)
-        super().paintEvent(event)
+        # The window's background everywhere but behind the current page, which fills its own:
+        # a page that has just appeared is not opaque for its first paint (TabPage.appearing),
+        # and Qt would fill the whole page's area once more beneath it. (Its scroll bar, when it
+        # has one, is drawn over the window's background.)
+        viewport = self.stack.currentWidget().viewport()
+        page_area = QRect(viewport.mapTo(self, QPoint()), viewport.size())
+        painter = QPainter(self)
+        painter.setClipRegion(event.region().subtracted(QRegion(page_area)))
+        painter.fillRect(self.rect(), self.palette().window())
+        painter.end()
         if not self.layout().shift.isNull():
             self._paint_edges()
         if self._rest_pending:
