@@ -108,3 +108,14 @@ def test_after_leaving_a_tab_with_a_callout_open(kiosk, tap):
     before = switch(kiosk, tap, TABS[0])
     assert_shows_the_page(window, before)
     assert pixels_apart(on_screen(window), with_callout) > 0  # the callout closed when the tab was left
+
+
+def test_after_a_rotation_and_a_pixel_shift(kiosk, tap):
+    visit_every_tab(kiosk, tap)
+    kiosk.window.resize(1080, 1920)  # the panel turned to portrait
+    kiosk.pixel_shift.step()  # what the burn-in timer does once a minute
+    settle()
+    assert not kiosk.window.layout().shift.isNull()
+    for name in TABS[1:]:
+        before = switch(kiosk, tap, name)
+        assert_shows_the_page(kiosk.window, before)
