@@ -69,15 +69,16 @@ class TabPage(QWidget):
     def appearing(self) -> None:
         """The page is about to be shown, and with it every widget in it asks to be painted.
         Qt paints an opaque widget with everything in it first and then, once more, every
-        widget in it that asked: a page that is not opaque for this one paint is painted once
-        (half the work of a tab switch). It is opaque again from its next paint on."""
+        widget in it that asked (the Overview's labels twice, its background five times): a
+        page that is not opaque for this one paint is painted once. It is opaque again from
+        that paint on."""
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
 
     def paintEvent(self, event):  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.fillRect(event.rect(), self._background)
         painter.end()
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # painted whole: opaque again
 
     def _row(self, row: Row) -> QWidget:
         columns = [(self._column(blocks), blocks[0].width) for blocks in row]
