@@ -21,7 +21,8 @@ from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
 OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff", "self-test", "touch-test", "source")
-SUBCOMMANDS = ("screenshot", "validate", "doctor", "stats", "set-pin", "install-autostart", "uninstall-autostart")
+SUBCOMMANDS = ("screenshot", "validate", "edit", "doctor", "stats", "set-pin", "install-autostart",
+               "uninstall-autostart")
 _STARTED = time.perf_counter()
 
 
@@ -91,6 +92,10 @@ def _command(argv: list[str]) -> int:
         from kiosk.validate import validate
 
         return validate(argv[1:])
+    if command == "edit":
+        from kiosk.editor.command import main as edit
+
+        return edit(argv[1:])
     if command == "doctor":
         from kiosk.doctor.command import main as doctor
 

@@ -168,13 +168,13 @@ class DataStore:
         source = {"path": _identity(path), "sha256": hashlib.sha256(raw).hexdigest()}
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.last_good_path, raw)
-            _write_atomically(self.last_good_source_path, json.dumps(source, ensure_ascii=False).encode())
+            write_atomically(self.last_good_path, raw)
+            write_atomically(self.last_good_source_path, json.dumps(source, ensure_ascii=False).encode())
         except OSError as error:
             log.error("could not keep a last good copy in %s: %s", self.state_dir, error)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}-", delete=False) as tmp:
         try:
             tmp.write(data)

@@ -144,6 +144,12 @@ def _unknown_references(dataset: Dataset) -> Iterator[Problem]:
             yield Problem(path, f'unknown {kind} id "{ref}"')
 
 
+def references(dataset: Dataset) -> Iterator[tuple[str, str, str | None]]:
+    """Every id in the dataset that names another record: (path, kind, id); an editor learns
+    from these which fields are references."""
+    return _references(dataset)
+
+
 def _references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
     for i, f in enumerate(d.figures):
         yield f"figures.{i}.source", "source", f.source
