@@ -21,6 +21,7 @@ import os
 import platform
 import pstats
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -69,9 +70,10 @@ def offscreen_env(**extra) -> dict:
 
 # ---- 1. cold start ---------------------------------------------------------------------
 
-def cold_start(size: tuple[int, int], runs: int) -> dict:
+def cold_start(size: tuple[int, int], runs: int, data: Path | None = None) -> dict:
     kiosk, floor = [], []
     command = [sys.executable, "-m", "kiosk", "--windowed", "--size", f"{size[0]}x{size[1]}", "--quit-after", "0"]
+    command += ["--data", str(data)] if data else []
     first_frame = r"first frame painted .* \(at ([0-9.]+)\)"
     _write_bytecode()
     with tempfile.TemporaryDirectory() as cache:
@@ -115,7 +117,8 @@ def _launch(command: list[str], pattern: str, cache: str) -> float:
 class Bench:
     """One kiosk, built as the real program builds it, driven by real touch events."""
 
-    def __init__(self, size: tuple[int, int], motion: bool = True, analytics: bool = True):
+    def __init__(self, size: tuple[int, int], motion: bool = True, analytics: bool = True,
+                 data_file: Path | None = None):
         from PySide6.QtTest import QTest
 
         from kiosk.config import Config
@@ -129,11 +132,14 @@ class Bench:
         self.data_file = Path(self.state.name) / "data.json"
         from kiosk.resources import data_path
 
-        self.data_file.write_bytes(data_path().read_bytes())
+        self.data_file.write_bytes((data_file or data_path()).read_bytes())
+        if data_file is not None and (data_file.parent / "media").is_dir():  # its pictures, beside it
+            shutil.copytree(data_file.parent / "media", self.data_file.parent / "media")
         self.app = create_app(["bench"], Theme())
         self.store = DataStore(self.data_file, Path(self.state.name) / "state")
         self.store.load_at_start()
-        context = make_context(self.store.shown.dataset, Theme(), "en", reduce_motion=not motion)
+        context = make_context(self.store.shown.dataset, Theme(), "en", reduce_motion=not motion,
+                               media=self.store.shown.media)
         # Analytics on, as in the real program: every tap below is also recorded.
         from kiosk.analytics.visits import Visits
         from kiosk.analytics.writer import Writer
@@ -458,6 +464,11 @@ def run(args) -> dict:
     if args.soak:
         results["soak"] = soak(Bench(size, analytics=not args.no_analytics), args.soak)
         return results
+    if args.pictures:
+        from kiosk.bench_pictures import measure
+
+        results.update(measure(size, args.pictures, quick))
+        return results
     if not args.scale_factor_run:
         results.update(cold_start(size, 3 if quick else 10))
     bench = Bench(size, analytics=not args.no_analytics)
@@ -563,6 +574,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="bench-results.json", help="JSON file to write, or - for standard output")
     parser.add_argument("--soak", type=float, metavar="WEEKS", default=0,
                         help="only the soak: the uptime scenario scaled to WEEKS of traffic (1 interaction/10 s)")
+    parser.add_argument("--pictures", type=int, metavar="N", default=0,
+                        help="only the figures with N large photos in the data (kiosk.bench_pictures)")
     parser.add_argument("--no-analytics", action="store_true",
                         help="without the visitor analytics (to see what recording costs)")
     parser.add_argument("--real-display", type=int, metavar="N", default=0,

@@ -21,7 +21,7 @@ from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
 OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff", "self-test", "touch-test", "source")
-SUBCOMMANDS = ("screenshot", "validate", "edit", "doctor", "stats", "set-pin", "install-autostart",
+SUBCOMMANDS = ("screenshot", "validate", "edit", "history", "doctor", "stats", "set-pin", "install-autostart",
                "uninstall-autostart")
 _STARTED = time.perf_counter()
 
@@ -96,6 +96,10 @@ def _command(argv: list[str]) -> int:
         from kiosk.editor.command import main as edit
 
         return edit(argv[1:])
+    if command == "history":
+        from kiosk.history import main as history
+
+        return history(argv[1:])
     if command == "doctor":
         from kiosk.doctor.command import main as doctor
 
@@ -323,7 +327,7 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
     theme = Theme()
     quit_on_signals(create_app(qt_argv, theme))
     context = make_context(store.shown.dataset, theme, language, stretch=stretch,
-                           reduce_motion=loaded.config.reduce_motion)
+                           reduce_motion=loaded.config.reduce_motion, media=store.shown.media)
     watched = {} if watch_config is None else {"config_path": loaded.path, "fixed": watch_config}
     return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers,
                  doctor=_doctor_command(loaded.path, data), **watched)

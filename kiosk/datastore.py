@@ -16,22 +16,24 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 
+from kiosk.atomic_file import write_atomically
 from kiosk.config import APP_NAME
 from kiosk.model.checks import Problem
 from kiosk.model.dataset import Dataset
 from kiosk.model.loader import DatasetError, load_dataset, parse_dataset, read_limited
+from kiosk.model.media import media_folder
 from kiosk.resources import data_path
 
 log = logging.getLogger(__name__)
 
 LAST_GOOD = "last-good.json"
 LAST_GOOD_SOURCE = "last-good.source.json"  # {"path": the file copied, "sha256": of the copy}
+LAST_GOOD_MEDIA = "last-good-media"  # copies of the pictures the last good copy shows
 
 
 def default_state_dir() -> Path:
@@ -46,6 +48,7 @@ class Shown:
     path: Path
     origin: str  # "operator file", "last good copy" or "bundled"
     loaded_at: datetime.datetime
+    media: Path  # the folder its pictures are in
 
 
 @dataclass
@@ -89,6 +92,10 @@ class DataStore:
     def last_good_source_path(self) -> Path:
         return self.state_dir / LAST_GOOD_SOURCE
 
+    @property
+    def last_good_media(self) -> Path:
+        return self.state_dir / LAST_GOOD_MEDIA
+
     def load_at_start(self) -> Shown:
         """The operator's file if valid, else its last good copy, else the bundled dataset."""
         if self.operator_path is not None:
@@ -100,7 +107,7 @@ class DataStore:
                 log.warning("showing the last good copy of %s (kept %s) because the file itself cannot be shown",
                             self.operator_path, _modified(self.last_good_path).isoformat(sep=" "))
                 return kept
-        return self._show(load_dataset(data_path()), data_path(), "bundled")
+        return self._show(load_dataset(data_path()), data_path(), "bundled", media_folder(data_path()))
 
     def _last_good_of(self, path: Path) -> Shown | None:
         """The kept copy, if it is a valid copy of exactly this file; why not is logged."""
@@ -109,7 +116,7 @@ class DataStore:
         except NoKeptCopy as why_not:
             log.warning("%s; showing the bundled dataset instead of %s", why_not, path)
             return None
-        return self._show(dataset, self.last_good_path, "last good copy")
+        return self._show(dataset, self.last_good_path, "last good copy", self.last_good_media)
 
     def kept_copy(self, path: Path) -> Dataset:
         """The last good copy of exactly this file, read and checked (nothing is shown or kept:
@@ -121,7 +128,7 @@ class DataStore:
             raw = read_limited(self.last_good_path)
             if hashlib.sha256(raw).hexdigest() != self._source().get("sha256"):
                 raise NoKeptCopy(f"the last good copy {self.last_good_path} was changed after it was kept")
-            return parse_dataset(raw, self.last_good_path)
+            return parse_dataset(raw, self.last_good_path, media=self.last_good_media)
         except DatasetError as error:
             raise NoKeptCopy(f"the last good copy is damaged: {error}", error.problems) from None
 
@@ -153,41 +160,43 @@ class DataStore:
             log.error("data file rejected, keeping what is shown: %s", error)
             return None
         self.rejected = None
-        self._keep(raw, path)
-        return self._show(dataset, path, "operator file")
+        self._keep(raw, path, dataset)
+        return self._show(dataset, path, "operator file", media_folder(path))
 
-    def _show(self, dataset: Dataset, path: Path, origin: str) -> Shown:
-        self.shown = Shown(dataset, path, origin, now())
+    def _show(self, dataset: Dataset, path: Path, origin: str, media: Path) -> Shown:
+        self.shown = Shown(dataset, path, origin, now(), media)
         log.info("showing %s (%s)", path, origin)
         return self.shown
 
-    def _keep(self, raw: bytes, path: Path) -> None:
-        """Write the last good copy, then the note of what it is a copy of, each atomically; a
-        full disk costs the copy, never the kiosk. (A crash between the two leaves a note whose
-        hash does not match the copy: it is then not used.)"""
+    def _keep(self, raw: bytes, path: Path, dataset: Dataset) -> None:
+        """Write the last good copy and its pictures, then the note of what it is a copy of,
+        each atomically; a full disk costs the copy, never the kiosk. (A crash between them
+        leaves a note whose hash does not match the copy: it is then not used.)"""
         source = {"path": _identity(path), "sha256": hashlib.sha256(raw).hexdigest()}
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
+            self.last_good_source_path.unlink(missing_ok=True)  # the copy is not whole until the note is back
+            _keep_pictures(dataset, media_folder(path), self.last_good_media)
             write_atomically(self.last_good_path, raw)
             write_atomically(self.last_good_source_path, json.dumps(source, ensure_ascii=False).encode())
         except OSError as error:
             log.error("could not keep a last good copy in %s: %s", self.state_dir, error)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}-", delete=False) as tmp:
-        try:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        except OSError:
-            os.unlink(tmp.name)
-            raise
-    try:
-        os.replace(tmp.name, path)
-    except OSError:
-        os.unlink(tmp.name)
-        raise
+def _keep_pictures(dataset: Dataset, source: Path, kept: Path) -> None:
+    """The pictures the dataset shows, copied beside the last good copy (unchanged ones are not
+    copied again; ones no longer shown are removed)."""
+    wanted = {media.file for media in dataset.media}
+    kept.mkdir(exist_ok=True)
+    for old in kept.iterdir():
+        if old.name not in wanted:
+            old.unlink()
+    for name in wanted:
+        original, copy = source / name, kept / name
+        if not copy.exists() or (copy.stat().st_size, copy.stat().st_mtime_ns) != (
+                original.stat().st_size, original.stat().st_mtime_ns):
+            write_atomically(copy, original.read_bytes())
+            os.utime(copy, ns=(original.stat().st_atime_ns, original.stat().st_mtime_ns))
 
 
 def _identity(path: Path) -> str:

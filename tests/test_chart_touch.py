@@ -1,6 +1,7 @@
 """Charts made for fingers: a tap on any part of a bar's row or a ring shows exactly what it is."""
 
 import pytest
+from PySide6.QtGui import QGuiApplication
 
 from conftest import settle
 from kiosk.model import formatting
@@ -68,12 +69,14 @@ def test_the_callout_closes_by_itself_after_8_seconds(make_kiosk, tap):
     assert not chart.callout.isVisible()
 
 
-def test_the_callout_stays_inside_its_chart(make_kiosk, tap):
+def test_a_callout_opened_at_the_corner_of_a_chart_is_shown_whole(make_kiosk, tap):
+    from ui_helpers import hidden_parts
+
     kiosk = make_kiosk()
     chart = bar_chart(kiosk, "innovation")
     last = len(chart.rows) - 1
     tap(chart.viewport(), row_point(chart, last + 0.49, x=chart.getPlotItem().vb.viewRange()[0][1] * 0.99))
-    assert chart.rect().contains(chart.callout.geometry())
+    assert hidden_parts(chart.callout) == []
 
 
 def test_a_tap_on_a_ring_explains_its_share(make_kiosk, tap, dataset):
@@ -95,3 +98,69 @@ def test_the_callout_follows_the_language(make_kiosk, tap):
     tap(chart.viewport(), row_point(chart, 0))
     switch_language("zh")
     assert "来源" in chart.callout.text()
+
+
+def charts_on(kiosk, view):
+    from kiosk.ui.charts import StaticPlot
+
+    kiosk.window.show_view(view)
+    settle()
+    return [chart for chart in kiosk.window.views[view].findChildren(StaticPlot) if chart.isVisible()]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("text_scale", [1.0, 1.5])
+def test_every_callout_is_shown_whole_inside_the_window(make_kiosk, tap, request, language, size, text_scale):
+    from kiosk.ui.i18n import localise
+    from kiosk.ui.views import VIEW_NAMES
+    from ui_helpers import hidden_parts
+
+    kiosk = make_kiosk(language=language, size=size)
+    kiosk.set_look(text_scale, False)
+    problems, tapped = [], 0
+    # Taps seconds apart, as a visitor's would be: two at the same spot of the screen (the next
+    # row, scrolled there) must not make a double click.
+    hints = QGuiApplication.styleHints()
+    interval = hints.mouseDoubleClickInterval()
+    hints.setMouseDoubleClickInterval(0)
+    request.addfinalizer(lambda: hints.setMouseDoubleClickInterval(interval))
+    for view in VIEW_NAMES:
+        for chart in charts_on(kiosk, view):
+            for index in range(chart.element_count()):
+                point = chart.element_point(index)
+                page = kiosk.window.stack.currentWidget()  # it may scroll (large text)
+                on_page = chart.viewport().mapTo(page.widget(), point)
+                page.ensureVisible(on_page.x(), on_page.y(), 0, 60)
+                settle()
+                point = chart.element_point(index)
+                expected = localise(chart.element_at(chart.mapToScene(point))[1])
+                tap(chart.viewport(), point)
+                assert chart.callout.text().replace("\n", " ") == expected.replace("\n", " "), (view, index)
+                problems += [f"{view} {type(chart).__name__} {index}: {p}" for p in hidden_parts(chart.callout)]
+                tapped += 1
+    assert tapped >= 8  # every chart's every element, on every tab
+    assert problems == [], "\n".join(problems)
+
+
+def test_a_callout_goes_when_its_chart_is_hidden_or_rebuilt(make_kiosk, tap):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.charts import Callout, StaticPlot
+
+    kiosk = make_kiosk()
+    chart = bar_chart(kiosk, "overview", "comparison_chart")
+    tap(chart.viewport(), row_point(chart, 0))
+    kiosk.window.show_view("industries")
+    settle()
+    assert not chart.callout.isVisible()
+    for scale in (1.25, 1.0):
+        chart = bar_chart(kiosk, "industries", "chart")
+        tap(chart.viewport(), row_point(chart, 0))
+        kiosk.set_look(scale, False)  # every chart is built again
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        settle()
+        callouts = kiosk.window.findChildren(Callout)
+        assert not any(callout.isVisible() for callout in callouts)
+        assert len(callouts) == len(kiosk.window.findChildren(StaticPlot))  # none left behind

@@ -45,9 +45,10 @@ def min_target_px(widget: QWidget) -> float:
 def _label_overflows(label: QLabel) -> bool:
     rect = label.contentsRect()
     metrics = QFontMetrics(label.font())
-    if label.wordWrap():
-        needed = metrics.boundingRect(QRect(0, 0, rect.width(), 100_000),
-                                      int(Qt.TextFlag.TextWordWrap), label.text())
+    if label.wordWrap() or "\n" in label.text():
+        flags = int(Qt.TextFlag.TextWordWrap) if label.wordWrap() else 0
+        needed = metrics.boundingRect(QRect(0, 0, rect.width() if label.wordWrap() else 100_000, 100_000),
+                                      flags, label.text())
         return needed.height() > rect.height() + 1 or needed.width() > rect.width() + 1
     return metrics.horizontalAdvance(label.text()) > rect.width() or metrics.height() > rect.height()
 
@@ -88,6 +89,21 @@ def layout_problems(window: QWidget, scrolling: bool = False) -> list[str]:
             row_px = widget.row_height_px()
             if row_px < min_target_px(widget):
                 problems.append(f"{name}: tappable rows only {row_px:.0f} px high")
+    return problems
+
+
+def hidden_parts(widget: QWidget) -> list[str]:
+    """What keeps any of a shown widget from being seen: the window's edge or an ancestor that
+    clips it, or (for a label) text that does not fit."""
+    problems = [] if shown(widget) else [f"{_name(widget)} is not shown"]
+    parent = widget.parentWidget()
+    while parent is not None:
+        rect = QRect(widget.mapTo(parent, QPoint(0, 0)), widget.size())
+        if not parent.rect().contains(rect):
+            problems.append(f"{_name(widget)} at {rect} is cut by {_name(parent)} {parent.rect()}")
+        parent = parent.parentWidget()
+    if isinstance(widget, QLabel) and _label_overflows(widget):
+        problems.append(f"{_name(widget)}: text does not fit {widget.contentsRect()}")
     return problems
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.datastore import write_atomically
+from kiosk.atomic_file import write_atomically
 
 
 def save_content(path: Path, data: bytes, summary: str = "") -> None:

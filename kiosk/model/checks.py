@@ -103,7 +103,7 @@ def _figure_fields(block) -> Iterator[tuple[str, str]]:
 
 
 def _duplicate_ids(dataset: Dataset) -> Iterator[Problem]:
-    for collection in ("sources", "figures", "facts", "companies", "industries", "views"):
+    for collection in ("sources", "figures", "facts", "companies", "industries", "views", "media"):
         records = getattr(dataset, collection)
         counts = Counter(record.id for record in records)
         for index, record in enumerate(records):
@@ -138,6 +138,7 @@ def _unknown_references(dataset: Dataset) -> Iterator[Problem]:
         "fact": {f.id for f in dataset.facts},
         "industry": {i.id for i in dataset.industries},
         "unit": set(dataset.units),
+        "media": {m.id for m in dataset.media},
     }
     for path, kind, ref in _references(dataset):
         if ref is not None and ref not in known[kind]:
@@ -163,11 +164,15 @@ def _references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
         yield f"companies.{i}.industry", "industry", c.industry
     for i, industry in enumerate(d.industries):
         yield f"industries.{i}.share", "figure", industry.share
+    for collection in ("facts", "companies", "industries", "media"):  # their pictures, a picture's source
+        for i, record in enumerate(getattr(d, collection)):
+            yield from marked_references(record, f"{collection}.{i}")
     yield from _view_references(d)
 
 
 def _view_references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
     for t, tab in enumerate(d.views):
+        yield from marked_references(tab, f"views.{t}")
         for b, block in enumerate(tab.blocks):
             yield from marked_references(block, f"views.{t}.blocks.{b}")
 

@@ -26,6 +26,10 @@ Amount = Annotated[float, Rules(ge=0, allow_inf_nan=False)]
 # Ids that name another record: the checks follow them (and an editor offers a picker).
 FigureRef = Annotated[Id, Refers("figure")]
 FactRef = Annotated[Id, Refers("fact")]
+MediaRef = Annotated[Id, Refers("media")]
+Fraction = Annotated[float, Rules(ge=0, le=1, allow_inf_nan=False)]
+# A picture's file: a plain name in the media folder (no folders, so no path can leave it).
+MediaFile = Annotated[str, Rules(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(png|jpg|jpeg|webp|PNG|JPG|JPEG|WEBP)$")]
 
 # A tab bar and a screen have room for this much (more would shrink touch targets or pages).
 MAX_TABS = 7
@@ -112,6 +116,22 @@ class Source(Record):
 
 
 @record
+class Media(Record):
+    """A picture (PNG, JPEG or WebP) in the "media" folder beside the data file."""
+
+    id: Id
+    file: Annotated[MediaFile, Rules('Its file name in the media folder, e.g. "harbour.jpg".')]
+    alt: Annotated[Text, Rules("What the picture shows, for visitors who cannot see it (read aloud).")]
+    credit: Annotated[Text, Rules("Who made the picture; shown with it.")]
+    licence: Annotated[NonEmpty, Rules('The terms it is shown under, e.g. "CC BY 4.0" or "with permission".')]
+    source: Annotated[Id | None, Refers("source"), Rules("Where it was published, if it was.")] = None
+    approval: Annotated[NonEmpty | None, Rules("The approval number a map shown in public in China needs "
+                                               "(审图号), shown with it.")] = None
+    focus: Annotated[tuple[Fraction, Fraction], Rules(
+        "The point (x, y, each 0 to 1 from the top left) that stays in view when a place crops it.")] = (0.5, 0.5)
+
+
+@record
 class SeriesPoint(Record):
     year: int
     value: Amount
@@ -144,6 +164,7 @@ class Fact(Record):
     year: int
     source: Id
     quote: NonEmpty | None = None
+    photo: MediaRef | None = None
 
 
 @record
@@ -153,6 +174,7 @@ class Company(Record):
     industry: Id | None = None
     description: Text | None = None
     source: Id
+    photo: MediaRef | None = None
 
 
 @record
@@ -161,6 +183,7 @@ class Industry(Record):
     name: Text
     share: Annotated[Id, Rules("Figure id: the cluster's share of the city's total (percent).")]
     description: Text | None = None
+    photo: MediaRef | None = None
 
 
 @record
@@ -277,11 +300,29 @@ class TextBlock(Block):
     text: Text
 
 
+@record
+class Photo(Block):
+    """One picture with its caption, credit and licence."""
+
+    kind: Literal["photo"]
+    media: MediaRef
+    caption: Text | None = None
+
+
+@record
+class Gallery(Block):
+    """Pictures a visitor swipes through (or steps through with the arrows)."""
+
+    kind: Literal["gallery"]
+    media: Annotated[tuple[MediaRef, ...], Rules("At least two pictures.", min_length=2)]
+    title: Text | None = None
+
+
 # Every kind of block a tab can hold; "kind" says which (the validator and schema follow this).
 BLOCK_KINDS = (FigureCards, BarChart, ShareComparison, PartOfWhole, Highlights, Facts, IndustryExplorer,
-               Series, TextBlock)
+               Series, TextBlock, Photo, Gallery)
 AnyBlock = Annotated[FigureCards | BarChart | ShareComparison | PartOfWhole | Highlights | Facts | IndustryExplorer
-                     | Series | TextBlock, OneOfKinds()]
+                     | Series | TextBlock | Photo | Gallery, OneOfKinds()]
 
 
 @record
@@ -292,6 +333,7 @@ class Tab(Record):
     title: Text
     headline: Text
     blocks: Annotated[tuple[AnyBlock, ...], Rules(min_length=1, max_length=MAX_BLOCKS)]
+    banner: Annotated[MediaRef | None, Rules("A wide picture across the top of the tab.")] = None
 
 
 @record
@@ -306,6 +348,7 @@ class Dataset(Record):
     facts: tuple[Fact, ...] = ()
     companies: tuple[Company, ...] = ()
     industries: Annotated[tuple[Industry, ...], Rules(min_length=1)]
+    media: Annotated[tuple[Media, ...], Rules("Pictures, each a file in the media folder beside the data file.")] = ()
     views: Annotated[tuple[Tab, ...], Rules("The tabs, in the order the tab bar shows them.",
                                             min_length=1, max_length=MAX_TABS)]
 
@@ -318,6 +361,9 @@ class Dataset(Record):
     @property
     def tab_ids(self) -> tuple[str, ...]:
         return tuple(tab.id for tab in self.views)
+
+    def picture(self, media_id: str) -> Media:
+        return _index(self.media)[media_id]
 
     def fact(self, fact_id: str) -> Fact:
         return _index(self.facts)[fact_id]

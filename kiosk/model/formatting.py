@@ -1,66 +1,140 @@
 """Numbers, dates and source lines as a reader of each language expects them. Qt-free.
 
-English groups by thousands and scales by million/billion ("53.19 billion yuan");
-Chinese scales by 万 (10^4) and 亿 (10^8) ("531.9亿元"). A number is scaled only when
-the scaled form keeps every digit the source gave, so no precision is ever lost.
+The conventions are the Unicode CLDR's, through Babel, for every language it knows: digit
+grouping, dates, and the words that scale large numbers — million/billion in English
+("53.19 billion yuan"), 万/亿 in Chinese ("531.9亿元"), 万/億 in Japanese. A number is scaled
+only when the scaled form keeps every digit the source gave, so no precision is ever lost:
+47,815 stays whole where CLDR's own compact form would round it (4.78万).
+
+Babel is imported and a language's data loaded on first use, so a command that never
+formats a number does not pay for them.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
+import re
 from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple
 
 from kiosk.model.dataset import Dataset, Figure, Qualifier, Unit
 
-# (threshold, word) from largest to smallest; the word follows the number.
-_SCALES = {
-    "en": ((Decimal(10**9), " billion"), (Decimal(10**6), " million")),
-    "zh": ((Decimal(10**8), "亿"), (Decimal(10**4), "万")),
-}
-_MAX_SCALED_DECIMALS = {"en": 3, "zh": 2}
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberPattern
 
+# The dataset's "en" is English for visitors from anywhere: CLDR's World English ("8 July
+# 2022"), not the US English its bare "en" stands for ("July 8, 2022").
+_CLDR_CODES = {"en": "en-001"}
+# For a language CLDR does not know at all.
+_FALLBACK = "en-001"
+
+# A thousand is never a scale: "35 thousand" reads no easier than 35,000.
+_SMALLEST_SCALE = 10**4
+# A scaled number has at most six digits: 999.999 billion where the scales step by a thousand,
+# 9,999.99亿 where they step by ten thousand. More decimals than that leave it whole.
+_MAX_SCALED_DIGITS = 6
+
+# Wordings checked against the sources. Other languages say "about" with CLDR's
+# approximately sign and "more than" with the mathematical sign.
 _QUALIFIERS = {
     "en": {Qualifier.MORE_THAN: "> {}", Qualifier.ABOUT: "≈ {}"},
     "zh": {Qualifier.MORE_THAN: "超过{}", Qualifier.ABOUT: "约{}"},
 }
+_MORE_THAN = "> {}"
 # A bare count reads better as "300+" than "> 300".
 _COUNT_MORE_THAN = "{}+"
 
-_MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
+
+@functools.cache
+def conventions(language: str) -> Locale:
+    """CLDR's locale for a dataset language code such as "ja", "zh-Hant" or "fr-CA".
+
+    A code CLDR does not know loses subtags from the end until one it knows remains
+    ("fr-XX" is French); English stands in only for a language CLDR does not know at all.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    tags = language.split("-")
+    while tags:
+        code = "-".join(tags)
+        try:
+            return Locale.parse(_CLDR_CODES.get(code, code), sep="-")
+        except (UnknownLocaleError, ValueError):
+            tags.pop()
+    return Locale.parse(_FALLBACK, sep="-")
 
 
+class _Scale(NamedTuple):
+    reach: Decimal  # the smallest number CLDR writes with these patterns
+    divisor: Decimal
+    patterns: dict[str, NumberPattern]  # per plural form: "one", "other", ...
 
-def conventions(language: str) -> str:
-    """The number/date conventions to use; unknown languages fall back to English."""
-    return language if language in _SCALES else "en"
+
+class _Numbers(NamedTuple):
+    locale: Locale
+    scales: tuple[_Scale, ...]  # largest first
+    max_decimals: int
+
+
+@functools.cache
+def _numbers(language: str) -> _Numbers:
+    """The language's scales from CLDR's long compact patterns ("00 billion", "0000万")."""
+    locale = conventions(language)
+    compact = locale.compact_decimal_formats["long"]
+    digits = locale.decimal_formats[None].number_pattern
+    scales, widest = [], 0
+    for magnitude in sorted(map(int, compact["other"]), reverse=True):
+        key = str(magnitude)
+        pattern = compact["other"][key].pattern
+        zeros = pattern.count("0")
+        if not pattern.strip("0"):  # CLDR's "not compacted at this magnitude"
+            continue
+        divisor = magnitude // 10 ** (zeros - 1)
+        if divisor < _SMALLEST_SCALE:
+            continue
+        widest = max(widest, zeros)
+        patterns = {form: _grouped(by_magnitude[key], digits) for form, by_magnitude in compact.items()
+                    if key in by_magnitude and "0" in by_magnitude[key].pattern}
+        scales.append(_Scale(Decimal(magnitude), Decimal(divisor), patterns))
+    return _Numbers(locale, tuple(scales), _MAX_SCALED_DIGITS - widest)
+
+
+def _grouped(compact: NumberPattern, digits: str) -> NumberPattern:
+    """The compact pattern with the language's usual digits ("#,##0.###"), so that a scaled
+    number is grouped like any other ("5,069.96亿") and keeps all its decimals."""
+    from babel.numbers import parse_pattern
+
+    return parse_pattern(re.sub("0+", digits, compact.pattern, count=1))
 
 
 def format_number(value: float, language: str, *, scalable: bool = True, grouping: bool = True) -> str:
     number = Decimal(repr(value))
-    lang = conventions(language)
-    if scalable:
-        # Only the largest scale the number reaches: "1,000.5 million" would read worse than
-        # the plain number.
-        for threshold, word in _SCALES[lang]:
-            if number >= threshold:
-                scaled = (number / threshold).normalize()
-                if _decimals(scaled) <= _MAX_SCALED_DECIMALS[lang]:
-                    return _plain(scaled, grouping) + word
-                break
-    return _plain(number, grouping)
+    numbers = _numbers(language)
+    scaled = _scaled(number, numbers, grouping) if scalable else None
+    if scaled is not None:
+        return scaled
+    from babel.numbers import format_decimal
+
+    return format_decimal(number, locale=numbers.locale, decimal_quantization=False, group_separator=grouping)
+
+
+def _scaled(number: Decimal, numbers: _Numbers, grouping: bool) -> str | None:
+    # Only the largest scale the number reaches: "1,000.5 million" would read worse than the
+    # plain number.
+    for scale in numbers.scales:
+        if number >= scale.reach:
+            mantissa = (number / scale.divisor).normalize()
+            if _decimals(mantissa) > numbers.max_decimals:
+                return None
+            pattern = scale.patterns.get(numbers.locale.plural_form(mantissa), scale.patterns["other"])
+            return pattern.apply(mantissa, numbers.locale, decimal_quantization=False, group_separator=grouping)
+    return None
 
 
 def _decimals(number: Decimal) -> int:
     return max(0, -number.as_tuple().exponent)
-
-
-def _plain(number: Decimal, grouping: bool) -> str:
-    number = number.normalize()
-    decimals = _decimals(number)
-    text = f"{number:,.{decimals}f}" if grouping else f"{number:.{decimals}f}"
-    return text
 
 
 def format_value(value: float, unit: Unit, language: str, qualifier: Qualifier | None = None) -> str:
@@ -70,7 +144,20 @@ def format_value(value: float, unit: Unit, language: str, qualifier: Qualifier |
         return text
     if qualifier is Qualifier.MORE_THAN and text == number:
         return _COUNT_MORE_THAN.format(text)
-    return _QUALIFIERS[conventions(language)][qualifier].format(text)
+    return _qualifier_pattern(qualifier, language).format(text)
+
+
+def _qualifier_pattern(qualifier: Qualifier, language: str) -> str:
+    # Any English, and a language CLDR does not know (its numbers are English then), reads the
+    # English wording.
+    wordings = _QUALIFIERS.get(language)
+    if wordings is None and conventions(language).language == "en":
+        wordings = _QUALIFIERS["en"]
+    if wordings is not None:
+        return wordings[qualifier]
+    if qualifier is Qualifier.ABOUT:
+        return conventions(language).number_symbols["latn"].get("approximatelySign", "~") + "{}"
+    return _MORE_THAN
 
 
 def format_figure(figure: Figure, dataset: Dataset, language: str) -> str:
@@ -78,6 +165,6 @@ def format_figure(figure: Figure, dataset: Dataset, language: str) -> str:
 
 
 def format_date(date: datetime.date, language: str) -> str:
-    if conventions(language) == "zh":
-        return f"{date.year}年{date.month}月{date.day}日"
-    return f"{date.day} {_MONTHS_EN[date.month - 1]} {date.year}"
+    from babel.dates import format_date as cldr_date
+
+    return cldr_date(date, "long", locale=conventions(language))

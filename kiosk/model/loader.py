@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import typing
 from pathlib import Path
 
 from kiosk.model.checks import Problem, check_dataset
+from kiosk.model.media import media_folder
 from kiosk.model.dataset import BLOCK_KINDS, Dataset, HttpUrl, Id, LanguageCode
 from kiosk.model.remember import remembered
 
@@ -43,15 +45,18 @@ def _refuse_if_too_large(path: Path, size: int) -> None:
         raise DatasetError(path, [Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
 
 
-def parse_dataset(raw: bytes, path: Path, remember: bool = True) -> Dataset:
-    """Validate exactly these bytes (so what was checked is what gets kept as last good).
+def parse_dataset(raw: bytes, path: Path, remember: bool = True, media: Path | None = None) -> Dataset:
+    """Validate exactly these bytes (so what was checked is what gets kept as last good), and
+    the pictures they name in `media` (by default the media folder beside `path`).
 
-    The same bytes validated before under the same rules give the remembered result, without
-    loading the validator (remember=False always checks).
+    The same bytes validated before under the same rules, with the same picture files, give the
+    remembered result without loading the validator (remember=False always checks).
     """
     _refuse_if_too_large(path, len(raw))
+    media = media or media_folder(path)
     if remember:
-        return remembered("dataset", raw, lambda: parse_dataset(raw, path, remember=False))
+        checked = raw + b"\0media\0" + _files_stamp(media)
+        return remembered("dataset", checked, lambda: parse_dataset(raw, path, remember=False, media=media))
     from kiosk.model import validation
     from kiosk.model.upgrade import upgraded
 
@@ -61,9 +66,22 @@ def parse_dataset(raw: bytes, path: Path, remember: bool = True) -> Dataset:
     except validation.ValidationError as error:
         raise DatasetError(path, _problems(error.errors())) from None
     problems = check_dataset(dataset)
+    if not problems and dataset.media:
+        from kiosk.model.media import check_media
+
+        problems = check_media(dataset, media)
     if problems:
         raise DatasetError(path, problems)
     return dataset
+
+
+def _files_stamp(folder: Path) -> bytes:
+    """Name, size and time of change of every file in `folder`: a changed picture is checked again."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        return repr([(e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries]).encode()
+    except OSError:
+        return b"none"
 
 
 def _parse_json(raw: bytes, path: Path):

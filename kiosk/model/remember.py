@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 KEEP = 8  # results kept; each is a few tens of kB
 # Everything that decides whether a file is valid and what it becomes (paths inside kiosk/).
-_RULES = ("model/rules.py", "model/dataset.py", "model/checks.py", "model/loader.py", "model/validation.py", "config.py",
+_RULES = ("model/rules.py", "model/dataset.py", "model/checks.py", "model/loader.py", "model/validation.py",
+          "model/media.py", "model/upgrade.py", "config.py",
           "hours.py")
 
 

@@ -10,16 +10,18 @@ from PySide6.QtCore import QCoreApplication, QEasingCurve, QEvent, QObject, Qt, 
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from kiosk.model.dataset import Figure
+from kiosk.model.dataset import Figure, FigureCards, Media
+from kiosk.ui import strings
 from kiosk.ui.burn_in import ShiftingLayout
 from kiosk.ui.context import ViewContext
 from kiosk.ui.overlays import TapAnywhere
-from kiosk.ui import strings
-from kiosk.model.dataset import FigureCards
+from kiosk.ui.pictures import Picture, SlowPanAndZoom, credit_line
 from kiosk.ui.tab_page import tab_showcase
 from kiosk.ui.widgets import discard, label, vbox
 
 FADE_MS = 700
+MAX_PHOTO_SLIDES = 8
+PAN_MS = 8000  # set to the slide's time when it is shown
 
 
 class AttractScreen(TapAnywhere):
@@ -103,6 +105,10 @@ class AttractScreen(TapAnywhere):
     def show_slide(self, index: int, animate: bool = True) -> None:
         self.stack.setCurrentIndex(index)
         self._animation.stop()
+        motion = getattr(self.stack.currentWidget(), "motion", None)
+        if motion is not None and not self.ctx.reduce_motion:
+            motion.setDuration(self._timer.interval() + FADE_MS)
+            motion.start()
         if animate:
             self.curtain.lift(self.stack.currentWidget())  # the slide appears out of the background
             self._animation.start()
@@ -179,10 +185,11 @@ def build_slides(ctx: ViewContext) -> list[QWidget]:
     some) interleaved with each tab's leading chart."""
     cards = next((block for tab in ctx.dataset.views for block in tab.blocks if isinstance(block, FigureCards)), None)
     figures = [_figure_slide(ctx, f) for f in ctx.figures(cards.figures if cards else ())]
+    photos = [_photo_slide(ctx, media) for media in ctx.dataset.media[:MAX_PHOTO_SLIDES]]
     charts = [_chart_slide(panel) for tab in ctx.dataset.views if (panel := tab_showcase(ctx, tab))]
     slides: list[QWidget] = [_welcome_slide(ctx)]
-    for index in range(max(len(figures), len(charts))):
-        slides += figures[index:index + 1] + charts[index:index + 1]
+    for index in range(max(len(figures), len(photos), len(charts))):
+        slides += figures[index:index + 1] + photos[index:index + 1] + charts[index:index + 1]
     return slides
 
 
@@ -210,6 +217,19 @@ def _figure_slide(ctx: ViewContext, figure: Figure) -> QWidget:
         line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(line)
     layout.addStretch(1)
+    return slide
+
+
+def _photo_slide(ctx: ViewContext, media: Media) -> QWidget:
+    """A picture filling the screen, slowly moving closer while it is shown, with its credit."""
+    slide = QWidget()
+    layout = vbox(slide, margin=0, spacing=12)
+    picture = Picture(ctx, media)
+    layout.addWidget(picture, 1)
+    credit = label(credit_line(ctx, media), "attract-muted")
+    credit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(credit)
+    slide.motion = SlowPanAndZoom(picture, PAN_MS)
     return slide
 
 

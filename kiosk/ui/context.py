@@ -33,6 +33,7 @@ class ViewContext:
     reduce_motion: bool = False  # the operator's setting: no animations at all
     # Where widgets report taps and requests (the main window's); None: nobody listens.
     signals: WindowSignals | None = None
+    media: Path | None = None  # the folder of the dataset's pictures (kiosk.model.media)
 
     @property
     def language(self) -> str:
@@ -86,8 +87,9 @@ class Provenance:
 
 
 def make_context(dataset: Dataset, theme: Theme, language: str, *, stretch: float = 0.0,
-                 translation_dirs: tuple[Path, ...] = (), reduce_motion: bool = False) -> ViewContext:
+                 translation_dirs: tuple[Path, ...] = (), reduce_motion: bool = False,
+                 media: Path | None = None) -> ViewContext:
     """A context speaking `language`, which idle resets return to; build widgets after this."""
     set_initial_language(language)
     translations = Translations((resource_path("i18n"), *translation_dirs), stretch)
-    return ViewContext(dataset, theme, translations, language, reduce_motion=reduce_motion)
+    return ViewContext(dataset, theme, translations, language, reduce_motion=reduce_motion, media=media)

@@ -18,7 +18,8 @@ class SwipeRecogniser(QObject):
     (a scroll) is never taken for one.
     """
 
-    swiped = Signal(int)  # +1: finger moved left (next view); -1: moved right (previous)
+    # +1: finger moved left (next view); -1: moved right (previous); and where it started
+    swiped = Signal(int, QPointF)
 
     def __init__(self, watcher: InputWatcher, min_distance_px: float, max_seconds: float = 1.0):
         super().__init__()
@@ -38,10 +39,10 @@ class SwipeRecogniser(QObject):
     def _on_released(self, pos: QPointF, seconds: float) -> None:
         if self._start is None:
             return
-        dx, dy = pos.x() - self._start.x(), pos.y() - self._start.y()
-        self._start = None
+        start, self._start = self._start, None
+        dx, dy = pos.x() - start.x(), pos.y() - start.y()
         if abs(dx) >= self.min_distance and abs(dx) >= 2 * abs(dy) and seconds <= self.max_seconds:
-            self.swiped.emit(1 if dx < 0 else -1)
+            self.swiped.emit(1 if dx < 0 else -1, start)
 
 
 class CornerTaps(QObject):

@@ -55,6 +55,10 @@ def _open_overlay(kiosk, overlay: str, view: str) -> None:
 
 
 def _settle() -> None:
-    # Two passes: the first lays out, the second lets adaptive rows settle at the final size.
+    from kiosk.ui.pictures import loader
+
+    # Two passes: the first lays out, the second lets adaptive rows settle at the final size;
+    # pictures asked for by the painting are decoded, then painted.
     for _ in range(2):
         QApplication.processEvents()
+        loader().wait()

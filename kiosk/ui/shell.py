@@ -246,7 +246,7 @@ class Kiosk(QObject):
         """A new valid dataset: swapped in whole, on the same view and (if it has it) language."""
         languages = shown.dataset.languages
         default = self.ctx.default_language if self.ctx.default_language in languages else languages[0]
-        self._rebuild(replace(self.ctx, dataset=shown.dataset, default_language=default))
+        self._rebuild(replace(self.ctx, dataset=shown.dataset, default_language=default, media=shown.media))
         if current_language() not in languages:
             switch_language(default)
         log.info("now showing %s", shown.path)
@@ -323,8 +323,15 @@ class Kiosk(QObject):
         if self.nightly is not None and state in (State.ATTRACT, State.ASLEEP):
             self.nightly.check()  # a restart that waited for a quiet moment has one now
 
-    def _on_swiped(self, step: int) -> None:
-        if self.session.state is State.ACTIVE and not any(o.isVisible() for o in self._built_overlays()):
+    def _on_swiped(self, step: int, start) -> None:
+        """A swipe turns the tab, unless it started on something that takes swipes itself (a
+        gallery: any widget with take_swipe())."""
+        if self.session.state is not State.ACTIVE or any(o.isVisible() for o in self._built_overlays()):
+            return
+        widget = self.window.childAt(start.toPoint())
+        while widget is not None and not hasattr(widget, "take_swipe"):
+            widget = widget.parentWidget()
+        if widget is None or not widget.take_swipe(step):
             self.window.step_view(step)
 
     def _on_closed(self) -> None:

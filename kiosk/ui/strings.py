@@ -33,6 +33,11 @@ NO_COMPANIES = QT_TRANSLATE_NOOP("Kiosk", "The sources name no leading company f
 LOG_SCALE = QT_TRANSLATE_NOOP("Kiosk", "Bar lengths on a logarithmic scale")
 WITH_NOTE = QT_TRANSLATE_NOOP("Kiosk", "{value} ({note})")
 LABEL_VALUE = QT_TRANSLATE_NOOP("Kiosk", "{label}: {value}")
+PICTURE_CREDIT = QT_TRANSLATE_NOOP("Kiosk", "Picture: {credit} · {licence}")
+PICTURE_APPROVAL = QT_TRANSLATE_NOOP("Kiosk", "Approval number: {number}")
+GALLERY_PREVIOUS = QT_TRANSLATE_NOOP("Kiosk", "Shows the previous picture")
+GALLERY_NEXT = QT_TRANSLATE_NOOP("Kiosk", "Shows the next picture")
+GALLERY_POSITION = QT_TRANSLATE_NOOP("Kiosk", "Picture {number} of {count}")
 
 SOURCE_TITLE = QT_TRANSLATE_NOOP("Kiosk", "Where these figures come from")
 AS_STATED = QT_TRANSLATE_NOOP("Kiosk", "As stated in the source:")

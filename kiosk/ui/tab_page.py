@@ -10,14 +10,17 @@ page decides the rest the same way for every tab, so no combination of hints bre
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.model.dataset import Tab
 from kiosk.ui.blocks import build_block, grows, showcase
 from kiosk.ui.context import ViewContext
+from kiosk.ui.pictures import Picture
 from kiosk.ui.widgets import SPACING, AdaptiveRow, column, label, vbox
 
+BANNER_HEIGHT = 200
 Column = list  # the blocks stacked in one column
 Row = list  # the columns side by side in one row
 
@@ -43,6 +46,35 @@ def stretches(items: list, takes_space) -> list[int]:
     return factors
 
 
+class Banner(Picture):
+    """The tab's picture behind its headline: as high as the page can spare, up to
+    BANNER_HEIGHT, and never less than the headline needs, so a banner never makes a page
+    scroll that did not. The headline stays readable on a dark veil over the picture's foot."""
+
+    def __init__(self, ctx: ViewContext, media, headline: QWidget):
+        super().__init__(ctx, media, min_height=0)
+        self.setMaximumHeight(BANNER_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = vbox(self)
+        layout.setContentsMargins(SPACING // 2, 0, SPACING // 2, 0)  # no height of its own: see above
+        layout.addStretch(1)
+        layout.addWidget(headline)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        # Asks only for the headline's room: a page's preferred height decides whether it
+        # scrolls. Spare height reaches the banner through its stretch.
+        return self.minimumSizeHint()
+
+    def paintEvent(self, event):  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        painter = QPainter(self)
+        veil = QLinearGradient(0, 0, 0, self.height())
+        veil.setColorAt(0.0, QColor(0, 0, 0, 0))
+        veil.setColorAt(0.35, QColor(0, 0, 0, 120))
+        veil.setColorAt(1.0, QColor(0, 0, 0, 200))
+        painter.fillRect(self.rect(), veil)
+
+
 class TabPage(QWidget):
     """One tab of the dataset, built from its blocks (kiosk.ui.blocks)."""
 
@@ -55,7 +87,13 @@ class TabPage(QWidget):
         self.setObjectName("ViewPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         layout = vbox(self, margin=SPACING, spacing=SPACING)
-        layout.addWidget(label(ctx.text(tab.headline), "headline"))
+        headline = label(ctx.text(tab.headline), "headline")
+        if tab.banner:
+            headline.setProperty("role", "banner-headline")
+            self.banner = Banner(ctx, ctx.dataset.picture(tab.banner), headline)
+            layout.addWidget(self.banner, 1)
+        else:
+            layout.addWidget(headline)
         rows = arrange(tab.blocks)
         for row, stretch in zip(rows, stretches(rows, lambda row: any(grows(b) for c in row for b in c))):
             layout.addWidget(self._row(row), stretch)

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QStyle,
+from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStyle,
                                QVBoxLayout, QWidget)
 
 from kiosk.model.dataset import Figure
@@ -267,11 +267,8 @@ class FigureCard(Panel):
         self.add(value)
         for line in _secondary_lines(ctx, figure):
             self.add(label(line, "muted"))
-        if len(figure.series) >= 2:
-            from kiosk.ui.charts import SeriesChart  # only datasets with series need it
-
-            chart = self.add(SeriesChart(ctx, figure))
-            chart.describe(ctx.text(figure.label), chart.description(ctx))
+        # A figure's series is a block of its own ("series"), placed where a tab has room: in a
+        # card it made full tabs (the Overview at 1920x1080) taller than the screen.
         self.finish()
 
 
@@ -295,18 +292,32 @@ def column(*widgets: tuple[QWidget, int]) -> QWidget:
     return host
 
 
+THUMBNAIL_WIDTH = 160
+
+
 class FactTile(QWidget):
     """A sourced statement: a title, the text, and its source line under it."""
 
-    def __init__(self, title: str | Tr, text: str | Tr | None, provenance: str | Tr, name: str):
+    def __init__(self, title: str | Tr, text: str | Tr | None, provenance: str | Tr, name: str,
+                 picture: QWidget | None = None, credit: str | Tr | None = None):
         super().__init__()
         self.setObjectName(name)
-        body = vbox(self, spacing=4)
+        texts = QWidget()
+        body = vbox(texts, spacing=4)
         body.addWidget(label(title, "label-strong"))
         if text:
             body.addWidget(label(text))
         body.addWidget(source_line(provenance))
+        if credit:
+            body.addWidget(label(credit, "muted"))
         body.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACING // 2)
+        if picture is not None:  # beside the statement, as high as it: a picture costs the tile no height
+            picture.setFixedWidth(THUMBNAIL_WIDTH)
+            row.addWidget(picture)
+        row.addWidget(texts, 1)
 
 
 class CardGrid(QWidget):

@@ -84,6 +84,26 @@
         <translation>验证密码</translation>
     </message>
     <message>
+        <source>Picture: {credit} · {licence}</source>
+        <translation>图片：{credit} · {licence}</translation>
+    </message>
+    <message>
+        <source>Approval number: {number}</source>
+        <translation>审图号：{number}</translation>
+    </message>
+    <message>
+        <source>Shows the previous picture</source>
+        <translation>显示上一张图片</translation>
+    </message>
+    <message>
+        <source>Shows the next picture</source>
+        <translation>显示下一张图片</translation>
+    </message>
+    <message>
+        <source>Picture {number} of {count}</source>
+        <translation>第{number}张，共{count}张</translation>
+    </message>
+    <message>
         <source>Where these figures come from</source>
         <translation>数据来源</translation>
     </message>

@@ -6,6 +6,6 @@ registered with @builds, and nothing else: tabs, checks and tests find it throug
 """
 
 from kiosk.ui.blocks.registry import BLOCK_BUILDERS, build_block, builds, grows, showcase
-from kiosk.ui.blocks import cards, charts, industries, texts  # noqa: F401 (each registers its kinds)
+from kiosk.ui.blocks import cards, charts, industries, photos, texts  # noqa: F401 (each registers its kinds)
 
 __all__ = ["BLOCK_BUILDERS", "build_block", "builds", "grows", "showcase"]

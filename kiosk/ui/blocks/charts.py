@@ -6,17 +6,10 @@ from kiosk.model import dataset as data
 from kiosk.model.dataset import Figure, Scale
 from kiosk.ui import strings
 from kiosk.ui.blocks.registry import builds
-from kiosk.ui.charts import BarRow, BarRowsChart, RingChart, SeriesChart, rows_description
+from kiosk.ui.charts import BarRow, BarRowsChart, RingChart, SeriesChart, figure_rows, rows_description
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr
 from kiosk.ui.widgets import Panel, label
-
-
-def figure_rows(ctx: ViewContext, figures: list[Figure], labels: list[Tr] | None = None) -> list[BarRow]:
-    """One bar per figure, in the theme's chart colours; tapping one shows its value and source."""
-    labels = labels or [ctx.text(f.label) for f in figures]
-    return [BarRow(name, f.value, ctx.value(f), ctx.theme.series_colour(i), ctx.callout(f), f.id)
-            for i, (name, f) in enumerate(zip(labels, figures))]
 
 
 def bars_panel(ctx: ViewContext, title: Tr, rows: list[BarRow], figures: list[Figure], *, log: bool = False,

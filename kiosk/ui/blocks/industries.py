@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QWidget
 from kiosk.model import dataset as data
 from kiosk.model.dataset import Industry
 from kiosk.ui import strings
-from kiosk.ui.blocks.charts import bars_panel, figure_rows
+from kiosk.ui.blocks.charts import bars_panel
+from kiosk.ui.charts import figure_rows
+from kiosk.ui.blocks.photos import detail_picture
 from kiosk.ui.blocks.registry import builds
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr
@@ -83,11 +85,15 @@ class IndustryDetail(QWidget):
         value = label(share_text(ctx, share_template, ctx.value(share)), "value")
         value.setObjectName("industry-share")
         body.addWidget(value)
+        for widget in detail_picture(ctx, industry.photo):
+            body.addWidget(widget)
         if industry.description:
             body.addWidget(label(ctx.text(industry.description)))
         companies = ctx.dataset.companies_of(industry.id)
         for company in companies:
             body.addWidget(label(ctx.text(company.name), "heading"))
+            for widget in detail_picture(ctx, company.photo):
+                body.addWidget(widget)
             if company.description:
                 body.addWidget(label(ctx.text(company.description)))
             body.addWidget(source_line(ctx.provenance([company])))
