@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -17,6 +21,8 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from conftest import settle
 from kiosk.editor import strings
 from kiosk.editor.window import EditorWindow
+from kiosk.model.dataset import FigureRef, Id, Record, Scale, Text
+from kiosk.model.rules import Rules
 from kiosk.resources import data_path, resource_path
 from kiosk.theme import Theme
 from kiosk.ui.i18n import Translations
@@ -151,7 +157,16 @@ def test_a_new_value_is_checked_and_drawn_in_the_preview(editor, qtbot):
     assert editor.document.get((*gdp, "value")) == 61_000_000_000
     assert "61 billion yuan" in value.shown.text()
     assert editor.checked.valid
-    assert pixels_apart(before, preview_image(editor)) > 0
+    assert pixels_apart(before, pictures_drawn(editor)) > 0
+
+
+def pictures_drawn(editor: EditorWindow):
+    """The preview once its pictures have been decoded (on a worker thread) and drawn."""
+    from kiosk.ui.pictures import loader
+
+    loader().wait()
+    settle()
+    return preview_image(editor)
 
 
 def test_a_problem_is_listed_leads_to_its_field_and_blocks_saving_until_fixed(editor, data_file, qtbot):
@@ -344,3 +359,98 @@ def test_kiosk_edit_opens_the_file_the_kiosk_shows(tmp_path):
 def test_kiosk_edit_is_a_command():
     done = subprocess.run([sys.executable, "-m", "kiosk", "edit", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0 and done.stdout.startswith("usage: kiosk edit")
+
+
+# ---- forms and tree from the model's types -------------------------------------------------
+
+@dataclass(frozen=True, kw_only=True)
+class Sample(Record):
+    """A record kind the model does not have: its form comes from its types alone."""
+
+    id: Id
+    name: Text
+    count: Annotated[int, Rules("How many there are.", ge=1, le=9)]
+    share: Annotated[float | None, Rules(ge=0, le=1)] = None
+    shown: bool = True
+    scale: Scale = Scale.LINEAR
+    figure: FigureRef
+    figures: tuple[FigureRef, ...] = ()
+    point: tuple[float, float] = (0.5, 0.5)
+    when: datetime.date
+
+
+def test_a_record_kind_the_model_gains_gets_a_form_from_its_types(editor):
+    from kiosk.editor import editors
+    from kiosk.editor.form import RecordForm
+
+    value = {"id": "sample", "name": {"en": "A sample", "zh": "样本"}, "count": 3, "figure": "gdp",
+             "figures": ["gdp", "gdp-usd"], "when": "2024-05-01"}
+    form = RecordForm(editor._env(("samples", 0)), ("samples", 0), Sample, value, "Sample")
+    shown = form.editors
+    assert set(shown) == {f.name for f in dataclasses.fields(Sample)}
+    count = shown["count"].spin
+    assert (count.minimum(), count.maximum(), count.value()) == (1, 9, 3)
+    assert form.labels["count"].toolTip() == "How many there are."
+    assert [edit.text() for edit in shown["name"].edits.values()] == ["A sample", "样本"]
+    assert isinstance(shown["share"], editors.OptionalEditor) and not shown["share"].present.isChecked()
+    assert shown["shown"].box.isChecked()
+    assert [shown["scale"].combo.itemText(n) for n in range(shown["scale"].combo.count())] == ["linear", "logarithmic"]
+    names = [shown["figure"].combo.itemText(n) for n in range(shown["figure"].combo.count())]
+    assert len(names) == len(editor.document.data["figures"]) and "Regional GDP (gdp)" in names
+    assert shown["figure"].combo.currentText() == "Regional GDP (gdp)"
+    assert shown["figures"].list.count() == 2
+    assert [part.value() for part in shown["point"].parts] == [0.5, 0.5]
+    assert shown["when"].date.date().toString("yyyy-MM-dd") == "2024-05-01"
+    form.deleteLater()
+
+
+def test_every_field_of_every_item_of_the_data_has_an_editor(editor):
+    from kiosk.editor.fields import HOLDERS, record_fields
+
+    for path, node in editor.tree.nodes.items():
+        if node.is_record:
+            editor._show_form(node)
+            expected = {f.name for f in record_fields(node.record, editor.plain) if f.shape.kind not in HOLDERS}
+            assert set(editor.form.editors) == expected, path
+
+
+def test_the_tree_holds_every_collection_of_the_file(editor):
+    collections = [key for key, value in editor.document.data.items()
+                   if isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+                   or isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values())
+                   and "en" not in value]
+    top = [path[0] for path, node in editor.tree.nodes.items() if len(path) == 1]
+    assert set(collections) <= set(top)
+    for name in collections:
+        items = editor.document.data[name]
+        keys = items if isinstance(items, dict) else range(len(items))
+        assert all((name, key) in editor.tree.items for key in keys)
+
+
+def test_pictures_are_edited_like_everything_else(open_editor, raw, tmp_path, qtbot):
+    from pictures import with_pictures
+
+    editor = open_editor(with_pictures(raw, tmp_path / "with-pictures"))
+    assert editor.checked.valid, editor.checked.problems
+    harbour = ("media", next(i for i, m in enumerate(editor.document.data["media"]) if m["id"] == "harbour"))
+    choose_in_tree(editor, harbour)
+    assert editor.preview.tab_id == "overview"  # the tab whose banner it is
+    assert [part.value() for part in editor.form.editors["focus"].parts] == [0.5, 0.5]
+    before = pictures_drawn(editor)
+    overview = ("views", 0)
+    choose_in_tree(editor, overview)
+    pick(editor, editor.form.editors["banner"].combo, "(campus)")
+    assert editor.document.get((*overview, "banner")) == "campus"
+    checked(editor, qtbot)
+    assert editor.checked.valid
+    assert pixels_apart(before, pictures_drawn(editor)) > 0
+
+
+def pictures_drawn(editor: EditorWindow):
+    """The preview once its pictures have been decoded (on a worker thread) and drawn."""
+    from kiosk.ui.pictures import loader
+
+    loader().wait()
+    settle()
+    return preview_image(editor)
+

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLa
 
 from kiosk.editor import strings
 from kiosk.editor.fields import (BOOLEAN, CHOICE, DATE, FIXED, INTEGER, LIST, MISSING, NUMBER, REFERENCE, STRING,
-                                 TEXT, Shape)
+                                 TEXT, TUPLE, Shape)
 
 LONG_TEXT = 70  # characters: a longer text gets a box of several lines
 _INT_LIMIT = 2**31 - 1
@@ -416,6 +416,27 @@ class ListEditor(FieldEditor):
             self._change(value, row + step)
 
 
+class TupleEditor(FieldEditor):
+    """A fixed number of values side by side (a point's x and y)."""
+
+    def __init__(self, env, shape, value):
+        super().__init__(env, shape)
+        values = list(value) if isinstance(value, (list, tuple)) else []
+        self.parts = [make_editor(env, item, values[n] if n < len(values) else env.start(item))
+                      for n, item in enumerate(shape.items)]
+        for part in self.parts:
+            part.edited.connect(self._emit)
+            self.row.addWidget(part, 1)
+        self.setFocusProxy(self.parts[0] if self.parts else None)
+
+    def value(self):
+        return [part.value() for part in self.parts]
+
+    def set_value(self, value) -> None:
+        for part, item in zip(self.parts, value if isinstance(value, (list, tuple)) else ()):
+            part.set_value(item)
+
+
 class OptionalEditor(FieldEditor):
     """A field that may be left out: a check box says whether it is there."""
 
@@ -472,6 +493,8 @@ def make_editor(env: FormEnv, shape: Shape, value) -> FieldEditor:
         return StringEditor(env, shape, value)
     if kind == LIST:
         return ListEditor(env, shape, value)
+    if kind == TUPLE:
+        return TupleEditor(env, shape, value)
     return JsonEditor(env, shape, value)
 
 

@@ -37,6 +37,7 @@ CHOICE = "choice"  # one of a few values (an enum, a Literal)
 FIXED = "fixed"  # a Literal with one value: a block's kind, not editable
 REFERENCE = "reference"  # the id of another record
 LIST = "list"  # a list of plain values or references
+TUPLE = "tuple"  # a fixed number of values (a point's x and y)
 RECORD = "record"  # a record inside this one (or one of several kinds of record)
 RECORDS = "records"  # a list of records
 MAPPING = "mapping"  # records by id (the units)
@@ -69,6 +70,7 @@ class Shape:
     choices: tuple = ()  # CHOICE and FIXED: the values as the JSON writes them
     names: tuple = ()  # CHOICE and FIXED: what each value is called ("narrow" for width 1)
     item: Shape | None = None  # LIST: what each item is
+    items: tuple = ()  # TUPLE: what each value is
     records: tuple[type, ...] = ()  # RECORD, RECORDS, MAPPING: the record type(s)
 
 
@@ -132,6 +134,8 @@ def _plain_shape(annotation, refers: str | None) -> Shape:
         if item.kind == RECORD:
             return Shape(RECORDS, records=item.records)
         return Shape(LIST, item=item, refers=item.refers)
+    if origin is tuple and args and Ellipsis not in args:
+        return Shape(TUPLE, items=tuple(shape_of(a) for a in args))
     if origin is dict and len(args) == 2 and is_record(args[1]):
         return Shape(MAPPING, records=(args[1],))
     return Shape(OTHER)
@@ -148,13 +152,15 @@ def _typed_fields(record: type) -> tuple[Field, ...]:
                  for f in dataclasses.fields(record))
 
 
-def record_fields(record: type, plain: Mapping[tuple[type, str], str] | None = None) -> tuple[Field, ...]:
+@cache
+def record_fields(record: type, plain: frozenset | None = None) -> tuple[Field, ...]:
     """The fields of a record type, in order; `plain` (from plain_references) names what the ids
     not marked on their type refer to."""
     fields = _typed_fields(record)
     if not plain:
         return fields
-    return tuple(_with_reference(f, plain.get((record, f.name))) for f in fields)
+    kinds = dict(plain)
+    return tuple(_with_reference(f, kinds.get((record, f.name))) for f in fields)
 
 
 def _with_reference(f: Field, kind: str | None) -> Field:
@@ -193,9 +199,9 @@ def to_json(value):
     return value
 
 
-def plain_references(dataset: Dataset) -> dict[tuple[type, str], str]:
-    """(record type, field name) -> the kind of record its ids name, for every reference the
-    checks follow in this dataset (a record type the dataset holds none of is not learnt)."""
+def plain_references(dataset: Dataset) -> frozenset[tuple[tuple[type, str], str]]:
+    """((record type, field name), kind of record its ids name) for every reference the checks
+    follow in this dataset (a record type the dataset holds none of is not learnt)."""
     table = {}
     for path, kind, _ in references(dataset):
         parts = path.split(".")
@@ -205,7 +211,7 @@ def plain_references(dataset: Dataset) -> dict[tuple[type, str], str]:
         for part in parts[:-1]:
             holder = _child(holder, part)
         table[(type(holder), parts[-1])] = kind
-    return table
+    return frozenset(table.items())
 
 
 def _child(node, part: str):

@@ -3,7 +3,9 @@ scaled down into the editor: header, the tab's page (kiosk.ui.tab_page), tab bar
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
 
@@ -13,6 +15,7 @@ from kiosk.ui import strings as kiosk_strings
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Translations, set_initial_language
 from kiosk.ui.main_window import LanguageButtons, TabBar, VisitorControls, header_bar
+from kiosk.ui.pictures import loader
 from kiosk.ui.tab_page import TabPage
 from kiosk.ui.widgets import discard, vbox
 
@@ -22,10 +25,16 @@ PORTRAIT = QSize(1080, 1920)
 
 class KioskFrame(QWidget):
     """A kiosk-sized window that is never on screen: the preview is grabbed from it. It is a
-    window of its own because the kiosk's layouts follow their window's shape (portrait)."""
+    window of its own because the kiosk's layouts follow their window's shape (portrait).
+    Pictures arrive after the first grab (they are decoded on a worker thread): each arrival
+    grabs the frame again."""
+
+    regrabbed = Signal(QPixmap)
 
     def __init__(self, theme: Theme):
         super().__init__()
+        self._regrab = QTimer(self, singleShot=True, interval=0, timeout=self._grab_again)
+        loader().loaded.connect(self._regrab.start)
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         # Never the active window: the editor keeps the keyboard while the preview is drawn.
@@ -37,24 +46,23 @@ class KioskFrame(QWidget):
         font.setPixelSize(theme.text_px)
         self.setFont(font)
         self.column = vbox(self, margin=0, spacing=0)
-        self.content: QWidget | None = None
+        self.parts: dict[str, QWidget] = {}  # header, page, tabs
+        self._bars: tuple | None = None  # what the header and tab bar were built for
 
     def picture(self, ctx: ViewContext, tab_index: int, size: QSize) -> QPixmap:
-        """The tab as the kiosk draws it at `size`, in the context's language."""
+        """The tab as the kiosk draws it at `size`, in the context's language. The page is built
+        again each time; the header and tab bar only when what they show changed."""
         set_initial_language(ctx.default_language)
-        content = QWidget()
-        column = vbox(content, margin=0, spacing=0)
-        column.addWidget(header_bar(ctx))
-        column.addWidget(_scrolling(TabPage(ctx, ctx.dataset.views[tab_index])), 1)
-        tabs = TabBar([ctx.text(tab.title) for tab in ctx.dataset.views], [VisitorControls(ctx), LanguageButtons(ctx)],
-                      ctx.ui(kiosk_strings.TAB_DESCRIPTION))
-        tabs.set_current(tab_index)
-        column.addWidget(tabs)
-        if self.content is not None:
-            self.column.removeWidget(self.content)
-            discard(self.content)
-        self.content = content
-        self.column.addWidget(content)
+        bars = (ctx.dataset.zone.name, tuple(tab.title for tab in ctx.dataset.views), ctx.dataset.languages,
+                tab_index, ctx.default_language)
+        self._place("page", _scrolling(TabPage(ctx, ctx.dataset.views[tab_index])), 1)
+        if bars != self._bars:
+            self._bars = bars
+            self._place("header", header_bar(ctx), 0, first=True)
+            tabs = TabBar([ctx.text(tab.title) for tab in ctx.dataset.views],
+                          [VisitorControls(ctx), LanguageButtons(ctx)], ctx.ui(kiosk_strings.TAB_DESCRIPTION))
+            tabs.set_current(tab_index)
+            self._place("tabs", tabs, 0)
         self.resize(size)
         self.show()
         # Two rounds: the first lays out at this size, the second lets rows that follow the
@@ -63,6 +71,20 @@ class KioskFrame(QWidget):
             QApplication.sendPostedEvents()
             self.column.activate()
         return self.grab()
+
+    def _place(self, name: str, widget: QWidget, stretch: int, first: bool = False) -> None:
+        old = self.parts.get(name)
+        if old is not None:
+            self.column.replaceWidget(old, widget)
+            discard(old)
+        else:
+            self.column.insertWidget(0 if first else self.column.count(), widget, stretch)
+        self.column.setStretchFactor(widget, stretch)
+        self.parts[name] = widget
+
+    def _grab_again(self) -> None:
+        if self.parts:
+            self.regrabbed.emit(self.grab())
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
@@ -125,9 +147,9 @@ class PreviewImage(QWidget):
 
 
 def render(frame: KioskFrame, dataset: Dataset, theme: Theme, translations: Translations, language: str,
-           tab_id: str | None, portrait: bool) -> QPixmap:
-    """The tab (the first if it is gone) as visitors would see it."""
-    ctx = ViewContext(dataset, theme, translations, language, reduce_motion=True)
+           tab_id: str | None, portrait: bool, media: Path | None = None) -> QPixmap:
+    """The tab (the first if it is gone) as visitors would see it (its pictures from `media`)."""
+    ctx = ViewContext(dataset, theme, translations, language, reduce_motion=True, media=media)
     index = dataset.tab_ids.index(tab_id) if tab_id in dataset.tab_ids else 0
     return frame.picture(ctx, index, PORTRAIT if portrait else LANDSCAPE)
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from kiosk.editor.fields import (BOOLEAN, CHOICE, DATE, FIXED, INTEGER, LIST, MAPPING, MISSING, NUMBER, RECORD,
-                                 RECORDS, REFERENCE, STRING, TEXT, Field, Shape, collection_of, dataset_collections,
+                                 RECORDS, REFERENCE, STRING, TEXT, TUPLE, Field, Shape, collection_of, dataset_collections,
                                  record_fields)
 
 NAME_LENGTH = 60
@@ -119,6 +119,8 @@ def new_value(shape: Shape, data, languages, plain=None):
         return [new_value(shape.item, data, languages, plain) for _ in range(needed)]
     if kind == RECORD:
         return new_record(shape.records[0], data, languages, plain)
+    if kind == TUPLE:
+        return [new_value(item, data, languages, plain) for item in shape.items]
     starts = {INTEGER: shape.constraints.get("ge", 0), NUMBER: 0, BOOLEAN: False, STRING: "",
               DATE: datetime.date.today().isoformat(), RECORDS: [], MAPPING: {}}
     return starts.get(kind)

@@ -79,6 +79,7 @@ WORDS = {
     "companies": QT_TRANSLATE_NOOP("Kiosk", "Companies"),
     "industries": QT_TRANSLATE_NOOP("Kiosk", "Industries"),
     "views": QT_TRANSLATE_NOOP("Kiosk", "Tabs"),
+    "media": QT_TRANSLATE_NOOP("Kiosk", "Pictures"),
     "blocks": QT_TRANSLATE_NOOP("Kiosk", "Blocks"),
     # one record of each
     "unit": QT_TRANSLATE_NOOP("Kiosk", "Unit"),
@@ -89,6 +90,7 @@ WORDS = {
     "industry": QT_TRANSLATE_NOOP("Kiosk", "Industry"),
     "tab": QT_TRANSLATE_NOOP("Kiosk", "Tab"),
     "seriespoint": QT_TRANSLATE_NOOP("Kiosk", "Year and value"),
+    "Media": QT_TRANSLATE_NOOP("Kiosk", "Picture"),  # one record of the media (its type's name)
     # fields
     "id": QT_TRANSLATE_NOOP("Kiosk", "Id"),
     "name": QT_TRANSLATE_NOOP("Kiosk", "Name"),
@@ -123,6 +125,16 @@ WORDS = {
     "colour": QT_TRANSLATE_NOOP("Kiosk", "Colour"),
     "hint": QT_TRANSLATE_NOOP("Kiosk", "Hint"),
     "companies_title": QT_TRANSLATE_NOOP("Kiosk", "Companies heading"),
+    "banner": QT_TRANSLATE_NOOP("Kiosk", "Banner picture"),
+    "photo": QT_TRANSLATE_NOOP("Kiosk", "Photo"),
+    "gallery": QT_TRANSLATE_NOOP("Kiosk", "Gallery"),
+    "file": QT_TRANSLATE_NOOP("Kiosk", "File"),
+    "alt": QT_TRANSLATE_NOOP("Kiosk", "Alt text"),
+    "credit": QT_TRANSLATE_NOOP("Kiosk", "Credit"),
+    "licence": QT_TRANSLATE_NOOP("Kiosk", "Licence"),
+    "approval": QT_TRANSLATE_NOOP("Kiosk", "Map approval number"),
+    "focus": QT_TRANSLATE_NOOP("Kiosk", "Focus point"),
+    "caption": QT_TRANSLATE_NOOP("Kiosk", "Caption"),
     # block kinds
     "figure-cards": QT_TRANSLATE_NOOP("Kiosk", "Figure cards"),
     "bar-chart": QT_TRANSLATE_NOOP("Kiosk", "Bar chart"),

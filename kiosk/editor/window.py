@@ -26,6 +26,7 @@ from kiosk.editor.tree import ContentTree, Node
 from kiosk.model.dataset import Qualifier
 from kiosk.model.formatting import format_value
 from kiosk.model.loader import DatasetError, load_dataset
+from kiosk.model.media import media_folder
 from kiosk.resources import bundled_root, data_path
 from kiosk.theme import Theme
 from kiosk.ui import strings as kiosk_strings
@@ -65,6 +66,7 @@ class EditorWindow(QMainWindow):
         self.checked = Checked(None, ())
         self.dataset = None  # the last valid version: the preview and the numbers as visitors read them
         self.frame = KioskFrame(theme)
+        self.frame.regrabbed.connect(lambda picture: self.preview.image.set_picture(picture, self.preview.image.message))
         self.form: RecordForm | CollectionPanel | None = None
         self._session = 0  # each form shown: typing into one field of it merges into one undo step
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.check)
@@ -353,8 +355,11 @@ class EditorWindow(QMainWindow):
         return self.language if self.language in languages or not languages else languages[0]
 
     def _record_word(self, record: type) -> str:
+        """What one record of a type is called: a block by its kind, others by their type."""
         tag = kind_tag(record)
-        return self.word(tag) if tag else self.word(editing.reference_kind(record))
+        if tag:
+            return self.word(tag)
+        return self.word(record.__name__ if record.__name__ in strings.WORDS else editing.reference_kind(record))
 
     def _selected(self) -> None:
         node = self.tree.current_node()
@@ -534,7 +539,7 @@ class EditorWindow(QMainWindow):
         self.checked = self.document.check()
         if self.checked.valid:
             self.dataset = self.checked.dataset
-            self.plain = {**self.plain, **plain_references(self.dataset)}
+            self.plain = self.plain | plain_references(self.dataset)
         self.problems.clear()
         for problem in self.checked.problems:
             item = QListWidgetItem(str(problem))
@@ -638,7 +643,8 @@ class EditorWindow(QMainWindow):
             self.preview.image.set_picture(None, self.ui(strings.PREVIEW_WAITING))
             return
         picture = render(self.frame, self.dataset, self.theme, self.translations,
-                         self._preview_language(self.dataset), self.preview.tab_id, self.preview.portrait)
+                         self._preview_language(self.dataset), self.preview.tab_id, self.preview.portrait,
+                         media_folder(self.document.path))
         self.preview.image.set_picture(picture, "" if self.checked.valid else self.ui(strings.PREVIEW_OLD))
 
 

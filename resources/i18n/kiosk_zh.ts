@@ -1060,6 +1060,10 @@
         <translation>标签页</translation>
     </message>
     <message>
+        <source>Pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
         <source>Blocks</source>
         <translation>版块</translation>
     </message>
@@ -1090,6 +1094,10 @@
     <message>
         <source>Year and value</source>
         <translation>年份与数值</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>图片</translation>
     </message>
     <message>
         <source>Id</source>
@@ -1218,6 +1226,46 @@
     <message>
         <source>Companies heading</source>
         <translation>企业列表标题</translation>
+    </message>
+    <message>
+        <source>Banner picture</source>
+        <translation>横幅图片</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>图集</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>替代文字</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>使用许可</translation>
+    </message>
+    <message>
+        <source>Map approval number</source>
+        <translation>审图号</translation>
+    </message>
+    <message>
+        <source>Focus point</source>
+        <translation>焦点</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>图注</translation>
     </message>
     <message>
         <source>Figure cards</source>
