@@ -81,6 +81,14 @@ def click(window: QWidget, widget: QWidget, pos: QPoint | None = None) -> None:
     settle()
 
 
+def confirm(dialog: QWidget, window: QWidget, qtbot) -> None:
+    """Enter in a dialog, then back to the window (as a window manager activates it again)."""
+    qtbot.waitActive(dialog)
+    keys(dialog, Qt.Key.Key_Return)
+    window.activateWindow()
+    qtbot.waitActive(window)
+
+
 def keys(window: QWidget, *presses) -> None:
     for press in presses:
         key, modifiers = press if isinstance(press, tuple) else (press, Qt.KeyboardModifier.NoModifier)
@@ -195,6 +203,10 @@ def test_a_problem_is_listed_leads_to_its_field_and_blocks_saving_until_fixed(ed
     checked(editor, qtbot)
     assert editor.problems.count() == 0 and editor.save_action.isEnabled()
     keys(editor, (Qt.Key.Key_S, CTRL))
+    review = editor.review_dialog  # what changes for visitors, to confirm
+    changes = [review.changes.item(n).text() for n in range(review.changes.count())]
+    assert changes == ['figure "Gross regional product" (gdp): label [en]: "Regional GDP" -> "Gross regional product"']
+    confirm(review, editor, qtbot)
     assert editor.undo_stack.isClean()
     saved = json.loads(data_file.read_text(encoding="utf-8"))
     assert saved["figures"][gdp[1]]["label"]["en"] == "Gross regional product"
@@ -330,6 +342,8 @@ def test_the_bundled_file_is_said_to_be_so_and_saved_elsewhere(open_editor, tmp_
     chosen = tmp_path / "mine.json"
     monkeypatch.setattr("kiosk.editor.window.QFileDialog.getSaveFileName", lambda *a, **k: (str(chosen), ""))
     keys(editor, (Qt.Key.Key_S, CTRL))
+    assert editor.review_dialog.changes.count() == 0  # against the bundled file: nothing changes
+    confirm(editor.review_dialog, editor, qtbot)
     assert chosen.read_bytes() == data_path().read_bytes()  # nothing changed: the same bytes
     assert editor.document.path == chosen and not editor.banner.isVisible()
 
@@ -454,3 +468,28 @@ def pictures_drawn(editor: EditorWindow):
     settle()
     return preview_image(editor)
 
+
+
+def test_a_saved_version_is_kept_and_restored_from_the_history(editor, data_file, qtbot):
+    gdp = ("figures", figure_index(editor, "gdp"))
+    choose_in_tree(editor, gdp)
+    for value in ("61000000000", "62000000000"):
+        replace_text(editor, editor.form.editors["value"].edit, value)
+        keys(editor, (Qt.Key.Key_S, CTRL))
+        assert editor.review_dialog.changes.count() == 1
+        confirm(editor.review_dialog, editor, qtbot)
+    assert json.loads(data_file.read_text(encoding="utf-8"))["figures"][gdp[1]]["value"] == 62_000_000_000
+
+    keys(editor, (Qt.Key.Key_H, CTRL))
+    history = editor.history_dialog
+    qtbot.waitActive(history)
+    listed = [history.versions.item(n).text() for n in range(history.versions.count())]
+    # The file as opened, then the two saves, newest first, each with what changed for visitors.
+    assert [line.split()[0] for line in listed] == ["3", "2", "1"]
+    assert all("figure" in line for line in listed[:2]) and "(the file now)" in listed[0]
+    assert not history.restore.isEnabled()
+    click(history, history.versions.viewport(), history.versions.visualItemRect(history.versions.item(1)).center())
+    click(history, history.restore)
+    assert json.loads(data_file.read_text(encoding="utf-8"))["figures"][gdp[1]]["value"] == 61_000_000_000
+    assert editor.document.get((*gdp, "value")) == 61_000_000_000  # the editor shows the file as it is now
+    assert editor.undo_stack.isClean()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QL
                                QMainWindow, QMenu, QMessageBox, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
+from kiosk.content_history import ContentHistory, HistoryError
 from kiosk.editor import editing, strings
 from kiosk.editor.commands import SetValues
 from kiosk.editor.document import Checked, Document, parse_path
@@ -21,7 +22,8 @@ from kiosk.editor.fields import (MAPPING, RECORDS, Shape, data_at, kind_tag, pla
 from kiosk.editor.form import CollectionPanel, RecordForm
 from kiosk.editor.preview import KioskFrame, PreviewPane, render
 from kiosk.editor.records import choices, display_name, fixed_tag, new_value
-from kiosk.editor.saving import save_content
+from kiosk.editor.dialogs import HistoryDialog, ReviewDialog
+from kiosk.editor.saving import changes_for_visitors, save_content, shown_now
 from kiosk.editor.tree import ContentTree, Node
 from kiosk.model.dataset import Qualifier
 from kiosk.model.formatting import format_value
@@ -68,6 +70,7 @@ class EditorWindow(QMainWindow):
         self.frame = KioskFrame(theme)
         self.frame.regrabbed.connect(lambda picture: self.preview.image.set_picture(picture, self.preview.image.message))
         self.form: RecordForm | CollectionPanel | None = None
+        self._close_after_save = False  # Save chosen when closing with changes: close once saved
         self._session = 0  # each form shown: typing into one field of it merges into one undo step
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.check)
         self.keys = _UndoKeys(self)
@@ -168,6 +171,7 @@ class EditorWindow(QMainWindow):
         self._action(strings.OPEN, self.open, QKeySequence.StandardKey.Open, file)
         self.save_action = self._action(strings.SAVE, self.save, QKeySequence.StandardKey.Save, file)
         self.save_as_action = self._action(strings.SAVE_AS, self.save_as, QKeySequence.StandardKey.SaveAs, file)
+        self.history_action = self._action(strings.HISTORY, self.show_history, "Ctrl+H", file)
         file.addSeparator()
         self._action(strings.QUIT, self.close, QKeySequence.StandardKey.Quit, file)
         self.undo_action = self._action(strings.UNDO, self.undo_stack.undo, QKeySequence.StandardKey.Undo, edit)
@@ -255,6 +259,7 @@ class EditorWindow(QMainWindow):
         self.fresh_ids.clear()
         self.dataset = None
         self.banner.setVisible(is_bundled(document.path))
+        self.history_action.setEnabled(not is_bundled(document.path))  # the bundled file is not edited in place
         self.tree.rebuild(document.data, self._node_name, self.plain)
         self.tree.select(("views", 0) if ("views", 0) in self.tree.items else ())
         self._update_title()
@@ -271,35 +276,84 @@ class EditorWindow(QMainWindow):
         if name:
             self.open_file(Path(name))
 
-    def save(self) -> bool:
+    def save(self) -> None:
+        """Save where the file is (the bundled file: elsewhere), after the review of what changes."""
         if is_bundled(self.document.path):
-            return self.save_as()
-        return self._write(self.document.path)
+            self.save_as()
+        else:
+            self.review(self.document.path)
 
-    def save_as(self) -> bool:
+    def save_as(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.ui(strings.SAVE_AS).replace("&", ""), self._folder(),
                                               self.ui(strings.DATA_FILES))
-        if not name:
-            return False
-        return self._write(Path(name))
+        if name:
+            self.review(Path(name))
+
+    def review(self, path: Path) -> None:
+        """Show what the save changes for visitors against the file there now (or, for a new
+        file, the one opened); the save happens when that is confirmed."""
+        self.check()
+        if not self.checked.valid:
+            return
+        before = shown_now(path) if path.exists() else shown_now(self.document.path)
+        changes = changes_for_visitors(before, self.checked.dataset, self._names_language())
+        self.review_dialog = ReviewDialog(self, self.ui, path.name, changes)
+        self.review_dialog.accepted.connect(lambda: self._write(path))
+        self.review_dialog.open()
 
     def _write(self, path: Path) -> bool:
         self.check()
         if not self.checked.valid:
             return False
         try:
-            save_content(path, self.document.to_bytes())
+            version = save_content(path, self.document.to_bytes())
+        except DatasetError as error:  # the pictures beside a new place, say
+            return self._failed(strings.SAVE_FAILED, file=str(path), error="\n".join(map(str, error.problems)))
+        except HistoryError as error:  # saved; only the list of versions is behind
+            self._failed(strings.SAVE_FAILED, file=str(path), error=str(error))
+            version = None
         except OSError as error:
-            QMessageBox.warning(self, self.ui(strings.TITLE),
-                                self.ui(strings.SAVE_FAILED, file=str(path), error=error.strerror or str(error)))
-            return False
+            return self._failed(strings.SAVE_FAILED, file=str(path), error=error.strerror or str(error))
         self.document.path = path
         self.settings.setValue("files/folder", str(path.parent))
         self.banner.setVisible(is_bundled(path))
+        self.history_action.setEnabled(not is_bundled(path))
         self.undo_stack.setClean()
         self._update_title()
-        self.statusBar().showMessage(self.ui(strings.STATUS_SAVED, file=str(path)), 10_000)
+        if version is not None:
+            self.statusBar().showMessage(self.ui(strings.STATUS_SAVED, file=str(path), number=version.number), 10_000)
+        if self._close_after_save:
+            self.close()
         return True
+
+    def _failed(self, source: str, **values) -> bool:
+        QMessageBox.warning(self, self.ui(strings.TITLE), self.ui(source, **values))
+        return False
+
+    def show_history(self) -> None:
+        history = ContentHistory(self.document.path)
+        try:
+            versions, current = history.versions(), history.current_version()
+        except HistoryError as error:
+            self._failed(strings.OPEN_FAILED, file=str(error))
+            return
+        self.history_dialog = HistoryDialog(self, self.ui, self.document.path.name, versions, current, self.restore)
+        self.history_dialog.open()
+
+    def restore(self, number: int) -> None:
+        """Make a kept version the file again (a new version), and edit it."""
+        if not self._may_leave():
+            return
+        try:
+            version = ContentHistory(self.document.path).restore(number)
+        except DatasetError as error:
+            self._failed(strings.RESTORE_FAILED, number=number, reason="\n".join(map(str, error.problems)))
+            return
+        except (HistoryError, OSError) as error:
+            self._failed(strings.RESTORE_FAILED, number=number, reason=str(error))
+            return
+        self.open_file(self.document.path)
+        self.statusBar().showMessage(self.ui(strings.STATUS_RESTORED, old=number, number=version.number), 10_000)
 
     def _folder(self) -> str:
         return str(self.settings.value("files/folder", str(Path.home())))
@@ -319,9 +373,11 @@ class EditorWindow(QMainWindow):
         cancel = box.addButton(self.ui(kiosk_strings.CANCEL), QMessageBox.ButtonRole.RejectRole)
         save.setEnabled(self.checked.valid)
         box.exec()
-        if box.clickedButton() is cancel:
+        if box.clickedButton() is save:  # the window closes once the save is confirmed and done
+            self._close_after_save = True
+            self.save()
             return False
-        return box.clickedButton() is not save or self.save()
+        return box.clickedButton() is not cancel
 
     def closeEvent(self, event):  # noqa: N802 (Qt override)
         if not self._may_leave():

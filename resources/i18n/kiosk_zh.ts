@@ -856,6 +856,10 @@
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>历史版本(&amp;H)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -980,8 +984,60 @@
         <translation>没有问题，可以保存</translation>
     </message>
     <message>
-        <source>Saved {file}</source>
-        <translation>已保存 {file}</translation>
+        <source>Saved {file} as version {number}</source>
+        <translation>已保存 {file}，为第 {number} 版</translation>
+    </message>
+    <message>
+        <source>Version {old} is the file again, as version {number}</source>
+        <translation>第 {old} 版已恢复为当前文件，即第 {number} 版</translation>
+    </message>
+    <message>
+        <source>Save {file}</source>
+        <translation>保存 {file}</translation>
+    </message>
+    <message>
+        <source>What visitors will see change ({count}):</source>
+        <translation>观众将看到的变化（{count} 处）：</translation>
+    </message>
+    <message>
+        <source>Nothing changes for visitors.</source>
+        <translation>观众看到的内容没有变化。</translation>
+    </message>
+    <message>
+        <source>A new data file: everything in it is new to visitors.</source>
+        <translation>这是一个新数据文件：其中所有内容对观众都是新的。</translation>
+    </message>
+    <message>
+        <source>A kiosk showing this file shows the new version within seconds. The last versions are kept: File › History goes back to one.</source>
+        <translation>正在显示此文件的展示屏会在几秒内显示新版本。最近的版本都会保留：可通过“文件 › 历史版本”恢复。</translation>
+    </message>
+    <message>
+        <source>History of {file}</source>
+        <translation>{file} 的历史版本</translation>
+    </message>
+    <message>
+        <source>The kept versions, newest first. Restoring one saves it as a new version, so a restore can be undone too.</source>
+        <translation>保留的版本，最新的在前。恢复某个版本会把它另存为新版本，因此恢复也可以撤销。</translation>
+    </message>
+    <message>
+        <source>No versions yet: they are kept from the first save.</source>
+        <translation>还没有版本：从第一次保存开始保留。</translation>
+    </message>
+    <message>
+        <source>{number}   {time}   {summary}</source>
+        <translation>{number}   {time}   {summary}</translation>
+    </message>
+    <message>
+        <source>(the file now)</source>
+        <translation>（当前文件）</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Version {number} is not restored: {reason}</source>
+        <translation>第 {number} 版未恢复：{reason}</translation>
     </message>
     <message>
         <source>{count} problem(s): fix them to save</source>
