@@ -329,11 +329,24 @@ def test_the_preview_shows_portrait_and_either_language(editor, qtbot):
     assert editor.preview.tab.currentText() == editor.dataset.views[0].title["zh"]
 
 
-def test_the_editor_speaks_chinese(open_editor, data_file):
+def test_the_editor_speaks_chinese(open_editor, data_file, qtbot):
     editor = open_editor(data_file, "zh")
     translations = Translations([resource_path("i18n")])
     assert editor.menuBar().actions()[0].text() == translations.text("zh", strings.MENU_FILE)
     assert editor.tree.items[("figures",)].text(0) == translations.text("zh", strings.WORDS["figures"])
+    choose_in_tree(editor, ("figures", figure_index(editor, "gdp")))
+    assert editor.form.labels["value"].text() == translations.text("zh", strings.WORDS["value"])
+    assert "531.9亿元" in editor.form.editors["value"].shown.text()
+    # View › Editor language › EN, with the keyboard, as from the menu bar
+    keys(editor, (Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier))
+    menu = QApplication.activePopupWidget()
+    keys(menu, Qt.Key.Key_Return)  # the only entry: the languages
+    languages = QApplication.activePopupWidget()
+    keys(languages, Qt.Key.Key_Home, Qt.Key.Key_Return)
+    assert editor.language == "en"
+    assert editor.menuBar().actions()[0].text() == strings.MENU_FILE
+    assert editor.form.labels["value"].text() == "Value"
+    assert editor.tree.items[("figures",)].text(0) == "Figures"
 
 
 def test_the_bundled_file_is_said_to_be_so_and_saved_elsewhere(open_editor, tmp_path, monkeypatch, qtbot):

@@ -50,8 +50,9 @@ class FieldEditor(QWidget):
     def set_value(self, value) -> None:
         raise NotImplementedError
 
-    def focus(self) -> None:
-        self.focusNextChild() if self.focusProxy() is None else self.focusProxy().setFocus()
+    def focus(self, part=None) -> None:
+        """Take the keyboard; `part` names a part of the value (a text's language, a list's item)."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _emit(self, *_) -> None:
         if not self.signalsBlocked():
@@ -84,6 +85,9 @@ class TextEditor(FieldEditor):
         self._value[language] = _text_of(self.edits[language])
         self._emit()
 
+    def focus(self, part=None) -> None:
+        self.edits.get(part, self).setFocus(Qt.FocusReason.OtherFocusReason)
+
     def value(self):
         return dict(self._value)
 
@@ -93,7 +97,11 @@ class TextEditor(FieldEditor):
             text = str(self._value.get(language, ""))
             if _text_of(edit) != text:
                 edit.blockSignals(True)
-                edit.setPlainText(text) if isinstance(edit, QPlainTextEdit) else edit.setText(text)
+                if isinstance(edit, QPlainTextEdit):
+                    edit.setPlainText(text)
+                else:
+                    edit.setText(text)
+                    edit.setCursorPosition(0)  # a long text shows its start
                 edit.blockSignals(False)
 
 
@@ -309,6 +317,7 @@ class StringEditor(FieldEditor):
     def set_value(self, value) -> None:
         if self.edit.text() != str(value):
             self.edit.setText("" if value is None or value is MISSING else str(value))
+            self.edit.setCursorPosition(0)
 
 
 class JsonEditor(FieldEditor):
@@ -376,6 +385,11 @@ class ListEditor(FieldEditor):
 
     def value(self):
         return list(self._value)
+
+    def focus(self, part=None) -> None:
+        super().focus(part)
+        if isinstance(part, int):
+            self.list.setCurrentRow(part)
 
     def set_value(self, value) -> None:
         self._value = list(value) if isinstance(value, list) else []
@@ -452,6 +466,12 @@ class OptionalEditor(FieldEditor):
         self.row.addWidget(inner, 1)
         self.setFocusProxy(inner)
         self.set_value(present)
+
+    def focus(self, part=None) -> None:
+        if self.present.isChecked():
+            self.inner.focus(part)
+        else:
+            self.present.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _toggled(self, on: bool) -> None:
         self.inner.setEnabled(on)

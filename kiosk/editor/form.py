@@ -81,10 +81,11 @@ class RecordForm(QWidget):
             label.style().polish(label)
         _show(self.record_note, "\n".join(problems.get("", [])), True)
 
-    def focus_field(self, name: str) -> QWidget | None:
+    def focus_field(self, name: str, part=None) -> QWidget | None:
+        """Give a field the keyboard (the part of it a problem is about: a text's language)."""
         editor = self.editors.get(name)
         if editor is not None:
-            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            editor.focus(part)
         return editor
 
 
@@ -120,7 +121,7 @@ class CollectionPanel(QWidget):
     def refresh(self) -> None:
         pass
 
-    def focus_field(self, name: str) -> None:
+    def focus_field(self, name: str, part=None) -> None:
         return None
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMenu, QMessageBox, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
-                               QWidget)
+                               QMainWindow, QMenu, QMessageBox, QPushButton, QScrollArea, QSplitter, QToolBar,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from kiosk.content_history import ContentHistory, HistoryError
 from kiosk.editor import editing, strings
@@ -120,8 +120,15 @@ class EditorWindow(QMainWindow):
         self.preview = PreviewPane()
         self.preview.changed.connect(self._preview_changed)
         self._bind(self.preview.tab_label.setText, strings.PREVIEW_TAB)
+        self.tree_tools = QToolBar()  # filled with the item actions once they exist (_menus)
+        self.tree_tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.tree, 1)
+        column.addWidget(self.tree_tools)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget, stretch in ((self.tree, 2), (middle, 4), (self.preview, 4)):
+        for widget, stretch in ((left, 2), (middle, 4), (self.preview, 4)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.setCentralWidget(self.splitter)
@@ -179,9 +186,10 @@ class EditorWindow(QMainWindow):
                                         [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")], edit)
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda what: self._step_text(self.undo_action, strings.UNDO_WHAT, what))
-        self.undo_stack.redoTextChanged.connect(lambda what: self._step_text(self.redo_action, strings.REDO_WHAT, what))
-        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        # Slots of the window, not lambdas: a signal while the window is being destroyed reaches nobody.
+        self.undo_stack.undoTextChanged.connect(self._undo_text)
+        self.undo_stack.redoTextChanged.connect(self._redo_text)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         edit.addSeparator()
         self.add_menu = edit.addMenu("")
         self._bind(self.add_menu.setTitle, strings.ADD)
@@ -194,6 +202,12 @@ class EditorWindow(QMainWindow):
         for action in (self.delete_action, self.up_action, self.down_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.tree.addAction(action)
+        # The same under the tree and in its context menu: Add ▸ kinds, Delete, Move up, Move down.
+        self.tree.insertAction(self.delete_action, self.add_menu.menuAction())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree_tools.addActions(self.tree.actions())
+        add_button = self.tree_tools.widgetForAction(self.add_menu.menuAction())
+        add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         languages = view.addMenu("")
         self._bind(languages.setTitle, strings.INTERFACE_LANGUAGE)
         group = QActionGroup(self)
@@ -212,9 +226,14 @@ class EditorWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
 
-    def _step_text(self, action: QAction, source: str, what: str) -> None:
-        action.setText(self.ui(source, what=what) if what else self.ui(
-            strings.UNDO if source == strings.UNDO_WHAT else strings.REDO))
+    def _undo_text(self, what: str) -> None:
+        self.undo_action.setText(self.ui(strings.UNDO_WHAT, what=what) if what else self.ui(strings.UNDO))
+
+    def _redo_text(self, what: str) -> None:
+        self.redo_action.setText(self.ui(strings.REDO_WHAT, what=what) if what else self.ui(strings.REDO))
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
 
     # ---- settings ---------------------------------------------------------------------------
 
@@ -478,8 +497,8 @@ class EditorWindow(QMainWindow):
                                   for language in self.dataset.languages)
         return ""
 
-    def _focus_field(self, name: str) -> None:
-        editor = self.form.focus_field(name) if self.form is not None else None
+    def _focus_field(self, name: str, part=None) -> None:
+        editor = self.form.focus_field(name, part) if self.form is not None else None
         if editor is not None:
             self.form_area.ensureWidgetVisible(editor)
 
@@ -600,6 +619,7 @@ class EditorWindow(QMainWindow):
         for problem in self.checked.problems:
             item = QListWidgetItem(str(problem))
             item.setData(Qt.ItemDataRole.UserRole, problem.path)
+            item.setToolTip(self._place_of(parse_path(problem.path, self.document.data)))
             self.problems.addItem(item)
         if self.form is not None:
             self.form.mark_problems(self._problems_at(self.form.path))
@@ -633,6 +653,13 @@ class EditorWindow(QMainWindow):
                 found.setdefault(str(field), []).append(problem.message)
         return found
 
+    def _place_of(self, path: tuple) -> str:
+        """Where a path is, in the tree's words: "Tabs › Overview › Comparison: … › Title"."""
+        node = self.tree.nearest(path)
+        names = [self.tree.items[node[:n]].text(0) for n in range(1, len(node) + 1) if node[:n] in self.tree.items]
+        names += [self.word(part) if isinstance(part, str) else str(part + 1) for part in path[len(node):]]
+        return " › ".join(names)
+
     def go_to_problem(self, item: QListWidgetItem) -> None:
         """Select the item the problem is about, and the field."""
         path = parse_path(item.data(Qt.ItemDataRole.UserRole), self.document.data)
@@ -640,7 +667,7 @@ class EditorWindow(QMainWindow):
         if node != self.tree.current_path():
             self.tree.select(node)
         if len(path) > len(node):
-            self._focus_field(str(path[len(node)]))
+            self._focus_field(str(path[len(node)]), path[len(node) + 1] if len(path) > len(node) + 1 else None)
 
     # ---- the preview ------------------------------------------------------------------------
 
