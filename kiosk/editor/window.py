@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMenu, QMessageBox, QPushButton, QScrollArea, QSplitter, QToolBar,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -37,7 +37,7 @@ from kiosk.ui.i18n import Translations
 log = logging.getLogger(__name__)
 
 CHECK_DELAY_MS = 150  # after the last key, the content is checked and the preview drawn
-PROBLEMS_HEIGHT = 140
+PREVIEW_HEIGHT, PROBLEMS_HEIGHT = 440, 400  # at first: a landscape preview, the problems under it
 MARKS = """
 QLabel[role="heading"] { font-size: 15pt; font-weight: bold; }
 QLabel[role="help"], QLabel[role="language"] { color: #55606e; }
@@ -127,20 +127,26 @@ class EditorWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.tree, 1)
         column.addWidget(self.tree_tools)
+        # Right: the preview, and under it the problems (the room a landscape preview leaves).
+        self.problems = QListWidget()
+        self.problems.itemClicked.connect(self.go_to_problem)
+        self.problems.itemActivated.connect(self.go_to_problem)
+        problems = QWidget()
+        column = QVBoxLayout(problems)
+        column.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel()
+        heading.setBuddy(self.problems)
+        self._bind(heading.setText, strings.PROBLEMS)
+        column.addWidget(heading)
+        column.addWidget(self.problems, 1)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.preview)
+        self.right.addWidget(problems)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget, stretch in ((left, 2), (middle, 4), (self.preview, 4)):
+        for widget, stretch in ((left, 2), (middle, 4), (self.right, 4)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.setCentralWidget(self.splitter)
-        self.problems = ProblemList()
-        self.problems.itemClicked.connect(self.go_to_problem)
-        self.problems.itemActivated.connect(self.go_to_problem)
-        self.problems_dock = QDockWidget()
-        self.problems_dock.setObjectName("problems")
-        self.problems_dock.setWidget(self.problems)
-        self.problems_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self._bind(self.problems_dock.setWindowTitle, strings.PROBLEMS)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.verdict = QLabel()
         self.statusBar().addPermanentWidget(self.verdict)
 
@@ -247,17 +253,18 @@ class EditorWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([320, 640, 640])
+        for splitter, key, sizes in ((self.splitter, "window/splitter", [320, 640, 640]),
+                                     (self.right, "window/right", [PREVIEW_HEIGHT, PROBLEMS_HEIGHT])):
+            saved = self.settings.value(key)
+            if saved is None or not splitter.restoreState(saved):
+                splitter.setSizes(sizes)
         self._fill_preview_choices()
 
     def _save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/right", self.right.saveState())
         self.settings.setValue("preview/portrait", self.preview.portrait)
         if self.preview.language_code:
             self.settings.setValue("preview/language", self.preview.language_code)
@@ -753,11 +760,3 @@ class _UndoKeys(QObject):
             step()
         return True
 
-
-class ProblemList(QListWidget):
-    """A few lines high at first: the form and the preview need the room more."""
-
-    def sizeHint(self):  # noqa: N802 (Qt override)
-        hint = super().sizeHint()
-        hint.setHeight(PROBLEMS_HEIGHT)
-        return hint
