@@ -147,6 +147,15 @@ def preview_image(window: EditorWindow):
     return window.preview.image.picture.toImage()
 
 
+def pictures_drawn(editor: EditorWindow):
+    """The preview once its pictures have been decoded (on a worker thread) and drawn."""
+    from kiosk.ui.pictures import loader
+
+    loader().wait()
+    settle()
+    return preview_image(editor)
+
+
 def figure_index(window: EditorWindow, figure_id: str) -> int:
     return next(i for i, f in enumerate(window.document.data["figures"]) if f["id"] == figure_id)
 
@@ -165,16 +174,7 @@ def test_a_new_value_is_checked_and_drawn_in_the_preview(editor, qtbot):
     assert editor.document.get((*gdp, "value")) == 61_000_000_000
     assert "61 billion yuan" in value.shown.text()
     assert editor.checked.valid
-    assert pixels_apart(before, pictures_drawn(editor)) > 0
-
-
-def pictures_drawn(editor: EditorWindow):
-    """The preview once its pictures have been decoded (on a worker thread) and drawn."""
-    from kiosk.ui.pictures import loader
-
-    loader().wait()
-    settle()
-    return preview_image(editor)
+    assert pixels_apart(before, preview_image(editor)) > 0
 
 
 def test_a_problem_is_listed_leads_to_its_field_and_blocks_saving_until_fixed(editor, data_file, qtbot):
@@ -471,16 +471,6 @@ def test_pictures_are_edited_like_everything_else(open_editor, raw, tmp_path, qt
     checked(editor, qtbot)
     assert editor.checked.valid
     assert pixels_apart(before, pictures_drawn(editor)) > 0
-
-
-def pictures_drawn(editor: EditorWindow):
-    """The preview once its pictures have been decoded (on a worker thread) and drawn."""
-    from kiosk.ui.pictures import loader
-
-    loader().wait()
-    settle()
-    return preview_image(editor)
-
 
 
 def test_a_saved_version_is_kept_and_restored_from_the_history(editor, data_file, qtbot):

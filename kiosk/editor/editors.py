@@ -58,6 +58,20 @@ class FieldEditor(QWidget):
         if not self.signalsBlocked():
             self.edited.emit(self.value())
 
+    def _hold(self, widget: QWidget, stretch: bool = False) -> None:
+        """The one input widget of this editor: as wide as it needs (or all the row), taking the keyboard."""
+        self.row.addWidget(widget, 1 if stretch else 0)
+        if not stretch:
+            self.row.addStretch(1)
+        self.setFocusProxy(widget)
+
+
+def _quietly(widget: QWidget, setter, value) -> None:
+    """Show a value without the widget announcing it as an edit."""
+    widget.blockSignals(True)
+    setter(value)
+    widget.blockSignals(False)
+
 
 class TextEditor(FieldEditor):
     """A text in every language of the dataset, side by side."""
@@ -128,18 +142,14 @@ class IntegerEditor(FieldEditor):
                            rules.get("le", rules.get("lt", _INT_LIMIT + 1) - 1))
         self.spin.setGroupSeparatorShown(False)
         self.spin.valueChanged.connect(self._emit)
-        self.row.addWidget(self.spin)
-        self.row.addStretch(1)
-        self.setFocusProxy(self.spin)
+        self._hold(self.spin)
         self.set_value(value)
 
     def value(self):
         return self.spin.value()
 
     def set_value(self, value) -> None:
-        self.spin.blockSignals(True)
-        self.spin.setValue(value if isinstance(value, int) else self.spin.minimum() if self.spin.minimum() > 0 else 0)
-        self.spin.blockSignals(False)
+        _quietly(self.spin, self.spin.setValue, value if isinstance(value, int) else max(self.spin.minimum(), 0))
 
 
 class NumberEditor(FieldEditor):
@@ -203,18 +213,14 @@ class BooleanEditor(FieldEditor):
         super().__init__(env, shape)
         self.box = QCheckBox()
         self.box.toggled.connect(self._emit)
-        self.row.addWidget(self.box)
-        self.row.addStretch(1)
-        self.setFocusProxy(self.box)
+        self._hold(self.box)
         self.set_value(value)
 
     def value(self):
         return self.box.isChecked()
 
     def set_value(self, value) -> None:
-        self.box.blockSignals(True)
-        self.box.setChecked(bool(value))
-        self.box.blockSignals(False)
+        _quietly(self.box, self.box.setChecked, bool(value))
 
 
 class ComboEditor(FieldEditor):
@@ -229,8 +235,7 @@ class ComboEditor(FieldEditor):
         for label, _ in self.options:
             self.combo.addItem(label)
         self.combo.currentIndexChanged.connect(self._emit)
-        self.row.addWidget(self.combo, 1)
-        self.setFocusProxy(self.combo)
+        self._hold(self.combo, stretch=True)
         self.set_value(value)
 
     def value(self):
@@ -243,9 +248,7 @@ class ComboEditor(FieldEditor):
             self.options.append((self.env.ui(strings.UNKNOWN_ID, id=value), value))
             self.combo.addItem(self.options[-1][0])
             values.append(value)
-        self.combo.blockSignals(True)
-        self.combo.setCurrentIndex(values.index(value))
-        self.combo.blockSignals(False)
+        _quietly(self.combo, self.combo.setCurrentIndex, values.index(value))
 
 
 def choice_options(env: FormEnv, shape: Shape) -> list[tuple[str, object]]:
@@ -284,9 +287,7 @@ class DateEditor(FieldEditor):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.dateChanged.connect(self._emit)
-        self.row.addWidget(self.date)
-        self.row.addStretch(1)
-        self.setFocusProxy(self.date)
+        self._hold(self.date)
         self.set_value(value)
 
     def value(self):
@@ -294,9 +295,7 @@ class DateEditor(FieldEditor):
 
     def set_value(self, value) -> None:
         date = QDate.fromString(str(value), "yyyy-MM-dd")
-        self.date.blockSignals(True)
-        self.date.setDate(date if date.isValid() else QDate.currentDate())
-        self.date.blockSignals(False)
+        _quietly(self.date, self.date.setDate, date if date.isValid() else QDate.currentDate())
 
 
 class StringEditor(FieldEditor):
@@ -307,8 +306,7 @@ class StringEditor(FieldEditor):
         super().__init__(env, shape)
         self.edit = QLineEdit()
         (self.edit.editingFinished if on_finish else self.edit.textEdited).connect(self._emit)
-        self.row.addWidget(self.edit, 1)
-        self.setFocusProxy(self.edit)
+        self._hold(self.edit, stretch=True)
         self.set_value(value)
 
     def value(self):
@@ -328,8 +326,7 @@ class JsonEditor(FieldEditor):
         super().__init__(env, shape)
         self.edit = QLineEdit()
         self.edit.textEdited.connect(self._typed)
-        self.row.addWidget(self.edit, 1)
-        self.setFocusProxy(self.edit)
+        self._hold(self.edit, stretch=True)
         self._value = value
         self.set_value(value)
 
@@ -482,9 +479,7 @@ class OptionalEditor(FieldEditor):
 
     def set_value(self, value) -> None:
         present = value is not MISSING and value is not None
-        self.present.blockSignals(True)
-        self.present.setChecked(present)
-        self.present.blockSignals(False)
+        _quietly(self.present, self.present.setChecked, present)
         self.inner.setEnabled(present)
         if present:
             self.inner.set_value(value)
