@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from kiosk import harness
+from kiosk.harness import settle
 from kiosk.memory import python_objects, release_freed, rss_mb
 from kiosk.platform_check import use_offscreen_screen
 
@@ -121,25 +123,17 @@ class Bench:
                  data_file: Path | None = None):
         from PySide6.QtTest import QTest
 
-        from kiosk.config import Config
         from kiosk.datastore import DataStore
-        from kiosk.theme import Theme
-        from kiosk.ui.app import create_app
-        from kiosk.ui.context import make_context
-        from kiosk.ui.shell import Kiosk
+        from kiosk.resources import data_path
 
         self.state = tempfile.TemporaryDirectory()
         self.data_file = Path(self.state.name) / "data.json"
-        from kiosk.resources import data_path
-
         self.data_file.write_bytes((data_file or data_path()).read_bytes())
         if data_file is not None and (data_file.parent / "media").is_dir():  # its pictures, beside it
             shutil.copytree(data_file.parent / "media", self.data_file.parent / "media")
-        self.app = create_app(["bench"], Theme())
+        self.app = harness.app(["bench"])
         self.store = DataStore(self.data_file, Path(self.state.name) / "state")
         self.store.load_at_start()
-        context = make_context(self.store.shown.dataset, Theme(), "en", reduce_motion=not motion,
-                               media=self.store.shown.media)
         # Analytics on, as in the real program: every tap below is also recorded.
         from kiosk.analytics.visits import Visits
         from kiosk.analytics.writer import Writer
@@ -148,22 +142,11 @@ class Bench:
         visits = Visits(self.analytics.put, "en", "overview") if analytics else None
         # The benchmark swaps data in itself (live_reloads); a watcher would swap it in again,
         # at a moment of its own, in the middle of another measurement.
-        self.kiosk = Kiosk(context, Config(), kiosk_mode=False, store=self.store, visits=visits, watch_data=False)
+        self.kiosk = harness.build(context={"reduce_motion": not motion}, store=self.store, visits=visits,
+                                   watch_data=False, size=size)
         self.window = self.kiosk.window
-        self.window.resize(*size)
-        self.window.show()
-        self.settle()
         self.touch = QTest.createTouchDevice()
         self.QTest = QTest
-
-    def settle(self) -> None:
-        """What returning to the running event loop does, including deleting discarded widgets
-        (processEvents alone never does: deferred deletes wait for the loop)."""
-        from PySide6.QtCore import QCoreApplication, QEvent
-
-        for _ in range(3):
-            self.app.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def tap(self, widget) -> None:
         point = widget.rect().center()
@@ -212,19 +195,19 @@ class Bench:
 def tab_switches(bench: Bench, rounds: int) -> tuple[list[float], list[float]]:
     """Every ordered pair of views, `rounds` times: (touch to the new view on screen, touch to
     the end of the work it caused)."""
-    tab_ids = bench.window.tab_ids
+    views = harness.tab_ids(bench.kiosk)
     shown, idle = [], []
     for _ in range(rounds):
-        for source in range(len(tab_ids)):
-            for target in range(len(tab_ids)):
+        for source in range(len(views)):
+            for target in range(len(views)):
                 if source == target:
                     continue
-                bench.window.show_view(tab_ids[source])
+                bench.window.show_view(views[source])
                 bench.window.finish_animations()
-                bench.settle()
+                settle()
                 first, done = bench.shown_ms(lambda t=target: bench.tap(bench.window.tabs.buttons[t]),
-                                             lambda t=target: bench.window.current_view == tab_ids[t])
-                bench.expect_view(tab_ids[target])
+                                             lambda t=target: bench.window.current_view == views[t])
+                bench.expect_view(views[target])
                 shown.append(first)
                 idle.append(done)
     return shown, idle
@@ -261,7 +244,7 @@ def animations(bench: Bench, repeats: int) -> dict:
     slide, entry, fade = [], [], []
     for _ in range(repeats):
         bench.window.show_view("overview")
-        bench.settle()
+        settle()
         slide += frame_intervals(bench, lambda: bench.window.step_view(1), SLIDE_MS)
         entry += frame_intervals(bench, lambda: bench.tap(bench.window.tabs.buttons[2]), ENTRY_MS)
         attract = bench.kiosk.attract
@@ -289,7 +272,7 @@ def live_reloads(bench: Bench, count: int) -> list[float]:
         bench.data_file.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
         # What the watcher does once the file has settled.
         samples.append(bench.painted_ms(lambda: bench.kiosk.show_data(bench.store.reload())))
-        bench.settle()
+        settle()
     return samples
 
 
@@ -424,7 +407,7 @@ def _slope(xs: list[float], ys: list[float]) -> float:
 def settled_rss(bench: Bench) -> float:
     """RSS once discarded widgets are deleted, garbage collected, and freed heap returned to the
     system (glibc keeps freed blocks otherwise, which would look like growth)."""
-    bench.settle()
+    settle()
     if bench.analytics is not None:
         bench.analytics.flush(timeout=30)  # records waiting for their batch are not a leak
     release_freed()
@@ -434,18 +417,18 @@ def settled_rss(bench: Bench) -> float:
 def _scenario(bench: Bench, plan: dict) -> None:
     from kiosk.ui.i18n import switch_language
 
-    buttons = bench.window.tabs.buttons
+    buttons, views = bench.window.tabs.buttons, harness.tab_ids(bench.kiosk)
     for n in range(plan["tab switches"]):
         bench.tap(buttons[n % len(buttons)])
-        bench.expect_view(bench.window.tab_ids[n % len(buttons)])
+        bench.expect_view(views[n % len(buttons)])
         if n % 50 == 0:
-            bench.settle()
+            settle()
     for _ in range(plan["idle resets with attract loop"]):
         bench.kiosk.reset()
         bench.kiosk.attract.start()
         bench.kiosk.attract.next_slide()
         bench.tap(bench.kiosk.attract)
-        bench.settle()
+        settle()
         if bench.kiosk.attract.isVisible():
             raise RuntimeError("a tap on the attract loop did not wake the kiosk")
     for n in range(plan["language switches"]):

@@ -20,7 +20,6 @@ from kiosk.model.loader import DatasetError
 from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
-OVERLAYS = ("warning", "attract", "pin", "no-pin", "staff", "self-test", "touch-test", "source")
 SUBCOMMANDS = ("screenshot", "validate", "edit", "history", "doctor", "stats", "set-pin", "install-autostart",
                "uninstall-autostart")
 _STARTED = time.perf_counter()
@@ -61,10 +60,12 @@ def run_parser() -> argparse.ArgumentParser:
 
 
 def screenshot_parser() -> argparse.ArgumentParser:
+    from kiosk.ui.overlay_registry import OVERLAYS
+
     parser = argparse.ArgumentParser(prog="kiosk screenshot", description="Render one view to PNG, without a display.")
     _common(parser)
     parser.add_argument("--view", metavar="TAB", help="the id of the tab to show (default: the dataset's first)")
-    parser.add_argument("--overlay", choices=OVERLAYS, help="show this layer over the view")
+    parser.add_argument("--overlay", choices=tuple(OVERLAYS), help="show this layer over the view")
     parser.add_argument("--out", type=Path, required=True, help="PNG file to write")
     parser.add_argument("--text-scale", type=float, choices=(1.0, 1.25, 1.5), default=1.0,
                         help="as after the visitor's text-size button")
@@ -144,23 +145,26 @@ def _settings(args, parser, loaded: LoadedConfig | None = None) -> tuple[LoadedC
 
 def screenshot(args) -> int:
     setup_logging("WARNING", None)
-    # A content check must never silently show other data; the staff panel is where a
-    # rejected file is explained, so it may be rendered with one.
-    args.strict_data = args.overlay not in ("staff", "self-test")
+    from kiosk.ui.overlay_registry import OVERLAYS
+
+    # A content check must never silently show other data; the staff pages are where a
+    # rejected file is explained, so they may be rendered with one.
+    args.strict_data = args.overlay is None or not OVERLAYS[args.overlay].explains_data_problems
     loaded, store, language = _settings(args, screenshot_parser())
     # A picture of the content, whatever the time: no dark screen outside opening hours.
     loaded = dataclasses.replace(loaded, config=dataclasses.replace(loaded.config, display_hours=None, restart_at=None))
-    from PySide6.QtCore import QSize
-
-    from kiosk.ui.screenshot import render
+    from kiosk import harness
 
     kiosk = _build(["kiosk", "-platform", "offscreen"], store, language, loaded, kiosk_mode=False,
                    stretch=args.stretch_text, key_numbers=_Analytics(loaded.config).key_numbers(), data=args.data)
     kiosk.set_look(args.text_scale, args.high_contrast)
-    tabs = kiosk.window.tab_ids
+    tabs = harness.tab_ids(kiosk)
     if args.view is not None and args.view not in tabs:
         screenshot_parser().error(f"--view {args.view}: this dataset's tabs are {', '.join(tabs)}")
-    render(kiosk, args.view or tabs[0], args.overlay, QSize(*args.size), args.out)
+    image = harness.picture(kiosk, args.view or tabs[0], args.overlay, args.size)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(args.out)):
+        raise OSError(f"could not write {args.out}")
     print(args.out)
     return 0
 
@@ -319,18 +323,14 @@ def _build(qt_argv: list[str], store: DataStore, language: str, loaded: LoadedCo
            data: Path | None = None):
     """The kiosk; with watch_config (the settings the command line fixed), it follows its
     configuration file while running."""
-    from kiosk.theme import Theme
-    from kiosk.ui.app import create_app, quit_on_signals
-    from kiosk.ui.context import make_context
-    from kiosk.ui.shell import Kiosk
+    from kiosk import harness
+    from kiosk.ui.app import quit_on_signals
 
-    theme = Theme()
-    quit_on_signals(create_app(qt_argv, theme))
-    context = make_context(store.shown.dataset, theme, language, stretch=stretch,
-                           reduce_motion=loaded.config.reduce_motion, media=store.shown.media)
+    quit_on_signals(harness.app(qt_argv))
     watched = {} if watch_config is None else {"config_path": loaded.path, "fixed": watch_config}
-    return Kiosk(context, loaded.config, kiosk_mode, store, key_numbers=key_numbers,
-                 doctor=_doctor_command(loaded.path, data), **watched)
+    return harness.build(language=language, config=loaded.config, kiosk_mode=kiosk_mode,
+                         context={"stretch": stretch, "reduce_motion": loaded.config.reduce_motion}, store=store,
+                         key_numbers=key_numbers, doctor=_doctor_command(loaded.path, data), **watched)
 
 
 def _doctor_command(config_path: Path, data: Path | None):

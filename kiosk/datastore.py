@@ -24,7 +24,7 @@ import platformdirs
 from kiosk.atomic_file import write_atomically
 from kiosk.config import APP_NAME
 from kiosk.model.checks import Problem
-from kiosk.model.dataset import Dataset
+from kiosk.model.dataset import Dataset, Media
 from kiosk.model.loader import DatasetError, load_dataset, parse_dataset, read_limited
 from kiosk.model.media import media_folder
 from kiosk.resources import data_path
@@ -160,7 +160,7 @@ class DataStore:
             log.error("data file rejected, keeping what is shown: %s", error)
             return None
         self.rejected = None
-        self._keep(raw, path, dataset)
+        self._keep(raw, path, dataset.media)
         return self._show(dataset, path, "operator file", media_folder(path))
 
     def _show(self, dataset: Dataset, path: Path, origin: str, media: Path) -> Shown:
@@ -168,7 +168,7 @@ class DataStore:
         log.info("showing %s (%s)", path, origin)
         return self.shown
 
-    def _keep(self, raw: bytes, path: Path, dataset: Dataset) -> None:
+    def _keep(self, raw: bytes, path: Path, pictures: tuple[Media, ...] = ()) -> None:
         """Write the last good copy and its pictures, then the note of what it is a copy of,
         each atomically; a full disk costs the copy, never the kiosk. (A crash between them
         leaves a note whose hash does not match the copy: it is then not used.)"""
@@ -176,17 +176,17 @@ class DataStore:
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
             self.last_good_source_path.unlink(missing_ok=True)  # the copy is not whole until the note is back
-            _keep_pictures(dataset, media_folder(path), self.last_good_media)
+            _keep_pictures(pictures, media_folder(path), self.last_good_media)
             write_atomically(self.last_good_path, raw)
             write_atomically(self.last_good_source_path, json.dumps(source, ensure_ascii=False).encode())
         except OSError as error:
             log.error("could not keep a last good copy in %s: %s", self.state_dir, error)
 
 
-def _keep_pictures(dataset: Dataset, source: Path, kept: Path) -> None:
-    """The pictures the dataset shows, copied beside the last good copy (unchanged ones are not
-    copied again; ones no longer shown are removed)."""
-    wanted = {media.file for media in dataset.media}
+def _keep_pictures(pictures: tuple[Media, ...], source: Path, kept: Path) -> None:
+    """The dataset's pictures, copied beside the last good copy (unchanged ones are not copied
+    again; ones no longer in it are removed)."""
+    wanted = {media.file for media in pictures}
     kept.mkdir(exist_ok=True)
     for old in kept.iterdir():
         if old.name not in wanted:

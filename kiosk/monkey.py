@@ -24,7 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk import harness
+from kiosk.harness import settle
 from kiosk.platform_check import use_offscreen_screen
+from kiosk.ui.overlay_registry import OVERLAYS
 
 BATCH = 100
 # Offscreen Qt warns about this for every top-level window; it says nothing about the kiosk.
@@ -93,24 +96,15 @@ class Harness:
         from kiosk.analytics.visits import Visits
         from kiosk.analytics.writer import Writer
         from kiosk.config import Config
-        from kiosk.resources import data_path
-        from kiosk.model.loader import load_dataset
-        from kiosk.theme import Theme
-        from kiosk.ui.app import create_app
-        from kiosk.ui.context import make_context
-        from kiosk.ui.i18n import switch_language
         from kiosk.ui.lockdown import show_full_screen
-        from kiosk.ui.shell import Kiosk
 
         self.problems: list[str] = []
-        self.app = QApplication.instance() or create_app(["monkey"], Theme())
-        switch_language("en")
-        config = Config(pin_hash=None)
+        self.app = QApplication.instance() or harness.app(["monkey"])
         # Visitor analytics on, as in the real program: every touch is recorded too.
         self._analytics_dir = tempfile.TemporaryDirectory(prefix="kiosk-monkey-")
         self.analytics = Writer(Path(self._analytics_dir.name) / "analytics.sqlite").start()
-        self.kiosk = Kiosk(make_context(load_dataset(data_path()), Theme(), "en"), config, kiosk_mode=True,
-                           visits=Visits(self.analytics.put, "en", "overview"))
+        self.kiosk = harness.build(language="en", config=Config(pin_hash=None), kiosk_mode=True,
+                                   visits=Visits(self.analytics.put, "en", "overview"))
         self.window = self.kiosk.window
         show_full_screen(self.window)
         self.QTest = QTest
@@ -118,7 +112,7 @@ class Harness:
         self._previous_hook = sys.excepthook
         sys.excepthook = lambda kind, value, tb: self.problems.append(f"exception: {kind.__name__}: {value}")
         qInstallMessageHandler(self._qt_message)
-        self.settle()
+        settle()
 
     def _qt_message(self, kind, _context, message: str) -> None:
         from PySide6.QtCore import QtMsgType
@@ -129,29 +123,12 @@ class Harness:
     def close(self) -> None:
         from PySide6.QtCore import qInstallMessageHandler
 
-        app = self.app
-        app.removeEventFilter(self.kiosk.watcher)
-        app.removeEventFilter(self.kiosk.key_blocker)
-        app.restoreOverrideCursor()
-        self.kiosk.session.blockSignals(True)
-        self.window.closable = True
-        self.window.close()
-        self.window.deleteLater()
-        self.settle()
+        harness.close(self.kiosk)
         sys.excepthook = self._previous_hook
         qInstallMessageHandler(None)
         if not self.analytics.stop(0):
             self.problems.append("the analytics writer did not stop")
         self._analytics_dir.cleanup()
-
-    def settle(self, ms: int = 0) -> None:
-        from PySide6.QtCore import QCoreApplication, QEvent
-
-        if ms:
-            self.QTest.qWait(ms)
-        for _ in range(2):
-            self.app.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     # ---- driving -----------------------------------------------------------------------
 
@@ -171,11 +148,11 @@ class Harness:
         elif kind == "burst":  # 20 taps a second for a second
             for _ in range(20):
                 self._tap(QPoint(*args))
-                self.settle(50)
+                settle(50)
         elif kind == "hold":
             x, y, ms = args
             self.QTest.touchEvent(self.window, self.touch).press(0, QPoint(x, y), self.window).commit()
-            self.settle(ms)
+            settle(ms)
             self.QTest.touchEvent(self.window, self.touch).release(0, QPoint(x, y), self.window).commit()
         elif kind == "click":
             x, y, button, double = args
@@ -191,7 +168,7 @@ class Harness:
         elif kind == "expire":  # the countdown runs out: reset and attract loop
             self.kiosk.session.remaining = 1
             self.kiosk.session._on_tick()
-        self.settle()
+        settle()
 
     def _tap(self, point) -> None:
         self.QTest.touchEvent(self.window, self.touch).press(0, point, self.window).commit()
@@ -257,7 +234,7 @@ class Harness:
         self.problems.clear()
         if not window.isVisible() or window.geometry() != window.screen().geometry():
             problems.append(f"window no longer covers the screen: {window.geometry()}")
-        if window.current_view not in window.tab_ids or window.views[window.current_view] is None:
+        if window.current_view not in harness.tab_ids(self.kiosk) or window.views[window.current_view] is None:
             problems.append(f"no valid view: {window.current_view!r}")
         problems += self._still_reacts()
         if self.analytics.trouble is not None:
@@ -268,11 +245,10 @@ class Harness:
         """Close whatever is open, with taps, then change the view with a tap on a tab."""
         from PySide6.QtCore import QPoint
 
-        from kiosk.ui.overlays import Overlay, TapAnywhere
-        from kiosk.ui.widgets import descendants
+        from kiosk.ui.overlays import TapAnywhere
 
-        for _ in range(4):
-            shown = [o for o in descendants(self.window, Overlay) if o.isVisible()]
+        for _ in range(len(OVERLAYS)):
+            shown = self.kiosk.overlays.shown()
             if not shown:
                 break
             top = shown[-1]
@@ -280,14 +256,14 @@ class Harness:
             if target is None:
                 return [f"{type(top).__name__} is open and has nothing to close it"]
             self._tap(target.mapTo(self.window, target.rect().center()))
-            self.settle()
+            settle()
             if top.isVisible():
                 return [f"a tap did not close {type(top).__name__}"]
         before = self.window.current_view
         tabs = self.window.tabs.buttons
         other = next(b for b in tabs if not b.isChecked())
         self._tap(other.mapTo(self.window, other.rect().center()))
-        self.settle()
+        settle()
         if self.window.current_view == before:
             return [f"a tap on a tab left the view at {before}"]
         return []

@@ -24,6 +24,8 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 
 import pytest
 
+from kiosk import harness
+from kiosk.harness import settle  # noqa: F401 (the tests import it from here)
 from kiosk.model.dataset import Dataset
 from kiosk.model.loader import load_dataset
 from kiosk.resources import data_path
@@ -76,43 +78,16 @@ def kiosk_app(qapp, theme):
 @pytest.fixture
 def make_window(qtbot, kiosk_app, dataset, theme):
     """Build a shown MainWindow of the given size and language."""
-    from kiosk.ui.context import make_context
-    from kiosk.ui.main_window import MainWindow
 
     def make(language="en", size=(1920, 1080), data=None, **context):
-        _delete_closed_windows()
         # Final pictures unless a test is about motion: layout checks measure where things end up.
         context.setdefault("reduce_motion", True)
-        window = MainWindow(make_context(data or dataset, theme, language, **context))
-        qtbot.addWidget(window, before_close_func=_delete_soon)
-        window.resize(*size)
-        window.show()
+        window = harness.build_window(data or dataset, language=language, theme=theme, context=context, size=size)
+        qtbot.addWidget(window)  # closed and deleted after the test
         qtbot.waitExposed(window)
-        settle()
         return window
 
     return make
-
-
-def _delete_soon(window):
-    """Windows of finished tests must not linger: a language switch reaches every window."""
-    from PySide6.QtCore import Qt
-
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-
-def _delete_closed_windows():
-    from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication
-
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def settle():
-    from PySide6.QtWidgets import QApplication
-
-    for _ in range(3):
-        QApplication.processEvents()
 
 
 @pytest.fixture(scope="session")
@@ -138,52 +113,21 @@ def tap(touch_device):
 
 @pytest.fixture
 def make_kiosk(qtbot, kiosk_app, dataset, theme):
-    """Build the whole running kiosk (window, session, overlays) without starting an event loop."""
-    from PySide6.QtWidgets import QApplication
-
+    """Build the whole running kiosk (window, session, overlays) without starting an event loop;
+    keyword arguments are settings (Config) or the Kiosk's own (store, visits, clock, ...)."""
     from kiosk.config import Config
-    from kiosk.ui.context import make_context
-    from kiosk.ui.shell import Kiosk
 
-
-    def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, context=None, store=None,
-             settle_ms=1000, visits=None, key_numbers=None, config_path=None, fixed=frozenset(), clock=None,
-             display_power=None, **settings):
-        _delete_closed_windows()
+    def make(kiosk_mode=False, language="en", size=(1920, 1080), data=None, context=None, **options):
+        settings = {name: options.pop(name) for name in list(options) if name in Config.__dataclass_fields__}
         # replace() does not validate, so tests may use sub-second timings.
         config = dataclasses.replace(Config(), **settings)
-        data = store.shown.dataset if store is not None else data or dataset
         context = {"reduce_motion": True, **(context or {})}
-        kiosk = Kiosk(make_context(data, theme, language, **context), config, kiosk_mode, store, settle_ms,
-                      visits=visits, key_numbers=key_numbers, config_path=config_path, fixed=fixed, clock=clock,
-                      display_power=display_power)
-        qtbot.addWidget(kiosk.window, before_close_func=lambda window: _retire(kiosk))
-        kiosk.window.resize(*size)
-        kiosk.window.show()
+        shown = None if options.get("store") is not None else data or dataset  # a store shows its own
+        kiosk = harness.build(shown, language=language, config=config, theme=theme, context=context,
+                              kiosk_mode=kiosk_mode, size=size, **options)
+        qtbot.addWidget(kiosk.window, before_close_func=lambda window: kiosk.close())
         qtbot.waitExposed(kiosk.window)
-        settle()
         return kiosk
-
-    def _retire(kiosk):
-        """Runs before pytest-qt closes the window: undo what the kiosk did to the application."""
-        app = QApplication.instance()
-        if kiosk.built("self_test") is not None:
-            kiosk.self_test.stop_checks()  # no doctor process outlives its test
-        app.removeEventFilter(kiosk.watcher)
-        kiosk.session.blockSignals(True)
-        kiosk.pixel_shift.pause()
-        for timers in (kiosk.display, kiosk.nightly):
-            if timers is not None:
-                timers.stop()
-        if kiosk.key_blocker is not None:
-            app.removeEventFilter(kiosk.key_blocker)
-            app.restoreOverrideCursor()
-        kiosk.window.closable = True
-        if kiosk.ctx.theme != theme:  # a visitor's look is application-wide: undo it
-            from kiosk.ui.app import apply_theme
-
-            apply_theme(app, theme)
-        _delete_soon(kiosk.window)
 
     return make
 

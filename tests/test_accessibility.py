@@ -4,12 +4,13 @@ import pytest
 from PySide6.QtGui import QAccessible
 
 from conftest import settle
+from kiosk.harness import open_overlay
 from kiosk.ui.charts import StaticPlot
+from kiosk.ui.overlay_registry import OVERLAYS
 from ui_helpers import TABS, explorer
 
 INTERACTIVE = {QAccessible.Role.Button, QAccessible.Role.PageTab, QAccessible.Role.CheckBox,
                QAccessible.Role.Link}
-OVERLAYS = ("warning", "pin_pad", "staff", "no_pin", "self_test", "touch_test")
 
 
 def walk(interface, depth=0):
@@ -45,11 +46,11 @@ def test_every_button_tab_source_line_and_chart_is_named_and_described(make_kios
         kiosk.window.show_view(view)
         settle()
         problems += [f"{view}: {p}" for p in unnamed(kiosk.window)]
-    for overlay in OVERLAYS:
-        getattr(kiosk, overlay).open()
+    for name in OVERLAYS:
+        overlay = open_overlay(kiosk, name)
         settle()
-        problems += [f"{overlay}: {p}" for p in unnamed(kiosk.window)]
-        getattr(kiosk, overlay).hide()
+        problems += [f"{name}: {p}" for p in unnamed(kiosk.window)]
+        overlay.reset_state()
     assert problems == [], "\n".join(problems)
 
 

@@ -113,8 +113,7 @@ def charts_on(kiosk, view):
 @pytest.mark.parametrize("text_scale", [1.0, 1.5])
 def test_every_callout_is_shown_whole_inside_the_window(make_kiosk, tap, request, language, size, text_scale):
     from kiosk.ui.i18n import localise
-    from kiosk.ui.views import VIEW_NAMES
-    from ui_helpers import hidden_parts
+    from ui_helpers import TABS, hidden_parts
 
     kiosk = make_kiosk(language=language, size=size)
     kiosk.set_look(text_scale, False)
@@ -125,7 +124,7 @@ def test_every_callout_is_shown_whole_inside_the_window(make_kiosk, tap, request
     interval = hints.mouseDoubleClickInterval()
     hints.setMouseDoubleClickInterval(0)
     request.addfinalizer(lambda: hints.setMouseDoubleClickInterval(interval))
-    for view in VIEW_NAMES:
+    for view in TABS:
         for chart in charts_on(kiosk, view):
             for index in range(chart.element_count()):
                 point = chart.element_point(index)
@@ -150,13 +149,13 @@ def test_a_callout_goes_when_its_chart_is_hidden_or_rebuilt(make_kiosk, tap):
     from kiosk.ui.charts import Callout, StaticPlot
 
     kiosk = make_kiosk()
-    chart = bar_chart(kiosk, "overview", "comparison_chart")
+    chart = bar_chart(kiosk, "overview")
     tap(chart.viewport(), row_point(chart, 0))
     kiosk.window.show_view("industries")
     settle()
     assert not chart.callout.isVisible()
     for scale in (1.25, 1.0):
-        chart = bar_chart(kiosk, "industries", "chart")
+        chart = bar_chart(kiosk, "industries")
         tap(chart.viewport(), row_point(chart, 0))
         kiosk.set_look(scale, False)  # every chart is built again
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

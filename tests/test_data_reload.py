@@ -192,6 +192,31 @@ def test_the_staff_panel_names_the_data_in_use_and_the_rejected_file(make_kiosk,
     assert f"Rejected: {operator_file}" in details and "zone: must be an object" in details
 
 
+def test_the_staff_panel_names_the_views_of_the_data_swapped_in(make_kiosk, operator_file, tmp_path, raw, qtbot,
+                                                                week_numbers):
+    """Opened before new data came, the panel names the views as the new data does."""
+    import re
+
+    store = DataStore(operator_file, tmp_path / "state")
+    store.load_at_start()
+    kiosk = make_kiosk(store=store, settle_ms=SETTLE_MS, key_numbers=week_numbers)
+    view = week_numbers()[0].views[0].view  # today's most viewed
+
+    def most_viewed():
+        return set(re.findall(r"most viewed: ([^;]+);", kiosk.staff.visits.text()))
+
+    kiosk.staff.open()
+    tab = next(tab for tab in raw["views"] if tab["id"] == view)
+    assert most_viewed() == {tab["title"]["en"]}
+    kiosk.staff.hide()
+    renamed = json.loads(edited(raw, "Version two"))
+    next(tab for tab in renamed["views"] if tab["id"] == view)["title"]["en"] = "A renamed tab"
+    write_atomically(operator_file, json.dumps(renamed, ensure_ascii=False))
+    qtbot.waitUntil(lambda: "Version two" in overview_texts(kiosk), timeout=5000)
+    kiosk.staff.open()
+    assert most_viewed() == {"A renamed tab"}
+
+
 def test_end_to_end_the_running_kiosk_falls_back_then_picks_up_a_fixed_file(tmp_path, raw):
     """The real program: started on a broken file, it shows the bundled data; once the file is
     fixed on disk it shows the new data, without a restart."""

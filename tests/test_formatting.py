@@ -1,11 +1,18 @@
 """Numbers per language: expected strings are written from the conventions, not from the code."""
 
 import datetime
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from kiosk.model import cldr, formatting
 from kiosk.model.dataset import Qualifier, Text, Unit
 from kiosk.model.formatting import format_date, format_number, format_value
 
@@ -170,3 +177,173 @@ def test_a_language_cldr_does_not_know_uses_english():
     assert format_number(53_190_000_000, "qaa") == "53.19 billion"
     assert format_value(35_000, count, "qaa", Qualifier.ABOUT) == "≈ 35,000"
     assert format_date(datetime.date(2022, 7, 8), "qaa") == "8 July 2022"
+
+
+# ---- conventions kept for later starts (kiosk.model.cldr) -------------------------------
+
+LANGUAGES = tuple(NOTATION)
+DATES = sorted({datetime.date(year, month, day) for year in (1, 5, 2022, 9999) for month in range(1, 13)
+                for day in (1, 9, 28)})
+
+# Formats every figure of the bundled data, every value it holds and the sweep in each language
+# of argv: as plain numbers, whole, ungrouped and with each qualifier; then the dates.
+FORMAT_EVERYTHING = """
+import datetime, json, sys
+from kiosk.model.dataset import Qualifier, Text, Unit
+from kiosk.model.formatting import format_date, format_figure, format_number, format_value
+from kiosk.model.loader import load_dataset
+from kiosk.resources import data_path
+
+values, dates, languages = json.loads(sys.argv[1])
+dataset = load_dataset(data_path())
+texts = {}
+for language in languages:
+    plain = Unit(format=Text({language: "{}"}))
+    texts[language] = [
+        [format_figure(figure, dataset, language) for figure in dataset.figures if language in dataset.languages],
+        [format_value(figure.value, Unit(format=plain.format, scalable=dataset.unit(figure.unit).scalable,
+                                         grouping=dataset.unit(figure.unit).grouping), language, figure.qualifier)
+         for figure in dataset.figures],
+        [[format_number(value, language), format_number(value, language, scalable=False),
+          format_number(value, language, grouping=False)]
+         + [format_value(value, plain, language, qualifier) for qualifier in Qualifier] for value in values],
+        [format_date(datetime.date.fromisoformat(date), language) for date in dates],
+    ]
+print(json.dumps({"babel loaded": "babel" in sys.modules, "texts": texts}))
+"""
+
+
+def test_a_start_with_kept_conventions_formats_everything_as_babel_does_without_loading_it(tmp_path, dataset):
+    dates = sorted({source.date for source in dataset.sources} | set(DATES))
+    argument = json.dumps([dataset_values(dataset) + SWEEP, [date.isoformat() for date in dates], LANGUAGES])
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    first, second = (json.loads(subprocess.run([sys.executable, "-c", FORMAT_EVERYTHING, argument], env=environment,
+                                               capture_output=True, text=True, check=True, timeout=120).stdout)
+                     for _ in range(2))
+    assert first["babel loaded"] and not second["babel loaded"]
+    assert second["texts"] == first["texts"]
+    assert all(first["texts"][language][0] for language in dataset.languages)
+
+
+# Numbers whose plural form differs somewhere: integers, decimals with and without trailing
+# zeros, and the normalised forms a scaled number takes (1E+1 for 10).
+PLURAL_PROBES = [Decimal(text) for text in
+                 [str(number) for number in range(0, 112)] + ["1000000", "1E+1", "1E+2", "2E+6", "1.0", "1.00",
+                 "0.0", "0.1", "0.5", "1.1", "1.5", "1.50", "2.0", "2.5", "3.25", "10.1", "11.0", "21.5", "101.01"]]
+# Languages whose number or dates differ from their language's everywhere else.
+REGIONAL = ["en-IN", "en-US", "de-CH", "fr-CH", "es-MX", "pt-PT", "zh-Hant", "sr-Latn", "ar-EG"]
+SCALED = sorted({mantissa * 10**power for mantissa in (1, 2, 5, 21, 1.5, 12.5, 1234567) for power in range(4, 14)})
+WHOLE = [0, 0.5, 45.5, 99.95, 1234567.125, 10**13, -1234.5, -0.0]
+
+
+def formatted(language_conventions, monkeypatch) -> list:
+    monkeypatch.setattr(formatting, "_conventions", lambda language: language_conventions)
+    plain = Unit(format=Text({"any": "{}"}))
+    return ([format_number(value, "any") for value in SCALED + WHOLE]
+            + [format_number(value, "any", scalable=False, grouping=grouping) for value in WHOLE for grouping in (1, 0)]
+            + [format_value(35_000, plain, "any", qualifier) for qualifier in Qualifier]
+            + [format_date(date, "any") for date in DATES if date.day == 28 or date.month == 1]
+            + [language_conventions.plural(number) for number in PLURAL_PROBES])
+
+
+def test_kept_conventions_apply_as_babel_does_in_every_language_cldr_knows(monkeypatch):
+    from babel import localedata
+
+    kept = 0
+    for code in [code for code in localedata.locale_identifiers() if "_" not in code] + REGIONAL:
+        with_babel = formatting._from_babel(code)
+        tables = cldr.extract(with_babel)
+        if tables is None:
+            assert code not in LANGUAGES
+            continue
+        kept += 1
+        # As a later start reads them.
+        without_babel = cldr.Tables.from_json(json.loads(json.dumps(tables)))
+        assert formatted(without_babel, monkeypatch) == formatted(with_babel, monkeypatch), code
+    assert kept > 300
+
+
+@pytest.fixture
+def kept_file(tmp_path, monkeypatch):
+    """The file of kept conventions, in a cache folder of its own, as a new start finds it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    new_start()
+    yield cldr.cache_path()
+    new_start()
+
+
+def new_start():
+    formatting._conventions.cache_clear()
+    cldr._kept_file.cache_clear()
+
+
+def damage_file(kept: dict) -> str:
+    return "{not json"
+
+
+def damage_a_pattern(kept: dict) -> str:
+    kept["languages"]["de"]["scales"][0][2]["other"][2] = [0, 0]  # no groups of no digits
+    return json.dumps(kept)
+
+
+def damage_a_plural_rule(kept: dict) -> str:
+    kept["languages"]["de"]["plural_rule"][0][1] = ["is", "i", 1]
+    return json.dumps(kept)
+
+
+def damage_a_date(kept: dict) -> str:
+    kept["languages"]["de"]["date_pieces"][0] = ["weekday", 4]
+    return json.dumps(kept)
+
+
+def damage_the_key(kept: dict) -> str:
+    kept["key"] = "another Babel"
+    return json.dumps(kept)
+
+
+@pytest.mark.parametrize("damage", [damage_file, damage_a_pattern, damage_a_plural_rule, damage_a_date,
+                                    damage_the_key])
+def test_damaged_or_foreign_kept_conventions_mean_babel_again_and_are_replaced(kept_file, damage):
+    expected = format_number(1_000_000_000, "de"), format_date(datetime.date(2022, 7, 8), "de")
+    kept_file.write_text(damage(json.loads(kept_file.read_text(encoding="utf-8"))), encoding="utf-8")
+    new_start()
+    assert (format_number(1_000_000_000, "de"), format_date(datetime.date(2022, 7, 8), "de")) == expected
+    assert not isinstance(formatting._conventions("de"), cldr.Tables)
+    new_start()
+    assert isinstance(formatting._conventions("de"), cldr.Tables)
+
+
+def test_other_code_forgets_kept_conventions(kept_file, tmp_path, monkeypatch):
+    format_number(1, "de")
+    code = tmp_path / "code"
+    code.mkdir()
+    for name in cldr._CODE:
+        shutil.copy(Path(cldr.__file__).with_name(name), code / name)
+    monkeypatch.setattr(cldr, "__file__", str(code / "cldr.py"))
+    cldr._key.cache_clear()
+    new_start()
+    assert isinstance(formatting._conventions("de"), cldr.Tables)
+    with (code / "formatting.py").open("a") as source:
+        source.write("\n# another rule\n")
+    cldr._key.cache_clear()
+    new_start()
+    assert not isinstance(formatting._conventions("de"), cldr.Tables)
+    cldr._key.cache_clear()
+
+
+def test_an_unwritable_cache_only_means_babel_every_time(kept_file, tmp_path, monkeypatch):
+    (tmp_path / "cache").write_text("a file where the cache folder should be")
+    assert format_number(53_190_000_000, "de") == "53,19 Milliarden"
+    new_start()
+    assert not isinstance(formatting._conventions("de"), cldr.Tables)
+
+
+def test_a_language_whose_dates_name_the_weekday_is_formatted_by_babel_every_time(kept_file, monkeypatch):
+    from babel import Locale
+    from babel.dates import format_date as babel_date
+
+    full = babel_date(datetime.date(2022, 7, 8), "full", locale="de")
+    monkeypatch.setattr(Locale, "date_formats", property(lambda locale: {"long": locale._data["date_formats"]["full"]}))
+    assert format_date(datetime.date(2022, 7, 8), "de") == full
+    assert "Freitag" in full
+    assert not kept_file.exists()

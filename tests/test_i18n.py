@@ -10,16 +10,19 @@ from pathlib import Path
 import pytest
 
 from conftest import settle
+from kiosk.harness import open_overlay
 from kiosk.model.loader import load_dataset
 from kiosk.resources import resource_path
 from kiosk.ui import strings
 from kiosk.ui.i18n import Translations, current_language, stretched
 from kiosk.ui.main_window import LanguageButtons, VisitorControls
+from kiosk.ui.overlay_registry import PUBLIC
 from ui_helpers import TABS, explorer, layout_problems, visible_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_FILES = sorted(resource_path("i18n").glob("kiosk_*.ts"))
-OVERLAYS = ("warning", "pin_pad", "no_pin", "attract")
+# What visitors can open, but the source card: it quotes its sources as they were published.
+OVERLAYS = tuple(name for name in PUBLIC if name != "source")
 
 
 def placeholders(text):
@@ -80,10 +83,11 @@ def screen(kiosk):
         kiosk.window.show_view(name)
         settle()
         shown[name] = sorted(visible_texts(kiosk.window))
-    for overlay in OVERLAYS:
-        open_overlay(kiosk, overlay)
-        shown[overlay] = sorted(visible_texts(kiosk.window))
-        getattr(kiosk, overlay).hide()
+    for name in OVERLAYS:
+        overlay = open_overlay(kiosk, name, still=True)
+        settle()
+        shown[name] = sorted(visible_texts(kiosk.window))
+        overlay.reset_state()
     kiosk.window.show_view(TABS[0])
     settle()
     return shown
@@ -98,18 +102,6 @@ def differences(shown, expected):
         if extra or missing:
             diff[key] = (extra, missing)
     return diff
-
-
-def open_overlay(kiosk, overlay):
-    if overlay == "warning":
-        kiosk.warning.show_seconds(17)
-        kiosk.warning.open()
-    elif overlay == "attract":
-        kiosk.attract.start()
-        kiosk.attract.show_slide(1, animate=False)
-    else:
-        getattr(kiosk, overlay).open()
-    settle()
 
 
 def language_button(window, language):
@@ -215,10 +207,11 @@ def test_layout_holds_with_interface_text_40_percent_longer(make_kiosk, week_num
         kiosk.window.show_view(name)
         settle()
         problems += [f"{name}: {p}" for p in layout_problems(kiosk.window, scrolling=True)]
-    for overlay in OVERLAYS:
-        open_overlay(kiosk, overlay)
-        problems += [f"{overlay}: {p}" for p in layout_problems(kiosk.window, scrolling=True)]
-        getattr(kiosk, overlay).hide()
+    for name in PUBLIC:
+        overlay = open_overlay(kiosk, name, still=True)
+        settle()
+        problems += [f"{name}: {p}" for p in layout_problems(kiosk.window, scrolling=True)]
+        overlay.reset_state()
     assert problems == [], "\n".join(problems)
 
 

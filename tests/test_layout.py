@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import settle
+from kiosk.harness import open_overlay
+from kiosk.ui.overlay_registry import OVERLAYS
 from kiosk.ui.charts import BarRowsChart
 from ui_helpers import TABS, explorer, figure_cards, layout_problems
 
@@ -116,12 +118,9 @@ def out_of_reach(window):
 def test_in_portrait_every_control_is_in_the_lower_part_of_the_screen(make_kiosk, language):
     kiosk = make_kiosk(language=language, size=(1080, 1920))
     problems = out_of_reach(kiosk.window)
-    for overlay in ("warning", "pin_pad", "staff", "no_pin", "self_test", "touch_test"):
-        getattr(kiosk, overlay).open()
+    for name in OVERLAYS:
+        overlay = open_overlay(kiosk, name)
         settle()
-        problems += [f"{overlay}: {p}" for p in out_of_reach(kiosk.window)]
-        getattr(kiosk, overlay).hide()
-    kiosk.source_card.show_for((figure_cards(kiosk.window.views["overview"])[0].figure,))
-    settle()
-    problems += [f"source card: {p}" for p in out_of_reach(kiosk.window)]
+        problems += [f"{name}: {p}" for p in out_of_reach(kiosk.window)]
+        overlay.reset_state()
     assert problems == [], "\n".join(problems)

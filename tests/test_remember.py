@@ -117,7 +117,7 @@ def imported_modules(stderr: str) -> set[str]:
     return {match.group(1) for match in re.finditer(r"^import time:.*\|\s+(\S+)$", stderr, re.MULTILINE)}
 
 
-def test_the_second_start_with_the_same_files_does_not_load_the_validator(tmp_path):
+def test_the_second_start_with_the_same_files_loads_neither_the_validator_nor_babel(tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     config = tmp_path / "config" / "jining-kiosk" / "config.toml"
     config.parent.mkdir(parents=True)
@@ -128,4 +128,6 @@ def test_the_second_start_with_the_same_files_does_not_load_the_validator(tmp_pa
     first, second = (imported_modules(start.stderr) for start in starts)
     assert "pydantic" in first and "kiosk.model.validation" in first
     assert "pydantic" not in second and "kiosk.model.validation" not in second
+    # The numbers and dates on screen: CLDR's conventions kept by the first start (kiosk.model.cldr).
+    assert "babel" in first and "babel" not in second
     assert "first frame painted" in starts[1].stderr

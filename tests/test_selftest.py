@@ -18,9 +18,11 @@ from conftest import settle
 from kiosk.doctor import messages
 from kiosk.doctor.findings import PROBLEM
 from kiosk.doctor.invocation import DoctorCommand
+from kiosk.harness import open_overlay
 from kiosk.restart import RESTART_EXIT_CODE
 from kiosk.resources import resource_path
 from kiosk.ui.i18n import Translations, switch_language
+from kiosk.ui.overlay_registry import STAFF_PAGES
 from ui_helpers import clipped_button_text, layout_problems, min_target_px
 
 SIZES = [(1920, 1080), (1080, 1920)]
@@ -138,15 +140,13 @@ def test_the_staff_pages_lay_out_for_touch(make_kiosk, replay, week_numbers, lan
         kiosk.set_look(1.5, True)
     kiosk.doctor = replay
     problems = []
-    for name in ("staff", "self_test", "touch_test"):
-        page = getattr(kiosk, name)
-        page.open()
-        if name == "self_test":
-            assert page.wait_for_checks(10)
+    for name in STAFF_PAGES:
+        page = open_overlay(kiosk, name, still=True)  # the self-test with its findings
         settle()
         problems += [f"{name}: {p}" for p in layout_problems(kiosk.window, scrolling=True)]
         problems += [f"{name}: {p}" for p in clipped_button_text(page)]
-        page.hide()
+        page.reset_state()
+    assert kiosk.self_test.findings_shown, "the self-test was measured before its findings came"
     assert problems == [], "\n".join(problems)
 
 

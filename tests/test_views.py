@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage
 from conftest import settle
 from kiosk.model import formatting
 from kiosk.model.loader import load_dataset
-from kiosk.ui.charts import BarRowsChart, SeriesChart, StaticPlot
+from kiosk.ui.charts import BarRowsChart, StaticPlot
 from kiosk.ui.i18n import localise
 from ui_helpers import TABS, explorer, figure_cards, layout_problems, row_point, visible_texts
 
@@ -121,22 +121,6 @@ def test_the_number_of_industries_comes_from_the_data(make_window, raw, tmp_path
     chart = explorer(window).chart
     assert [localise(r.label) for r in chart.rows] == [f"Test cluster {n}" for n in range(count)]
     assert layout_problems(window) == []
-
-
-def test_a_series_added_by_an_editor_is_charted(make_window, raw, tmp_path):
-    import json
-
-    gdp = next(f for f in raw["figures"] if f["id"] == "gdp")
-    # Test-only values: the shipped data has no series, because no source gives one.
-    gdp["series"] = [{"year": 2019, "value": 4.0e10}, {"year": 2020, "value": 4.5e10},
-                     {"year": 2021, "value": 5.319e10}]
-    path = tmp_path / "data.json"
-    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
-    window = make_window(data=load_dataset(path))
-    card = figure_cards(window.views["overview"])[0]
-    [chart] = card.findChildren(SeriesChart)
-    assert chart.years == [2019, 2020, 2021]
-    assert chart.values == [4.0e10, 4.5e10, 5.319e10]
 
 
 def test_the_shipped_data_has_no_invented_series(dataset):

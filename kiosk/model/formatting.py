@@ -6,8 +6,9 @@ grouping, dates, and the words that scale large numbers — million/billion in E
 only when the scaled form keeps every digit the source gave, so no precision is ever lost:
 47,815 stays whole where CLDR's own compact form would round it (4.78万).
 
-Babel is imported and a language's data loaded on first use, so a command that never
-formats a number does not pay for them.
+Babel is imported and a language's data loaded only the first time the language is formatted:
+what the formatting here takes from them is kept in the user's cache folder for later starts
+(kiosk.model.cldr), which then format without Babel.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
+from kiosk.model import cldr
 from kiosk.model.dataset import Dataset, Figure, Qualifier, Unit
 
 if TYPE_CHECKING:
@@ -48,7 +50,7 @@ _COUNT_MORE_THAN = "{}+"
 
 
 @functools.cache
-def conventions(language: str) -> Locale:
+def cldr_locale(language: str) -> Locale:
     """CLDR's locale for a dataset language code such as "ja", "zh-Hant" or "fr-CA".
 
     A code CLDR does not know loses subtags from the end until one it knows remains
@@ -66,24 +68,52 @@ def conventions(language: str) -> Locale:
     return Locale.parse(_FALLBACK, sep="-")
 
 
-class _Scale(NamedTuple):
-    reach: Decimal  # the smallest number CLDR writes with these patterns
-    divisor: Decimal
-    patterns: dict[str, NumberPattern]  # per plural form: "one", "other", ...
+class _FromBabel(NamedTuple):
+    """A language's conventions as Babel applies them; cldr.Tables is the same without Babel."""
 
-
-class _Numbers(NamedTuple):
     locale: Locale
-    scales: tuple[_Scale, ...]  # largest first
-    max_decimals: int
+    decimal_pattern: NumberPattern
+    scales: tuple[cldr.Scale, ...]  # largest first
+    max_decimals: int  # the most a scaled number may show
+
+    @property
+    def language(self) -> str:
+        return self.locale.language
+
+    @property
+    def approximately(self) -> str | None:
+        return self.locale.number_symbols["latn"].get("approximatelySign")
+
+    def apply(self, pattern: NumberPattern, value: Decimal, grouping: bool) -> str:
+        return pattern.apply(value, self.locale, decimal_quantization=False, group_separator=grouping)
+
+    def plural(self, value: Decimal) -> str:
+        return self.locale.plural_form(value)
+
+    def date(self, date: datetime.date) -> str:
+        from babel.dates import format_date
+
+        return format_date(date, "long", locale=self.locale)
 
 
 @functools.cache
-def _numbers(language: str) -> _Numbers:
+def _conventions(language: str) -> cldr.Tables | _FromBabel:
+    """The language's conventions as kept by an earlier start, or else from Babel (and kept)."""
+    kept = cldr.kept(language)
+    if kept is not None:
+        return kept
+    found = _from_babel(language)
+    tables = cldr.extract(found)
+    if tables is not None:
+        cldr.keep(language, tables)
+    return found
+
+
+def _from_babel(language: str) -> _FromBabel:
     """The language's scales from CLDR's long compact patterns ("00 billion", "0000万")."""
-    locale = conventions(language)
+    locale = cldr_locale(language)
     compact = locale.compact_decimal_formats["long"]
-    digits = locale.decimal_formats[None].number_pattern
+    decimal_pattern = locale.decimal_formats[None]
     scales, widest = [], 0
     for magnitude in sorted(map(int, compact["other"]), reverse=True):
         key = str(magnitude)
@@ -95,10 +125,11 @@ def _numbers(language: str) -> _Numbers:
         if divisor < _SMALLEST_SCALE:
             continue
         widest = max(widest, zeros)
-        patterns = {form: _grouped(by_magnitude[key], digits) for form, by_magnitude in compact.items()
+        patterns = {form: _grouped(by_magnitude[key], decimal_pattern.number_pattern)
+                    for form, by_magnitude in compact.items()
                     if key in by_magnitude and "0" in by_magnitude[key].pattern}
-        scales.append(_Scale(Decimal(magnitude), Decimal(divisor), patterns))
-    return _Numbers(locale, tuple(scales), _MAX_SCALED_DIGITS - widest)
+        scales.append(cldr.Scale(Decimal(magnitude), Decimal(divisor), patterns))
+    return _FromBabel(locale, decimal_pattern, tuple(scales), _MAX_SCALED_DIGITS - widest)
 
 
 def _grouped(compact: NumberPattern, digits: str) -> NumberPattern:
@@ -111,30 +142,24 @@ def _grouped(compact: NumberPattern, digits: str) -> NumberPattern:
 
 def format_number(value: float, language: str, *, scalable: bool = True, grouping: bool = True) -> str:
     number = Decimal(repr(value))
-    numbers = _numbers(language)
-    scaled = _scaled(number, numbers, grouping) if scalable else None
+    conventions = _conventions(language)
+    scaled = _scaled(number, conventions, grouping) if scalable else None
     if scaled is not None:
         return scaled
-    from babel.numbers import format_decimal
-
-    return format_decimal(number, locale=numbers.locale, decimal_quantization=False, group_separator=grouping)
+    return conventions.apply(conventions.decimal_pattern, number, grouping)
 
 
-def _scaled(number: Decimal, numbers: _Numbers, grouping: bool) -> str | None:
+def _scaled(number: Decimal, conventions: cldr.Tables | _FromBabel, grouping: bool) -> str | None:
     # Only the largest scale the number reaches: "1,000.5 million" would read worse than the
     # plain number.
-    for scale in numbers.scales:
+    for scale in conventions.scales:
         if number >= scale.reach:
             mantissa = (number / scale.divisor).normalize()
-            if _decimals(mantissa) > numbers.max_decimals:
+            if cldr.decimals(mantissa) > conventions.max_decimals:
                 return None
-            pattern = scale.patterns.get(numbers.locale.plural_form(mantissa), scale.patterns["other"])
-            return pattern.apply(mantissa, numbers.locale, decimal_quantization=False, group_separator=grouping)
+            pattern = scale.patterns.get(conventions.plural(mantissa), scale.patterns["other"])
+            return conventions.apply(pattern, mantissa, grouping)
     return None
-
-
-def _decimals(number: Decimal) -> int:
-    return max(0, -number.as_tuple().exponent)
 
 
 def format_value(value: float, unit: Unit, language: str, qualifier: Qualifier | None = None) -> str:
@@ -151,12 +176,12 @@ def _qualifier_pattern(qualifier: Qualifier, language: str) -> str:
     # Any English, and a language CLDR does not know (its numbers are English then), reads the
     # English wording.
     wordings = _QUALIFIERS.get(language)
-    if wordings is None and conventions(language).language == "en":
+    if wordings is None and _conventions(language).language == "en":
         wordings = _QUALIFIERS["en"]
     if wordings is not None:
         return wordings[qualifier]
     if qualifier is Qualifier.ABOUT:
-        return conventions(language).number_symbols["latn"].get("approximatelySign", "~") + "{}"
+        return (_conventions(language).approximately or "~") + "{}"
     return _MORE_THAN
 
 
@@ -165,6 +190,4 @@ def format_figure(figure: Figure, dataset: Dataset, language: str) -> str:
 
 
 def format_date(date: datetime.date, language: str) -> str:
-    from babel.dates import format_date as cldr_date
-
-    return cldr_date(date, "long", locale=conventions(language))
+    return _conventions(language).date(date)

@@ -74,6 +74,13 @@ def lock_down(window: QWidget) -> KeyBlocker:
     return blocker
 
 
+def lift_lock_down(blocker: KeyBlocker) -> None:
+    """Keys and the pointer as before lock_down (a kiosk closed in a process that goes on)."""
+    app = QGuiApplication.instance()
+    app.removeEventFilter(blocker)
+    app.restoreOverrideCursor()
+
+
 def show_full_screen(window: QWidget) -> None:
     # Without a window manager showFullScreen() alone does not resize the window.
     window.setGeometry(window.screen().geometry())

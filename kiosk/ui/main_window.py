@@ -22,7 +22,7 @@ from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
 from kiosk.ui.signals import WindowSignals
 from kiosk.ui.tab_page import TabPage
-from kiosk.ui.widgets import Button, descendants, discard, is_portrait, label, vbox
+from kiosk.ui.widgets import Button, descendants, discard, is_portrait, label
 
 log = logging.getLogger(__name__)
 

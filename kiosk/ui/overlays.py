@@ -283,9 +283,18 @@ class StaffPanel(Overlay):
         return ButtonGrid([self.self_test_button, close, self.restart_button, self.exit_button])
 
     def open(self) -> None:
+        self._show_status()
+        super().open()
+
+    def set_dataset(self, ctx: ViewContext) -> None:
+        """New data (or look): the views it names are the new dataset's; open, it says so at once."""
+        self.ctx = ctx
+        if self.isVisible():
+            self._show_status()
+
+    def _show_status(self) -> None:
         self.details.set_text(self._describe(self.status()))
         self.visits.set_text(self._visits())
-        super().open()
 
     def _visits(self) -> Tr:
         """Today's and this week's key numbers from the anonymous analytics."""

@@ -145,6 +145,12 @@ class Session(QObject):
         self._tick.stop()
         self._set(State.ATTRACT)
 
+    def stop(self) -> None:
+        """The kiosk is closing (Kiosk.close): no more warnings, resets or state changes."""
+        self._idle.stop()
+        self._tick.stop()
+        self.blockSignals(True)
+
     def _set(self, state: State) -> None:
         if state is not self.state:
             self.state = state

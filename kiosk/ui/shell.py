@@ -13,22 +13,21 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import Config
 from kiosk.datastore import DataStore, Shown
 from kiosk.theme import visitor_theme
-from kiosk.ui import strings
 from kiosk.ui.app import apply_theme
 from kiosk.ui.burn_in import NightlyRestart, PixelShift
 from kiosk.ui.context import ViewContext
 from kiosk.ui.gestures import CornerTaps, SwipeRecogniser
 from kiosk.ui.i18n import current_language, switch_language
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.overlay_registry import BY_ATTRIBUTE, BuiltOverlays
 from kiosk.ui.session import InputWatcher, Session, State
 
-# The overlays (idle warning, attract loop, PIN pad, staff panel, source card) and the data
-# watcher are imported and built when first needed, not before the first frame: a visitor
-# cannot reach any of them in the first second, and together they cost a tenth of start-up.
+# The overlays (kiosk.ui.overlay_registry) and the data watcher are imported and built when
+# first needed, not before the first frame: a visitor cannot reach any of them in the first
+# second, and together they cost a tenth of start-up.
 
 log = logging.getLogger(__name__)
 
-OVERLAYS = ("warning", "attract", "pin_pad", "staff", "no_pin", "source_card", "self_test", "touch_test")
 SWIPE_MM = 15
 RELEASE_AFTER_RESET_MS = 2000
 SWIPE_MIN_PX = 100
@@ -51,6 +50,7 @@ class Kiosk(QObject):
                  clock=None, display_power=None):
         super().__init__()
         self.ctx = ctx
+        self._theme_at_start = ctx.theme  # the application's look, put back by close()
         self.config = config
         self.store = store
         self.visits = None
@@ -59,6 +59,7 @@ class Kiosk(QObject):
         # kiosk's configuration and data file; None: the defaults.
         self.doctor = doctor
         self.window = MainWindow(ctx)
+        self.overlays = BuiltOverlays(self)
         self.watcher = InputWatcher()
         QApplication.instance().installEventFilter(self.watcher)
         self.session = Session(config, self.watcher)
@@ -122,26 +123,13 @@ class Kiosk(QObject):
         if self.display is not None:
             self.display.reassert()
 
-    # ---- overlays, built on first use -------------------------------------------------------
+    # ---- overlays, built on first use (kiosk.ui.overlay_registry) ---------------------------
 
-    @cached_property
-    def warning(self):
-        from kiosk.ui.overlays import IdleWarning
-
-        warning = IdleWarning(self.window, self.ctx)
-        self.session.warning_tick.connect(warning.show_seconds)
-        warning.continued.connect(self.session.keep_going)
-        warning.continue_button.clicked.connect(self.session.keep_going)
-        return warning
-
-    @cached_property
-    def attract(self):
-        from kiosk.ui.attract import AttractScreen
-
-        attract = AttractScreen(self.window, self.ctx, self.config.attract_seconds)
-        attract.woke.connect(self.session.keep_going)
-        self.pixel_shift.add(attract)
-        return attract
+    def __getattr__(self, name: str):
+        """The overlays by their attributes in the registry: kiosk.staff, kiosk.pin_pad, ..."""
+        if name in BY_ATTRIBUTE and "overlays" in self.__dict__:
+            return self.overlays.get(name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @cached_property
     def pin_guard(self):
@@ -149,75 +137,9 @@ class Kiosk(QObject):
 
         return PinGuard(self.config.pin_hash)
 
-    @cached_property
-    def pin_pad(self):
-        from kiosk.ui.overlays import PinPad
-
-        pin_pad = PinPad(self.window, self.ctx, self.pin_guard)
-        pin_pad.unlocked.connect(self._open_staff_panel)
-        return pin_pad
-
-    def _open_staff_panel(self) -> None:
-        log.info("staff panel opened")
-        self.staff.open()
-
-    @cached_property
-    def staff(self):
-        from kiosk.ui.overlays import StaffPanel
-
-        store = self.store
-        staff = StaffPanel(self.window, self.ctx, lambda: store.status() if store is not None else None,
-                           self.key_numbers)
-        staff.exit_requested.connect(self.quit)
-        staff.restart_requested.connect(lambda: self.restart("staff restart"))
-        staff.self_test_requested.connect(self._open_self_test)
-        return staff
-
-    @cached_property
-    def self_test(self):
-        from kiosk.doctor.invocation import DoctorCommand
-        from kiosk.ui.selftest import SelfTestPage
-
-        page = SelfTestPage(self.window, self.ctx, self.doctor or DoctorCommand())
-        page.back_requested.connect(lambda: self.staff.open())
-        page.touch_test_requested.connect(lambda: self.touch_test.open())
-        return page
-
-    @cached_property
-    def touch_test(self):
-        from kiosk.ui.touchtest import TouchTest
-
-        return TouchTest(self.window, self.ctx)
-
-    def _open_self_test(self) -> None:
-        log.info("staff self-test")
-        self.staff.hide()
-        self.self_test.open()
-
-    @cached_property
-    def no_pin(self):
-        """What the staff corner shows before a PIN is set. Anyone can tap that corner, so it
-        names no command and no file: a neutral sentence, not nothing, because staff trying the
-        gesture must see that it was recognised rather than think the screen is frozen."""
-        from kiosk.ui.overlays import Notice
-
-        return Notice(self.window, self.ctx, self.ctx.ui(strings.NO_PIN))
-
-    @cached_property
-    def source_card(self):
-        from kiosk.ui.sources import SourceCard
-
-        card = SourceCard(self.window, self.ctx)
-        if self.visits is not None:
-            self._record_sources(card, self.visits)
-        return card
-
     def built(self, name: str):
         """The overlay called `name` if it has been built, else None (nothing to update)."""
-        return self.__dict__.get(name)
-
-    def _built_overlays(self) -> list:
-        return [self.__dict__[name] for name in OVERLAYS if name in self.__dict__]
+        return self.overlays.built(name)
 
     def set_look(self, text_scale: float, high_contrast: bool) -> None:
         """The visitor's text size and contrast: restyle, and rebuild the content (charts take
@@ -238,9 +160,7 @@ class Kiosk(QObject):
         self.ctx = ctx
         with self.watcher.paused():
             self.window.set_dataset(ctx)
-            for name in ("attract", "source_card"):
-                if self.built(name) is not None:
-                    self.built(name).set_dataset(ctx)
+            self.overlays.set_dataset(ctx)
 
     def show_data(self, shown: Shown) -> None:
         """A new valid dataset: swapped in whole, on the same view and (if it has it) language."""
@@ -255,7 +175,7 @@ class Kiosk(QObject):
         """Settings of self.config that changed in the configuration file while running."""
         config = self.config
         self.session.set_config(config)
-        if "pin_hash" in names and self.built("pin_guard") is not None:
+        if "pin_hash" in names and "pin_guard" in self.__dict__:
             self.pin_guard.stored = config.pin_hash
         if "attract_seconds" in names and self.built("attract") is not None:
             self.attract.set_seconds(config.attract_seconds)
@@ -296,10 +216,10 @@ class Kiosk(QObject):
         self.window.language_changed.connect(visits.language_switched)
         self.window.signals.figure_tapped.connect(visits.figure)
         if self.built("source_card") is not None:
-            self._record_sources(self.source_card, visits)
+            self.record_sources(self.source_card, visits)
 
     @staticmethod
-    def _record_sources(card, visits) -> None:
+    def record_sources(card, visits) -> None:
         card.source_shown.connect(visits.source)
         card.qr_shown.connect(visits.qr)
 
@@ -326,7 +246,7 @@ class Kiosk(QObject):
     def _on_swiped(self, step: int, start) -> None:
         """A swipe turns the tab, unless it started on something that takes swipes itself (a
         gallery: any widget with take_swipe())."""
-        if self.session.state is not State.ACTIVE or any(o.isVisible() for o in self._built_overlays()):
+        if self.session.state is not State.ACTIVE or self.overlays.shown():
             return
         widget = self.window.childAt(start.toPoint())
         while widget is not None and not hasattr(widget, "take_swipe"):
@@ -403,9 +323,32 @@ class Kiosk(QObject):
         self._end(RESTART_EXIT_CODE, "restart")
 
     def _end(self, code: int, reason: str) -> None:
-        if self.built("self_test") is not None:
-            self.self_test.stop_checks()  # a doctor still running is not left behind
+        self.overlays.close()  # a doctor still running in the self-test is not left behind
         if self.visits is not None:
             self.visits.end(reason)
         self.window.closable = True
         QApplication.instance().exit(code)
+
+    def close(self) -> None:
+        """End this kiosk and leave the application as it was before it: in one process that
+        builds many (the tests, the benchmark, the monkey), nothing of it may run on, filter
+        input or restyle the next one. No event loop is needed; its window is deleted with
+        the next deferred deletes (kiosk.harness.settle)."""
+        app = QApplication.instance()
+        self.overlays.close()  # the self-test's doctor process too
+        app.removeEventFilter(self.watcher)
+        self.session.stop()
+        self.pixel_shift.pause()
+        for timers in (self.display, self.nightly):
+            if timers is not None:
+                timers.stop()
+        if self.key_blocker is not None:
+            from kiosk.ui.lockdown import lift_lock_down
+
+            lift_lock_down(self.key_blocker)
+        if self.ctx.theme != self._theme_at_start:  # a visitor's look is application-wide
+            apply_theme(app, self._theme_at_start)
+        self.window.closable = True
+        self.window.close()
+        self.window.deleteLater()
+        self.deleteLater()  # and with it the file watchers (data, configuration) and timers
