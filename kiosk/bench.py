@@ -465,12 +465,22 @@ def run(args) -> dict:
     results.update(animations(bench, 1 if quick else 5))
     results["language switch to painted"] = stats(language_switches(bench, 20 if quick else 200))
     results["live reload: validate + swap + painted"] = stats(live_reloads(bench, 3 if quick else 30))
+    results.update(editor_preview(5 if quick else 50))
     results.update(dataset_scaling(3 if quick else 20))
     results.update(remembered_load(3 if quick else 20))
     if args.profile:
         results["profile: top 10 (cumulative)"] = profile(bench)
     results["uptime"] = uptime(bench, 0.01 if quick else 1.0)
     return results
+
+
+def editor_preview(edits: int) -> dict:
+    """How soon the editor's preview shows an edit (kiosk.editor.bench)."""
+    from kiosk.editor.bench import edit_to_preview
+
+    shown, checks = edit_to_preview(edits)
+    return {"editor: edit to preview repainted (after the typing pause)": stats(shown),
+            "editor: checking the content alone (part of the above)": stats(checks)}
 
 
 def four_k(quick: bool, no_analytics: bool = False) -> dict:

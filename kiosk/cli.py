@@ -20,7 +20,7 @@ from kiosk.model.loader import DatasetError
 from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
-SUBCOMMANDS = ("screenshot", "validate", "history", "doctor", "stats", "set-pin", "install-autostart",
+SUBCOMMANDS = ("screenshot", "validate", "edit", "history", "doctor", "stats", "set-pin", "install-autostart",
                "uninstall-autostart")
 _STARTED = time.perf_counter()
 
@@ -93,6 +93,10 @@ def _command(argv: list[str]) -> int:
         from kiosk.validate import validate
 
         return validate(argv[1:])
+    if command == "edit":
+        from kiosk.editor.command import main as edit
+
+        return edit(argv[1:])
     if command == "history":
         from kiosk.history import main as history
 

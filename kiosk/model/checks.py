@@ -8,6 +8,7 @@ import typing
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
+from functools import cache
 
 from kiosk.model.dataset import (BarChart, Dataset, Facts, IndustryExplorer, PartOfWhole, Series,
                                   ShareComparison, Text)
@@ -145,6 +146,12 @@ def _unknown_references(dataset: Dataset) -> Iterator[Problem]:
             yield Problem(path, f'unknown {kind} id "{ref}"')
 
 
+def references(dataset: Dataset) -> Iterator[tuple[str, str, str | None]]:
+    """Every id in the dataset that names another record: (path, kind, id); an editor learns
+    from these which fields are references."""
+    return _references(dataset)
+
+
 def _references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
     for i, f in enumerate(d.figures):
         yield f"figures.{i}.source", "source", f.source
@@ -173,7 +180,7 @@ def _view_references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
 
 def marked_references(record, path: str) -> Iterator[tuple[str, str, str | None]]:
     """Every id in a record's fields marked with Refers: (path, kind, id)."""
-    for name, annotation in typing.get_type_hints(type(record), include_extras=True).items():
+    for name, annotation in _hints(type(record)).items():
         kind, many = _refers(annotation)
         if kind is None:
             continue
@@ -182,6 +189,12 @@ def marked_references(record, path: str) -> Iterator[tuple[str, str, str | None]
             yield from _each(f"{path}.{name}", kind, value)
         else:
             yield f"{path}.{name}", kind, value
+
+
+@cache
+def _hints(record_type: type) -> dict:
+    """A record type's field annotations (read once: every check of every file asks again)."""
+    return typing.get_type_hints(record_type, include_extras=True)
 
 
 def _refers(annotation) -> tuple[str | None, bool]:

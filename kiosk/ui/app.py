@@ -47,6 +47,10 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     font.setPixelSize(theme.text_px)
     app.setFont(font)
     app.setStyleSheet(theme.stylesheet())
+    chart_defaults(theme)
+
+
+def chart_defaults(theme: Theme) -> None:
     # pyqtgraph reads these when a plot is created, so set them before any view exists.
     pg.setConfigOptions(antialias=True, background=theme.surface, foreground=theme.text)
 

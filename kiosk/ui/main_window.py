@@ -202,7 +202,7 @@ class MainWindow(QWidget):
         titles = [ctx.text(tab.title) for tab in ctx.dataset.views]
         tabs = TabBar(titles, [VisitorControls(ctx), LanguageButtons(ctx)], ctx.ui(strings.TAB_DESCRIPTION))
         tabs.tab_selected.connect(self._on_tab_selected)
-        return self._header_bar(ctx), tabs
+        return header_bar(ctx), tabs
 
     def _match_pages(self, count: int) -> None:
         """One scrolling page per tab. Pages outlive data swaps and restyles (only the views in
@@ -291,15 +291,6 @@ class MainWindow(QWidget):
         super().resizeEvent(event)
         self._pages_went_cold()
 
-    def _header_bar(self, ctx: ViewContext) -> QWidget:
-        header = QWidget()
-        header.setObjectName("Header")
-        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        header.setFixedHeight(HEADER_HEIGHT)
-        row = QHBoxLayout(header)
-        row.setContentsMargins(24, 0, 24, 0)
-        row.addWidget(label(ctx.text(ctx.dataset.zone.name), "zone", wrap=False))
-        return header
 
     @property
     def current_view(self) -> str:
@@ -420,6 +411,18 @@ class MainWindow(QWidget):
 
     def _on_tab_selected(self, index: int) -> None:
         self.show_view(self.tab_ids[index])
+
+
+def header_bar(ctx: ViewContext) -> QWidget:
+    """The bar above the pages: the zone's name."""
+    header = QWidget()
+    header.setObjectName("Header")
+    header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+    header.setFixedHeight(HEADER_HEIGHT)
+    row = QHBoxLayout(header)
+    row.setContentsMargins(24, 0, 24, 0)
+    row.addWidget(label(ctx.text(ctx.dataset.zone.name), "zone", wrap=False))
+    return header
 
 
 class PageScroller(QScrollArea):

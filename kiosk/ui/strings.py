@@ -116,9 +116,11 @@ NO_PIN = QT_TRANSLATE_NOOP("Kiosk", "Staff access has not been set up on this ki
 
 
 def interface_strings() -> list[str]:
-    """Every interface string above and the doctor's findings (shown in the staff panel's
-    self-test), for checks that must cover them all."""
+    """Every interface string above, the doctor's findings (shown in the staff panel's
+    self-test) and the content editor's, for checks that must cover them all."""
     from kiosk.doctor import messages
+    from kiosk.editor.strings import editor_strings
 
     own = [value for name, value in globals().items() if name.isupper() and isinstance(value, str)]
-    return own + [text for text in messages.templates() if text not in own]
+    others = [*messages.templates(), *editor_strings()]
+    return own + [text for text in dict.fromkeys(others) if text not in own]

@@ -823,5 +823,557 @@
         <source>Last crash</source>
         <translation>最近崩溃</translation>
     </message>
+    <message>
+        <source>Kiosk content editor</source>
+        <translation>展示屏内容编辑器</translation>
+    </message>
+    <message>
+        <source>{file} – Kiosk content editor</source>
+        <translation>{file} – 展示屏内容编辑器</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史版本(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: {what}</source>
+        <translation>撤销(&amp;U)：{what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: {what}</source>
+        <translation>重做(&amp;R)：{what}</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add: {what}</source>
+        <translation>添加：{what}</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Editor &amp;language</source>
+        <translation>编辑器语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>标签页</translation>
+    </message>
+    <message>
+        <source>Landscape 1920 × 1080</source>
+        <translation>横屏 1920 × 1080</translation>
+    </message>
+    <message>
+        <source>Portrait 1080 × 1920</source>
+        <translation>竖屏 1080 × 1920</translation>
+    </message>
+    <message>
+        <source>The preview shows the content once it has no problems.</source>
+        <translation>内容没有问题后，这里显示预览。</translation>
+    </message>
+    <message>
+        <source>The preview shows the last version without problems.</source>
+        <translation>预览显示的是最后一个没有问题的版本。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>{count} item(s)</source>
+        <translation>共 {count} 项</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Uncheck to leave this out (it is optional)</source>
+        <translation>取消勾选即不填写（此项可选）</translation>
+    </message>
+    <message>
+        <source>{id} (not found)</source>
+        <translation>{id}（未找到）</translation>
+    </message>
+    <message>
+        <source>Not a number: write digits, e.g. 53190000000 or 7.5</source>
+        <translation>不是数字：请输入数字，例如 53190000000 或 7.5</translation>
+    </message>
+    <message>
+        <source>Not valid here: write it as JSON, e.g. [0.5, 0.5]</source>
+        <translation>格式不对：请按 JSON 书写，例如 [0.5, 0.5]</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Visitors read: {value}</source>
+        <translation>观众看到：{value}</translation>
+    </message>
+    <message>
+        <source>Made from the English name while the item is new</source>
+        <translation>新建条目时根据英文名称自动生成</translation>
+    </message>
+    <message>
+        <source>No problems: ready to save</source>
+        <translation>没有问题，可以保存</translation>
+    </message>
+    <message>
+        <source>Saved {file} as version {number}</source>
+        <translation>已保存 {file}，为第 {number} 版</translation>
+    </message>
+    <message>
+        <source>Version {old} is the file again, as version {number}</source>
+        <translation>第 {old} 版已恢复为当前文件，即第 {number} 版</translation>
+    </message>
+    <message>
+        <source>Save {file}</source>
+        <translation>保存 {file}</translation>
+    </message>
+    <message>
+        <source>What visitors will see change ({count}):</source>
+        <translation>观众将看到的变化（{count} 处）：</translation>
+    </message>
+    <message>
+        <source>Nothing changes for visitors.</source>
+        <translation>观众看到的内容没有变化。</translation>
+    </message>
+    <message>
+        <source>A new data file: everything in it is new to visitors.</source>
+        <translation>这是一个新数据文件：其中所有内容对观众都是新的。</translation>
+    </message>
+    <message>
+        <source>A kiosk showing this file shows the new version within seconds. The last versions are kept: File › History goes back to one.</source>
+        <translation>正在显示此文件的展示屏会在几秒内显示新版本。最近的版本都会保留：可通过“文件 › 历史版本”恢复。</translation>
+    </message>
+    <message>
+        <source>History of {file}</source>
+        <translation>{file} 的历史版本</translation>
+    </message>
+    <message>
+        <source>The kept versions, newest first. Restoring one saves it as a new version, so a restore can be undone too.</source>
+        <translation>保留的版本，最新的在前。恢复某个版本会把它另存为新版本，因此恢复也可以撤销。</translation>
+    </message>
+    <message>
+        <source>No versions yet: they are kept from the first save.</source>
+        <translation>还没有版本：从第一次保存开始保留。</translation>
+    </message>
+    <message>
+        <source>{number}   {time}   {summary}</source>
+        <translation>{number}   {time}   {summary}</translation>
+    </message>
+    <message>
+        <source>(the file now)</source>
+        <translation>（当前文件）</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Version {number} is not restored: {reason}</source>
+        <translation>第 {number} 版未恢复：{reason}</translation>
+    </message>
+    <message>
+        <source>{count} problem(s): fix them to save</source>
+        <translation>{count} 个问题：改正后才能保存</translation>
+    </message>
+    <message>
+        <source>Cannot save while there are problems ({count}); the first: {problem}</source>
+        <translation>存在问题（{count} 个）时无法保存；第一个：{problem}</translation>
+    </message>
+    <message>
+        <source>This is the content bundled with the kiosk program; an update of the program replaces it. Save your changes as a file of your own, and set data_path in the kiosk&apos;s configuration to it.</source>
+        <translation>这是展示屏程序自带的内容，程序更新时会被替换。请将修改另存为自己的文件，并在展示屏配置中把 data_path 设为该文件。</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}</source>
+        <translation>无法打开 {file}</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {error}</source>
+        <translation>无法保存 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>Kiosk data (*.json)</source>
+        <translation>展示屏数据 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the changes to {file}?</source>
+        <translation>是否保存对 {file} 的修改？</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>This file was written for an older version of the kiosk; it is saved in the current format.</source>
+        <translation>此文件是为旧版展示屏编写的，保存时将使用当前格式。</translation>
+    </message>
+    <message>
+        <source>Format version</source>
+        <translation>格式版本</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Tabs</source>
+        <translation>标签页</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>版块</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Year and value</source>
+        <translation>年份与数值</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>成立年份</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Scaled (million, billion)</source>
+        <translation>缩写数值（万、亿）</translation>
+    </message>
+    <message>
+        <source>Thousands separators</source>
+        <translation>千位分隔符</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布机构</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定词</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>Shown under it</source>
+        <translation>下方附带数据</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>所属总量</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>历年数据</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>大标题</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Below the block before</source>
+        <translation>放在上一版块下方</translation>
+    </message>
+    <message>
+        <source>New row</source>
+        <translation>另起一行</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>刻度</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Companies heading</source>
+        <translation>企业列表标题</translation>
+    </message>
+    <message>
+        <source>Banner picture</source>
+        <translation>横幅图片</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>图集</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>替代文字</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>使用许可</translation>
+    </message>
+    <message>
+        <source>Map approval number</source>
+        <translation>审图号</translation>
+    </message>
+    <message>
+        <source>Focus point</source>
+        <translation>焦点</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>图注</translation>
+    </message>
+    <message>
+        <source>Figure cards</source>
+        <translation>数据卡片</translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation>条形图</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>占比对比</translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation>环形图</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <source>Industry explorer</source>
+        <translation>产业浏览</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>超过</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>约</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>logarithmic</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>narrow</source>
+        <translation>窄</translation>
+    </message>
+    <message>
+        <source>wide</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>widest</source>
+        <translation>最宽</translation>
+    </message>
 </context>
 </TS>
