@@ -528,3 +528,48 @@ def test_saving_in_the_editor_publishes_to_a_real_kiosk_showing_the_file(editor,
         kiosk.stop()
     finally:
         server.close()
+
+
+def test_a_dropped_picture_joins_the_media_and_is_checked_until_described(editor, data_file, tmp_path, qtbot):
+    """A picture dragged from the file manager onto the window is copied beside the data file
+    and listed; its alt text, credit and licence are problems until written; then it can be
+    given to an industry and saved."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from pictures import make_picture
+
+    photo = make_picture(tmp_path / "Camera Roll" / "Harbour at dusk.jpg", "#2E7D32")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    # What Qt's drag and drop hands the widget under the pointer: the drag coming in, then the drop.
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(editor, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(editor, QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
+                                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    checked(editor, qtbot)
+    [entry] = editor.document.get(("media",))
+    assert entry["file"] == "Harbour-at-dusk.jpg" and entry["id"] == "harbour-at-dusk"
+    assert (data_file.parent / "media" / "Harbour-at-dusk.jpg").read_bytes() == photo.read_bytes()
+    listed = [editor.problems.item(n).text() for n in range(editor.problems.count())]
+    assert {p.split(":")[0] for p in listed} >= {"media.0.alt.en", "media.0.alt.zh", "media.0.credit.en",
+                                                 "media.0.licence"}
+    assert editor.tree.current_path() == ("media", 0)
+    # Typed keys are Latin letters (QTest cannot type through an input method), in both languages.
+    for field, language, text in (("alt", "en", "The harbour at dusk"), ("alt", "zh", "Huanghun gangkou"),
+                                  ("credit", "en", "Test suite"), ("credit", "zh", "Ceshi")):
+        replace_text(editor, editor.form.editors[field].edits[language], text)
+    replace_text(editor, editor.form.editors["licence"].edit, "CC0 1.0")
+    industry = ("industries", 0)
+    choose_in_tree(editor, industry)
+    pick(editor, editor.form.editors["photo"].combo, "(harbour-at-dusk)")
+    checked(editor, qtbot)
+    assert editor.checked.valid, editor.checked.problems
+    keys(editor, (Qt.Key.Key_S, CTRL))
+    confirm(editor.review_dialog, editor, qtbot)
+    done = subprocess.run([sys.executable, "-m", "kiosk", "validate", str(data_file)], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert json.loads(data_file.read_text(encoding="utf-8"))["industries"][0]["photo"] == "harbour-at-dusk"

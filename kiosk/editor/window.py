@@ -4,6 +4,8 @@ problems; menus, shortcuts, undo and redo, open and save."""
 from __future__ import annotations
 
 import logging
+import re
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
@@ -21,11 +23,11 @@ from kiosk.editor.fields import (MAPPING, RECORDS, Shape, data_at, kind_tag, pla
                                  record_fields, shape_at, walk_references)
 from kiosk.editor.form import CollectionPanel, RecordForm
 from kiosk.editor.preview import KioskFrame, PreviewPane, render
-from kiosk.editor.records import choices, display_name, fixed_tag, new_value
+from kiosk.editor.records import choices, display_name, fixed_tag, new_record, new_value
 from kiosk.editor.dialogs import HistoryDialog, ReviewDialog
 from kiosk.editor.saving import changes_for_visitors, save_content, shown_now
 from kiosk.editor.tree import ContentTree, Node
-from kiosk.model.dataset import Qualifier
+from kiosk.model.dataset import Media, Qualifier
 from kiosk.model.formatting import format_value
 from kiosk.model.loader import DatasetError, load_dataset
 from kiosk.model.media import media_folder
@@ -54,6 +56,20 @@ def is_bundled(path: Path) -> bool:
     return Path(path).resolve().is_relative_to((bundled_root() / "data").resolve())
 
 
+PICTURE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
+
+
+def _free_name(folder: Path, source: Path) -> str:
+    """A file name for the picture in the media folder that the data's rules accept (letters,
+    digits, dots, dashes) and that no other file there has."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", source.stem).strip("-._") or "picture"
+    suffix = source.suffix.lower()
+    name, n = f"{stem}{suffix}", 2
+    while (folder / name).exists() and (folder / name).resolve() != source.resolve():
+        name, n = f"{stem}-{n}{suffix}", n + 1
+    return name
+
+
 class EditorWindow(QMainWindow):
     def __init__(self, path: Path, language: str, theme: Theme, translations: Translations, settings: QSettings):
         super().__init__()
@@ -74,6 +90,7 @@ class EditorWindow(QMainWindow):
         self._session = 0  # each form shown: typing into one field of it merges into one undo step
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.check)
         self.keys = _UndoKeys(self)
+        self.setAcceptDrops(True)  # pictures dropped on the window join the media
         self.setStyleSheet(MARKS)
         self._build()
         self._menus()
@@ -185,6 +202,8 @@ class EditorWindow(QMainWindow):
         self.save_action = self._action(strings.SAVE, self.save, QKeySequence.StandardKey.Save, file)
         self.save_as_action = self._action(strings.SAVE_AS, self.save_as, QKeySequence.StandardKey.SaveAs, file)
         self.history_action = self._action(strings.HISTORY, self.show_history, "Ctrl+H", file)
+        file.addSeparator()
+        self._action(strings.ADD_PICTURES, self.choose_pictures, "Ctrl+Shift+P", file)
         file.addSeparator()
         self._action(strings.QUIT, self.close, QKeySequence.StandardKey.Quit, file)
         self.undo_action = self._action(strings.UNDO, self.undo_stack.undo, QKeySequence.StandardKey.Undo, edit)
@@ -581,6 +600,44 @@ class EditorWindow(QMainWindow):
                                      tuple(self.document.data.get("languages") or ()), self.plain)
         self._push(change, self.ui(strings.ADD_WHAT, what=self._record_word(record)), structural=True)
         self.tree.select(path)
+
+    # ---- pictures ------------------------------------------------------------------------------
+
+    def choose_pictures(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.ui(strings.ADD_PICTURES).replace("&", ""),
+                                                self._folder(), self.ui(strings.PICTURE_FILES))
+        self.add_pictures([Path(name) for name in names])
+
+    def add_pictures(self, files: list[Path]) -> None:
+        """Each picture copied into the media folder beside the data file and listed in its
+        media, named after its file; its alt text, credit and licence are left for staff to
+        write (the checks list them until they are). One undo step takes the entries back."""
+        pictures = [f for f in files if f.suffix.lower() in PICTURE_SUFFIXES and f.is_file()]
+        if not pictures or self.document is None:
+            return
+        folder = media_folder(self.document.path)
+        folder.mkdir(exist_ok=True)
+        data, media = self.document.data, list(self.document.get(("media",), []) or [])
+        languages = tuple(data.get("languages") or ())
+        for source in pictures:
+            name = _free_name(folder, source)
+            if source.resolve() != (folder / name).resolve():
+                shutil.copy2(source, folder / name)
+            taken = {item.get("id") for item in media if isinstance(item, dict)}
+            entry = new_record(Media, data, languages, self.plain, name=source.stem, taken=taken)
+            media.append({**entry, "file": name})
+        self._push(editing.Edit({("media",): media}), self.ui(strings.PICTURES_ADDED,
+                                                              names=", ".join(p.name for p in pictures)),
+                   structural=True)
+        self.tree.select(("media", len(media) - 1))
+
+    def dragEnterEvent(self, event):  # noqa: N802 (Qt override)
+        if any(Path(url.toLocalFile()).suffix.lower() in PICTURE_SUFFIXES for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802 (Qt override)
+        self.add_pictures([Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()])
+        event.acceptProposedAction()
 
     def _item_path(self) -> tuple | None:
         """The selected item, if it sits in a list (or mapping) it can be deleted from or moved in."""

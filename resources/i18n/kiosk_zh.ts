@@ -888,6 +888,18 @@
         <translation>添加：{what}</translation>
     </message>
     <message>
+        <source>Add &amp;pictures…</source>
+        <translation>添加图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>Add pictures: {names}</source>
+        <translation>添加图片：{names}</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
