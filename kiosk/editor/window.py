@@ -436,6 +436,8 @@ class EditorWindow(QMainWindow):
             name = f"{node.path[-1]} – {name}" if name else node.path[-1]
         if tag:
             return f"{self.word(tag)}: {name}" if name else self.word(tag)
+        if len(node.path) == 1:  # the dataset's one record of a kind (the zone): say which
+            return f"{self.word(node.path[0])}: {name}" if name else self.word(node.path[0])
         return name or self.word(editing.reference_kind(node.record))
 
     def _names_language(self) -> str:
