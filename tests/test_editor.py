@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from conftest import settle
+from kiosk import realx
 from kiosk.editor import strings
 from kiosk.editor.window import EditorWindow
 from kiosk.model.dataset import FigureRef, Id, Record, Scale, Text
@@ -535,3 +537,33 @@ def test_a_file_that_is_not_json_is_not_opened_and_says_why(editor, tmp_path):
     assert editor.document is before
     assert editor.message.isVisible() and "broken.json" in editor.message.text()
     editor.message.close()
+
+
+@pytest.mark.real_display
+@pytest.mark.skipif(bool(realx.missing_for_xvfb()), reason="needs the Debian packages "
+                    + " ".join(realx.missing_for_xvfb()))
+def test_saving_in_the_editor_publishes_to_a_real_kiosk_showing_the_file(editor, data_file, qtbot):
+    """The real program full screen on an X server, showing the file the editor saves: after
+    Save (and its review), the kiosk's own screen shows the new figure, without a restart."""
+    server = realx.XServer()
+    try:
+        kiosk = realx.KioskProcess.start(server, "--data", str(data_file))
+        kiosk.wait_until_covered()
+        before = kiosk._settled()
+        assert realx.difference(before, kiosk._settled()) == 0  # a still screen until the save
+        gdp = ("figures", figure_index(editor, "gdp"))
+        choose_in_tree(editor, gdp)
+        replace_text(editor, editor.form.editors["value"].edit, "61000000000")
+        checked(editor, qtbot)
+        keys(editor, (Qt.Key.Key_S, CTRL))
+        confirm(editor.review_dialog, editor, qtbot)
+        deadline = time.monotonic() + 20
+        while f"now showing {data_file}" not in kiosk.log and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert f"now showing {data_file}" in kiosk.log, kiosk.log[-2000:]
+        kiosk.wait_until_covered()
+        assert realx.difference(before, kiosk._settled()) > 0, "the kiosk's screen did not change"
+        assert kiosk.alive()
+        kiosk.stop()
+    finally:
+        server.close()

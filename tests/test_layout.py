@@ -64,6 +64,9 @@ def test_the_layout_check_catches_a_clipped_label(make_window):
 
     label = figure_cards(window.views["overview"])[0].findChildren(QLabel)[0]
     label.setWordWrap(False)
+    # Held to its width, as in a layout with no room to spare: otherwise the page widens to
+    # the label's one long line once the scroll area has laid it out again.
+    label.setMaximumWidth(label.width())
     label.setText("A label far too long to fit into a quarter-width card at this size " * 2)
     settle()
     assert any("does not fit" in p for p in layout_problems(window))

@@ -10,7 +10,7 @@ from functools import partial
 import shiboken6
 from PySide6.QtCore import (QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, QRect, Qt,
                             QTimer, Signal)
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QRegion
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QScroller,
                                QStackedWidget, QWidget)
 
@@ -20,6 +20,7 @@ from kiosk.ui.burn_in import ShiftingLayout
 from kiosk.ui.charts import StaticPlot
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
+from kiosk.ui.rehearsal import rehearse
 from kiosk.ui.signals import WindowSignals
 from kiosk.ui.tab_page import TabPage
 from kiosk.ui.widgets import Button, descendants, discard, is_portrait, label
@@ -173,6 +174,7 @@ class MainWindow(QWidget):
         self._rest_pending = False
         self._entering: list[StaticPlot] = []  # charts whose entry animation may be running
         self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paintEvent fills the background
         # The pages outlive data swaps and restyles: only the views inside them are rebuilt
         # (a scroll area's touch-gesture grab is not free, and a page keeps its place).
         self.stack = QStackedWidget()
@@ -224,12 +226,13 @@ class MainWindow(QWidget):
             new.lower()  # overlays stay on top
             discard(old)
         self.show_view(self._current if self._current in self.tab_ids else self.tab_ids[0])
-        self._build_rest_soon()
+        self._prepare_rest_soon()
 
-    def _build_rest_soon(self) -> None:
-        """The views nobody is looking at yet are built after the visible one has been
-        painted, one per turn of the event loop so a touch in between is not kept waiting:
-        start-up and data swaps show the first view sooner."""
+    def _prepare_rest_soon(self) -> None:
+        """The views nobody is looking at are built and rehearsed (kiosk.ui.rehearsal) after the
+        visible one has been painted, one per turn of the event loop so a touch in between is
+        not kept waiting: start-up and data swaps show the first view sooner, and the first
+        switch to each tab costs no more than any other."""
         self._rest_pending = True  # taken up by the next paintEvent
 
     def set_shift(self, shift: QPoint) -> None:
@@ -238,12 +241,21 @@ class MainWindow(QWidget):
         self.update()
 
     def paintEvent(self, event):  # noqa: N802 (Qt override)
-        super().paintEvent(event)
+        # The window's background everywhere but behind the current page, which fills its own:
+        # a page that has just appeared is not opaque for its first paint (TabPage.appearing),
+        # and Qt would fill the whole page's area once more beneath it. (Its scroll bar, when it
+        # has one, is drawn over the window's background.)
+        viewport = self.stack.currentWidget().viewport()
+        page_area = QRect(viewport.mapTo(self, QPoint()), viewport.size())
+        painter = QPainter(self)
+        painter.setClipRegion(event.region().subtracted(QRegion(page_area)))
+        painter.fillRect(self.rect(), self.palette().window())
+        painter.end()
         if not self.layout().shift.isNull():
             self._paint_edges()
         if self._rest_pending:
             self._rest_pending = False
-            QTimer.singleShot(0, self, partial(self._build_next, self.views))
+            QTimer.singleShot(0, self, partial(self._prepare_next, self.views))
 
     def _paint_edges(self) -> None:
         """Header and tab bar rows in the bars' colour to the window's edges: a strip uncovered
@@ -255,13 +267,29 @@ class MainWindow(QWidget):
         painter.fillRect(QRect(0, top, self.width(), self.height() - top), bar)
         painter.end()
 
-    def _build_next(self, views: LazyViews) -> None:
+    def _prepare_next(self, views: LazyViews) -> None:
         if views is not self.views:
             return  # new data replaced that content meanwhile; its own paint starts again
-        missing = [name for name in views if name not in views.built]
-        if missing:
-            views[missing[0]]
-            QTimer.singleShot(0, self, partial(self._build_next, views))
+        if self.sliding:  # a page in motion keeps its place; the slide is soon over
+            QTimer.singleShot(SLIDE_MS, self, partial(self._prepare_next, views))
+            return
+        cold = [name for name in views if name in views.cold and name != self._current]
+        if cold:
+            views.rehearse(cold[0], self.stack.contentsRect())
+            # The page's new size invalidated the window's layout (the stack's size hint takes
+            # in every page): lay it out now, not at a later turn (a pixel shift would wait).
+            self.layout().activate()
+            QTimer.singleShot(0, self, partial(self._prepare_next, views))
+
+    def _pages_went_cold(self) -> None:
+        """The hidden pages' texts or size changed: they are laid out and painted again when
+        they appear, unless they are rehearsed before."""
+        self.views.cold.update(name for name in self.views if name != self._current)
+        self._prepare_rest_soon()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._pages_went_cold()
 
 
     @property
@@ -271,9 +299,12 @@ class MainWindow(QWidget):
     def show_view(self, name: str, direction: int = 0) -> None:
         """Show a view; direction +1/-1 slides it in from the right/left (after a swipe)."""
         index = self.tab_ids.index(name)
-        self.views[name]  # noqa: B018 (built on first use)
+        page = self.views[name]  # built on first use
         self._end_slide()
         appears = index != self.stack.currentIndex()
+        if appears:
+            page.appearing()
+        self.views.cold.discard(name)  # laid out and painted for real now
         if direction and self.isVisible() and appears and not self.ctx.reduce_motion:
             self._slide_to(index, direction)
         else:
@@ -287,7 +318,7 @@ class MainWindow(QWidget):
     def showEvent(self, event):  # noqa: N802 (Qt override)
         super().showEvent(event)
         self._animate_charts()
-        self._build_rest_soon()
+        self._prepare_rest_soon()
 
     def _animate_charts(self) -> None:
         if self.ctx.reduce_motion:
@@ -368,6 +399,7 @@ class MainWindow(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.setWindowTitle(localise(self._title))
             self.language_changed.emit(current_language())
+            self._pages_went_cold()
         super().changeEvent(event)
 
     def closeEvent(self, event):  # noqa: N802 (Qt override)
@@ -408,11 +440,19 @@ class LazyViews(Mapping):
         self.pages = pages
         self.built: dict[str, TabPage] = {}
         self._charts: dict[str, list[StaticPlot]] = {}
+        self.cold: set[str] = set(pages)  # not laid out and painted as they will appear (rehearse)
+
+    def rehearse(self, name: str, rect: QRect) -> None:
+        """Build the page if need be, and lay it out and paint it off screen (kiosk.ui.rehearsal)."""
+        self[name]  # noqa: B018 (built on first use)
+        rehearse(self.pages[name], rect)
+        self.cold.discard(name)
 
     def __getitem__(self, name: str) -> QWidget:
         if name not in self.built:
             self.built[name] = TabPage(self.ctx, self.ctx.dataset.tab(name))
             self.pages[name].setWidget(self.built[name])
+            self.built[name].setAutoFillBackground(False)  # setWidget turns it on; the page fills itself
         return self.built[name]
 
     def charts(self, name: str) -> list[StaticPlot]:
@@ -434,5 +474,9 @@ def _scrollable() -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    # The page fills the area and paints its own background: an opaque viewport beneath it
+    # would be painted with the whole page in it before the page's own widgets are painted
+    # again (TabPage.appearing).
+    area.viewport().setAutoFillBackground(False)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     return area

@@ -76,7 +76,11 @@ class Banner(Picture):
 
 
 class TabPage(QWidget):
-    """One tab of the dataset, built from its blocks (kiosk.ui.blocks)."""
+    """One tab of the dataset, built from its blocks (kiosk.ui.blocks).
+
+    The page fills its own background, so Qt paints nothing beneath it (it is opaque), except
+    for the one paint after it appears (appearing()).
+    """
 
     def __init__(self, ctx: ViewContext, tab: Tab):
         super().__init__()
@@ -85,7 +89,8 @@ class TabPage(QWidget):
         self.title = ctx.text(tab.title)
         self.blocks: list[QWidget] = []  # in the dataset's order
         self.setObjectName("ViewPage")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._background = QColor(ctx.theme.background)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         layout = vbox(self, margin=SPACING, spacing=SPACING)
         headline = label(ctx.text(tab.headline), "headline")
         if tab.banner:
@@ -97,6 +102,20 @@ class TabPage(QWidget):
         rows = arrange(tab.blocks)
         for row, stretch in zip(rows, stretches(rows, lambda row: any(grows(b) for c in row for b in c))):
             layout.addWidget(self._row(row), stretch)
+
+    def appearing(self) -> None:
+        """The page is about to be shown, and with it every widget in it asks to be painted.
+        Qt paints an opaque widget with everything in it first and then, once more, every
+        widget in it that asked (the Overview's labels twice, its background five times): a
+        page that is not opaque for this one paint is painted once. It is opaque again from
+        that paint on."""
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+
+    def paintEvent(self, event):  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self._background)
+        painter.end()
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # painted whole: opaque again
 
     def _row(self, row: Row) -> QWidget:
         columns = [(self._column(blocks), blocks[0].width) for blocks in row]

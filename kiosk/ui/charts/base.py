@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QPointF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsGridLayout, QSizePolicy
+from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsView, QSizePolicy
 
 from kiosk.theme import Theme
 from kiosk.ui.charts.callout import Callout
@@ -136,6 +136,10 @@ class StaticPlot(pg.GraphicsView):
         self.setCentralItem(self.plot)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A flat background: one fill of the theme's colour per paint, instead of a fill of the
+        # viewport's own and a blit of a cached picture of that colour (a quarter of a chart's paint).
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.callout = Callout(self)
         self.keys: list[str | None] = []  # each element's figure id, in element order
         self._no_activation = _NoActivation(self)
