@@ -500,6 +500,45 @@ def test_a_saved_version_is_kept_and_restored_from_the_history(editor, data_file
     assert editor.undo_stack.isClean()
 
 
+def test_every_file_of_the_broken_corpus_opens_with_the_problems_kiosk_validate_finds(editor, tmp_path):
+    from kiosk.editor.document import parse_path
+    from kiosk.model.loader import DatasetError, parse_dataset
+
+    opened = 0
+    for source in sorted((ROOT / "tests" / "bad-data").glob("*.json")):
+        try:
+            data = json.loads(source.read_bytes().decode("utf-8"))
+        except ValueError:
+            continue  # not JSON: the editor cannot open it (next test)
+        if not isinstance(data, dict) or "views" not in data:
+            continue
+        path = tmp_path / source.name
+        shutil.copy(source, path)
+        try:
+            parse_dataset(source.read_bytes(), path, remember=False)
+            problems = []  # the corpus's valid base
+        except DatasetError as error:
+            problems = [str(problem) for problem in error.problems]
+        assert editor.open_file(path), source.name
+        listed = [editor.problems.item(n).text() for n in range(editor.problems.count())]
+        assert listed == problems, source.name
+        assert editor.save_action.isEnabled() == (not problems)
+        for problem in editor.checked.problems:  # the form of each item with a problem, whatever its values
+            editor._show_form(editor.tree.nodes[editor.tree.nearest(parse_path(problem.path, editor.document.data))])
+        opened += 1
+    assert opened >= 30
+
+
+def test_a_file_that_is_not_json_is_not_opened_and_says_why(editor, tmp_path):
+    before = editor.document
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"views": [', encoding="utf-8")
+    assert not editor.open_file(broken)
+    assert editor.document is before
+    assert editor.message.isVisible() and "broken.json" in editor.message.text()
+    editor.message.close()
+
+
 @pytest.mark.real_display
 @pytest.mark.skipif(bool(realx.missing_for_xvfb()), reason="needs the Debian packages "
                     + " ".join(realx.missing_for_xvfb()))

@@ -95,7 +95,8 @@ class EditorWindow(QMainWindow):
         self._build()
         self._menus()
         self._restore()
-        self.open_file(path)
+        if not self.open_file(path):
+            self.check()
 
     # ---- texts in the editor's language --------------------------------------------------
 
@@ -296,8 +297,8 @@ class EditorWindow(QMainWindow):
             document = Document.read(Path(path))
         except DatasetError as error:
             log.error("%s", error)
-            QMessageBox.critical(self, self.ui(strings.TITLE), self.ui(strings.OPEN_FAILED, file=str(path)) +
-                                 "\n\n" + "\n".join(map(str, error.problems)))
+            self._tell(QMessageBox.Icon.Critical, self.ui(strings.OPEN_FAILED, file=str(path)) + "\n\n" +
+                       "\n".join(map(str, error.problems)))
             return False
         self.document = document
         self.undo_stack.clear()
@@ -372,8 +373,13 @@ class EditorWindow(QMainWindow):
         return True
 
     def _failed(self, source: str, **values) -> bool:
-        QMessageBox.warning(self, self.ui(strings.TITLE), self.ui(source, **values))
+        self._tell(QMessageBox.Icon.Warning, self.ui(source, **values))
         return False
+
+    def _tell(self, icon: QMessageBox.Icon, text: str) -> None:
+        """A message in a box of its own; the window goes on (nothing waits for the box)."""
+        self.message = QMessageBox(icon, self.ui(strings.TITLE), text, parent=self)
+        self.message.open()
 
     def show_history(self) -> None:
         history = ContentHistory(self.document.path)
@@ -449,6 +455,8 @@ class EditorWindow(QMainWindow):
             name = f"{node.path[-1]} – {name}" if name else node.path[-1]
         if tag:
             return f"{self.word(tag)}: {name}" if name else self.word(tag)
+        if len(node.path) == 1:  # the dataset's one record of a kind (the zone): say which
+            return f"{self.word(node.path[0])}: {name}" if name else self.word(node.path[0])
         return name or self.word(editing.reference_kind(node.record))
 
     def _names_language(self) -> str:
@@ -675,6 +683,10 @@ class EditorWindow(QMainWindow):
     def check(self) -> None:
         """The kiosk's own check of the content as it is now; a valid version goes to the preview."""
         self.check_timer.stop()
+        if self.document is None:  # the first file could not be opened: nothing to save yet
+            for action in (self.save_action, self.save_as_action, self.history_action):
+                action.setEnabled(False)
+            return
         self.checked = self.document.check()
         if self.checked.valid:
             self.dataset = self.checked.dataset
