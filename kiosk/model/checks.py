@@ -111,20 +111,27 @@ def _duplicate_ids(dataset: Dataset) -> Iterator[Problem]:
                 yield Problem(f"{collection}.{index}.id", f'duplicate id "{record.id}"')
 
 
-def _missing_translations(node, languages, path: str = "") -> Iterator[Problem]:
-    if isinstance(node, Text):
-        for language in languages:
-            if language not in node.root:
-                yield Problem(path, f'missing the "{language}" text')
-    elif is_dataclass(node):
-        for field in fields(node):
-            yield from _missing_translations(getattr(node, field.name), languages, _join(path, field.name))
+def _missing_translations(dataset: Dataset, languages) -> Iterator[Problem]:
+    for path, node in _nodes(dataset):
+        if isinstance(node, Text):
+            for language in languages:
+                if language not in node.root:
+                    yield Problem(path, f'missing the "{language}" text')
+
+
+def _nodes(node, path: str = "") -> Iterator[tuple[str, object]]:
+    """Every value in a record and in the records inside it, with its path ("figures.3.label")."""
+    yield path, node
+    if is_dataclass(node):
+        children = ((field.name, getattr(node, field.name)) for field in fields(node))
     elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _missing_translations(value, languages, _join(path, key))
+        children = node.items()
     elif isinstance(node, tuple):
-        for index, value in enumerate(node):
-            yield from _missing_translations(value, languages, _join(path, index))
+        children = enumerate(node)
+    else:
+        return
+    for key, value in children:
+        yield from _nodes(value, _join(path, key))
 
 
 def _join(path: str, key) -> str:
@@ -144,26 +151,12 @@ def _unknown_references(dataset: Dataset) -> Iterator[Problem]:
             yield Problem(path, f'unknown {kind} id "{ref}"')
 
 
-def _references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
-    for i, f in enumerate(d.figures):
-        yield f"figures.{i}.source", "source", f.source
-        yield f"figures.{i}.unit", "unit", f.unit
-        yield f"figures.{i}.secondary", "figure", f.secondary
-        yield f"figures.{i}.part_of", "figure", f.part_of
-    for collection in ("facts", "companies"):
-        for i, record in enumerate(getattr(d, collection)):
-            yield f"{collection}.{i}.source", "source", record.source
-    for i, c in enumerate(d.companies):
-        yield f"companies.{i}.industry", "industry", c.industry
-    for i, industry in enumerate(d.industries):
-        yield f"industries.{i}.share", "figure", industry.share
-    yield from _view_references(d)
-
-
-def _view_references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
-    for t, tab in enumerate(d.views):
-        for b, block in enumerate(tab.blocks):
-            yield from marked_references(block, f"views.{t}.blocks.{b}")
+def _references(dataset: Dataset) -> Iterator[tuple[str, str, str | None]]:
+    """Every id marked with Refers in the dataset's records, found from their types: a new
+    reference field is checked without being listed here."""
+    for path, node in _nodes(dataset):
+        if is_dataclass(node):
+            yield from marked_references(node, path)
 
 
 def marked_references(record, path: str) -> Iterator[tuple[str, str, str | None]]:
@@ -174,9 +167,9 @@ def marked_references(record, path: str) -> Iterator[tuple[str, str, str | None]
             continue
         value = getattr(record, name)
         if many:
-            yield from _each(f"{path}.{name}", kind, value)
+            yield from _each(_join(path, name), kind, value)
         else:
-            yield f"{path}.{name}", kind, value
+            yield _join(path, name), kind, value
 
 
 def _refers(annotation) -> tuple[str | None, bool]:

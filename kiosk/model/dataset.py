@@ -26,6 +26,9 @@ Amount = Annotated[float, Rules(ge=0, allow_inf_nan=False)]
 # Ids that name another record: the checks follow them (and an editor offers a picker).
 FigureRef = Annotated[Id, Refers("figure")]
 FactRef = Annotated[Id, Refers("fact")]
+SourceRef = Annotated[Id, Refers("source")]
+UnitRef = Annotated[Id, Refers("unit")]
+IndustryRef = Annotated[Id, Refers("industry")]
 
 # A tab bar and a screen have room for this much (more would shrink touch targets or pages).
 MAX_TABS = 7
@@ -123,13 +126,13 @@ class Figure(Record):
     label: Text
     value: Amount
     qualifier: Qualifier | None = None
-    unit: Id
+    unit: UnitRef
     year: Annotated[int, Rules("The year the figure refers to.")]
-    source: Id
+    source: SourceRef
     quote: Annotated[NonEmpty | None, Rules("The figure exactly as the source states it.")] = None
     note: Text | None = None
-    secondary: Annotated[Id | None, Rules("Another figure shown under this one.")] = None
-    part_of: Annotated[Id | None, Rules("A figure (same unit) this one is a part of.")] = None
+    secondary: Annotated[FigureRef | None, Rules("Another figure shown under this one.")] = None
+    part_of: Annotated[FigureRef | None, Rules("A figure (same unit) this one is a part of.")] = None
     series: Annotated[tuple[SeriesPoint, ...],
                       Rules("Values by year from a source; a chart is shown once there are two.")] = ()
 
@@ -142,7 +145,7 @@ class Fact(Record):
     title: Text
     text: Text
     year: int
-    source: Id
+    source: SourceRef
     quote: NonEmpty | None = None
 
 
@@ -150,16 +153,16 @@ class Fact(Record):
 class Company(Record):
     id: Id
     name: Text
-    industry: Id | None = None
+    industry: IndustryRef | None = None
     description: Text | None = None
-    source: Id
+    source: SourceRef
 
 
 @record
 class Industry(Record):
     id: Id
     name: Text
-    share: Annotated[Id, Rules("Figure id: the cluster's share of the city's total (percent).")]
+    share: Annotated[FigureRef, Rules("Figure id: the cluster's share of the city's total (percent).")]
     description: Text | None = None
 
 
