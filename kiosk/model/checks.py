@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import types
 import typing
 from collections import Counter
@@ -51,6 +52,9 @@ def _implausible_values(d: Dataset, today: datetime.date) -> Iterator[Problem]:
         yield from _year(f"figures.{i}.year", f.year, d.zone.founded, today)
         for j, point in enumerate(f.series):
             yield from _year(f"figures.{i}.series.{j}.year", point.year, d.zone.founded, today)
+    for i, industry in enumerate(d.industries):
+        if not d.unit(d.figure(industry.share).unit).percent:  # the explorer draws shares on 0-100 %
+            yield Problem(f"industries.{i}.share", f'"{industry.share}" is not a percentage; a share of the whole is one')
     for i, fact in enumerate(d.facts):
         yield from _year(f"facts.{i}.year", fact.year, None, today)
     for i, source in enumerate(d.sources):
@@ -161,15 +165,21 @@ def _references(dataset: Dataset) -> Iterator[tuple[str, str, str | None]]:
 
 def marked_references(record, path: str) -> Iterator[tuple[str, str, str | None]]:
     """Every id in a record's fields marked with Refers: (path, kind, id)."""
-    for name, annotation in typing.get_type_hints(type(record), include_extras=True).items():
-        kind, many = _refers(annotation)
-        if kind is None:
-            continue
+    for name, kind, many in _reference_fields(type(record)):
         value = getattr(record, name)
         if many:
             yield from _each(_join(path, name), kind, value)
         else:
             yield _join(path, name), kind, value
+
+
+@functools.cache
+def _reference_fields(record_type: type) -> tuple[tuple[str, str, bool], ...]:
+    """The fields of a record type that name other records: (name, kind, whether a list of them).
+    Reading type hints is slow, and every record of a dataset is asked."""
+    fields_ = ((name, *_refers(annotation))
+               for name, annotation in typing.get_type_hints(record_type, include_extras=True).items())
+    return tuple((name, kind, many) for name, kind, many in fields_ if kind is not None)
 
 
 def _refers(annotation) -> tuple[str | None, bool]:
