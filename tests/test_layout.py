@@ -1,5 +1,6 @@
 """Every view, in both languages and orientations: nothing clipped, small or off screen."""
 
+import json
 import os
 import subprocess
 import sys
@@ -125,3 +126,39 @@ def test_in_portrait_every_control_is_in_the_lower_part_of_the_screen(make_kiosk
     settle()
     problems += [f"source card: {p}" for p in out_of_reach(kiosk.window)]
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_selecting_an_industry_changes_its_card_and_nothing_else(make_window, tap, language, size):
+    """Health care has the longest card: it must neither push the page into scrolling nor move
+    the bars under the visitor's finger."""
+    from ui_helpers import row_point
+
+    window = make_window(language, size)
+    window.show_view("industries")
+    settle()
+    block = explorer(window)
+    page = window.stack.currentWidget()
+    chart_at = block.chart.mapTo(window, block.chart.rect().topLeft()), block.chart.size()
+    for row, industry in enumerate(block.industries):
+        tap(block.chart.viewport(), row_point(block.chart, row))
+        assert block.selected == industry
+        assert (block.chart.mapTo(window, block.chart.rect().topLeft()), block.chart.size()) == chart_at, industry.id
+        assert not page.verticalScrollBar().isVisible(), industry.id
+        assert layout_problems(window, root=page) == [], industry.id
+
+
+@pytest.mark.parametrize("value, qualifier", [(54321000000, None), (543219000000, "about")])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_longer_figure_keeps_the_overview_on_one_screen(make_window, raw, value, qualifier, language):
+    """A GDP of 54.321 billion yuan (one digit more than the bundled figure) wrapped onto two
+    lines and pushed the Overview's source lines under the tab bar."""
+    from kiosk.model.loader import parse_dataset
+
+    gdp = next(f for f in raw["figures"] if f["id"] == "gdp")
+    gdp.update(value=value, **({"qualifier": qualifier} if qualifier else {}))
+    data = parse_dataset(json.dumps(raw).encode(), Path("longer-gdp.json"), remember=False)
+    for size in SIZES:
+        window = make_window(language, size, data=data)
+        assert layout_problems(window) == [], size

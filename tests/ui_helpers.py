@@ -45,11 +45,10 @@ def min_target_px(widget: QWidget) -> float:
 def _label_overflows(label: QLabel) -> bool:
     rect = label.contentsRect()
     metrics = QFontMetrics(label.font())
-    if label.wordWrap():
-        needed = metrics.boundingRect(QRect(0, 0, rect.width(), 100_000),
-                                      int(Qt.TextFlag.TextWordWrap), label.text())
-        return needed.height() > rect.height() + 1 or needed.width() > rect.width() + 1
-    return metrics.horizontalAdvance(label.text()) > rect.width() or metrics.height() > rect.height()
+    # Lines the text breaks itself ("\n") count as much as wrapped ones.
+    flags = int(Qt.TextFlag.TextWordWrap) if label.wordWrap() else 0
+    needed = metrics.boundingRect(QRect(0, 0, rect.width(), 100_000), flags, label.text())
+    return needed.height() > rect.height() + 1 or needed.width() > rect.width() + 1
 
 
 def _button_overflows(button: QAbstractButton) -> bool:
@@ -57,13 +56,14 @@ def _button_overflows(button: QAbstractButton) -> bool:
     return metrics.horizontalAdvance(button.text()) + 16 > button.width()
 
 
-def layout_problems(window: QWidget, scrolling: bool = False) -> list[str]:
+def layout_problems(window: QWidget, scrolling: bool = False, root: QWidget | None = None) -> list[str]:
     """Clipped labels, small text, small targets and widgets outside the window.
 
     A page must fit its screen unless `scrolling` allows it to scroll (by finger) instead.
+    `root`: only that widget and what is inside it (e.g. one overlay, one chart).
     """
     problems = []
-    for widget in window.findChildren(QWidget):
+    for widget in [root, *root.findChildren(QWidget)] if root is not None else window.findChildren(QWidget):
         if not shown(widget):
             continue
         name = f"{type(widget).__name__} {getattr(widget, 'text', lambda: widget.objectName())()!r}"

@@ -60,6 +60,15 @@ class TabPage(QWidget):
         for row, stretch in zip(rows, stretches(rows, lambda row: any(grows(b) for c in row for b in c))):
             layout.addWidget(self._row(row), stretch)
 
+    def minimumSizeHint(self):  # noqa: N802 (Qt override)
+        """As tall as the page needs at its width: the minimum a layout reports is for its
+        narrowest width (every text wrapped to its longest word), which would make the page
+        scroll on a screen it fits."""
+        hint = super().minimumSizeHint()
+        if self.width() > 0 and self.layout().hasHeightForWidth():
+            hint.setHeight(min(hint.height(), self.layout().totalHeightForWidth(self.width())))
+        return hint
+
     def _row(self, row: Row) -> QWidget:
         columns = [(self._column(blocks), blocks[0].width) for blocks in row]
         return columns[0][0] if len(columns) == 1 else AdaptiveRow(columns)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QStyle,
                                QVBoxLayout, QWidget)
 
@@ -122,6 +122,43 @@ def label(text: str | Tr, role: str = "", wrap: bool = True) -> Label:
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return widget
+
+
+class OneLineValue(Label):
+    """A figure's value, on one line where it can be: in the value size if it fits the width it
+    is given, else in the heading size. A number broken over two lines ("54.321 billion / yuan")
+    reads badly, and the taller card pushed its tab's source lines off the screen."""
+
+    def __init__(self, text: str | Tr, value_px: int):
+        self.value_px = value_px
+        super().__init__(text)
+        self.setProperty("role", "value")
+        self.setWordWrap(True)  # still wraps if even the smaller size is too wide
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt override: a language switch changes the width)
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        if width <= 0:
+            return
+        font = QFont(self.font())
+        font.setPixelSize(self.value_px)
+        metrics = QFontMetrics(font)
+        # Measured as QLabel wraps, which breaks a line that is exactly as wide as the label.
+        lines = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), self.text())
+        role = "value" if lines.height() <= metrics.height() and lines.width() < width else "value-compact"
+        if role != self.property("role"):
+            self.setProperty("role", role)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
 
 class Button(QPushButton):
@@ -262,7 +299,7 @@ class FigureCard(Panel):
         self.figure = figure
         self.setObjectName(f"figure-{figure.id}")
         self.add(label(ctx.text(figure.label), "label"))
-        value = label(ctx.value(figure), "value")
+        value = OneLineValue(ctx.value(figure), ctx.theme.value_px)
         value.setObjectName("value")
         self.add(value)
         for line in _secondary_lines(ctx, figure):

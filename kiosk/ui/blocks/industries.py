@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGridLayout, QStackedWidget, QWidget
 
 from kiosk.model import dataset as data
 from kiosk.model.dataset import Industry
@@ -11,40 +11,101 @@ from kiosk.ui.blocks.charts import bars_panel, figure_rows
 from kiosk.ui.blocks.registry import builds
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr
-from kiosk.ui.widgets import AdaptiveRow, Panel, column, discard, label, source_line, vbox
+from kiosk.ui.widgets import SPACING, Panel, is_portrait, label, source_line, vbox
 
 
-class IndustryExplorer(AdaptiveRow):
-    """The chart beside the selected industry's card and the list of every company."""
+class IndustryExplorer(QWidget):
+    """The chart, the selected industry's card and the list of every company.
+
+    Landscape: the chart above the companies, the card beside both (as tall as they are); portrait:
+    chart, card, companies. The card is as tall as the tallest industry's, so that a tap on a bar
+    changes what the card says and nothing else: the bars never move under the finger, and a
+    page that fits the screen still fits."""
 
     def __init__(self, ctx: ViewContext, block: data.IndustryExplorer):
-        super().__init__([])
+        super().__init__()
         self.ctx = ctx
         self.block = block
         self.industries = list(ctx.dataset.industries)
-        chart_panel = industry_chart(ctx, block, hint=True)
-        self.chart = chart_panel.chart
+        self.chart_panel = industry_chart(ctx, block, hint=True)
+        self.chart = self.chart_panel.chart
         self.chart.row_tapped.connect(self.select)
         self.detail_host = Panel()
-        self.detail: QWidget | None = None
-        self.box.addWidget(chart_panel, 3)
-        self.box.addWidget(column((self.detail_host, 1), (self._all_companies(), 0)), 2)
+        self.details = QStackedWidget()
+        for industry in self.industries:
+            detail = IndustryDetail(ctx, industry, block.share)
+            # A stack asks its pages for their height at its width only if they say they have one.
+            policy = detail.sizePolicy()
+            policy.setHeightForWidth(True)
+            detail.setSizePolicy(policy)
+            self.details.addWidget(detail)
+        self.detail_host.add(self.details)
+        self.companies = self._all_companies()
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(SPACING)
+        self._arrangement_now: str | None = None
+        self._place("left")
         self.select(0)
+
+    @property
+    def detail(self) -> QWidget:
+        """The selected industry's card."""
+        return self.details.currentWidget()
 
     def select(self, index: int) -> None:
         self.selected = self.industries[index]
         self.chart.select(index)
-        if self.detail is not None:
-            self.detail_host.body.removeWidget(self.detail)
-            discard(self.detail)
-        self.detail = IndustryDetail(self.ctx, self.selected, self.block.share)
-        self.detail_host.add(self.detail)
+        self.details.setCurrentIndex(index)
 
     def reset_state(self) -> None:
         self.select(0)
 
-    def _all_companies(self) -> QWidget:
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._place(self._arrangement(event.size().width()))
+
+    def _arrangement(self, width: int) -> str:
+        """"portrait": chart, card, companies in one column; "left"/"right": the companies under
+        the chart or under the card, whichever of the two is shorter at this width."""
+        if is_portrait(self):
+            return "portrait"
+        if self.companies is None:
+            return "left"
+        left = (width - SPACING) * 3 // 5
+        chart = self.chart_panel.minimumSizeHint().height()
+        card = self.detail_host.heightForWidth(width - SPACING - left)
+        return "left" if chart <= card else "right"
+
+    def _place(self, arrangement: str) -> None:
+        if arrangement == self._arrangement_now:
+            return
+        self._arrangement_now = arrangement
+        parts = [self.chart_panel, self.detail_host, self.companies]
+        for widget in parts:
+            if widget is not None:
+                self.grid.removeWidget(widget)
+        companies = self.companies
+        if arrangement == "portrait":
+            cells = {self.chart_panel: (0, 0, 1, 1), self.detail_host: (1, 0, 1, 1), companies: (2, 0, 1, 1)}
+        elif arrangement == "left":
+            cells = {self.chart_panel: (0, 0, 1, 1), companies: (1, 0, 1, 1), self.detail_host: (0, 1, 2, 1)}
+        else:
+            cells = {self.chart_panel: (0, 0, 2, 1), self.detail_host: (0, 1, 1, 1), companies: (1, 1, 1, 1)}
+        for widget, cell in cells.items():
+            if widget is not None:
+                self.grid.addWidget(widget, *cell)
+        # The chart (and in landscape the card beside it) takes the spare height; the chart's
+        # column is the wider.
+        for index, (row, column_) in enumerate([(1, 3), (0, 2 if arrangement != "portrait" else 0), (0, 0)]):
+            self.grid.setRowStretch(index, row)
+            self.grid.setColumnStretch(index, column_)
+
+    def _all_companies(self) -> QWidget | None:
+        """Every company, by name (none: no panel)."""
         companies = self.ctx.dataset.companies
+        if not companies:
+            return None
         panel = Panel(self.ctx.text(self.block.companies_title), self.ctx.provenance(
             [c for c in companies if c.industry is None] or companies))
         company_names = [self.ctx.text(c.name) for c in companies]
