@@ -10,7 +10,7 @@ import pytest
 
 from conftest import settle
 from kiosk.ui.charts import BarRowsChart
-from ui_helpers import TABS, explorer, figure_cards, layout_problems
+from ui_helpers import TABS, clipped_button_text, explorer, figure_cards, layout_problems, visible_texts
 
 SIZES = [(1920, 1080), (1080, 1920)]
 # A small panel keeps the readable text size, so its pages may scroll (by finger).
@@ -162,3 +162,46 @@ def test_a_longer_figure_keeps_the_overview_on_one_screen(make_window, raw, valu
     for size in SIZES:
         window = make_window(language, size, data=data)
         assert layout_problems(window) == [], size
+
+
+def loaded(raw):
+    from kiosk.model.loader import parse_dataset
+
+    return parse_dataset(json.dumps(raw).encode(), Path("changed.json"), remember=False)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_long_zone_name_gives_way_to_the_short_name_and_never_widens_the_window(make_window, raw, size):
+    raw["zone"]["name"]["en"] = "A test zone whose name is far longer than any header has room for, " * 2
+    window = make_window(size=size, data=loaded(raw))
+    assert (window.width(), window.height()) == size
+    assert raw["zone"]["short_name"]["en"] in visible_texts(window._header)
+    assert layout_problems(window) == []
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_seven_tabs_share_the_bar_and_each_title_fits_its_tab(make_window, raw, language):
+    """Titles of every length, seven tabs, portrait: no tab is squeezed, no title cut off."""
+    titles = [("Map", "地图"), ("Living environment", "宜居环境"), ("Transport and logistics links", "交通与物流网络"),
+              ("Innovation", "创新"), ("Talent", "人才"), ("Leading companies of the zone", "园区龙头企业"),
+              ("Overview", "概览")]
+    overview = raw["views"][0]
+    raw["views"] = [{**overview, "id": f"tab-{n}", "title": {"en": en, "zh": zh}} for n, (en, zh) in enumerate(titles)]
+    window = make_window(language, (1080, 1920), data=loaded(raw))
+    widths = {button.width() for button in window.tabs.buttons}
+    assert max(widths) - min(widths) <= 1
+    assert layout_problems(window, root=window.tabs) == []
+    assert clipped_button_text(window.tabs) == []
+
+
+def test_a_panel_of_records_without_sources_has_no_empty_source_line(make_window, raw):
+    """No companies at all: the explorer shows no company list, and no panel an empty "ⓘ"."""
+    from kiosk.ui.widgets import Panel, SourceLink
+
+    raw["companies"] = []
+    window = make_window(data=loaded(raw))
+    window.show_view("industries")
+    settle()
+    assert explorer(window).companies is None
+    panel = Panel("Companies", window.ctx.provenance([])).finish()
+    assert panel.findChildren(SourceLink) == []

@@ -51,9 +51,15 @@ def _label_overflows(label: QLabel) -> bool:
     return needed.height() > rect.height() + 1 or needed.width() > rect.width() + 1
 
 
+def _text_width(text: str, metrics: QFontMetrics) -> int:
+    """The widest line of a text ("\n" starts a line)."""
+    return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+
+
 def _button_overflows(button: QAbstractButton) -> bool:
     metrics = QFontMetrics(button.font())
-    return metrics.horizontalAdvance(button.text()) + 16 > button.width()
+    lines = button.text().count("\n") + 1
+    return _text_width(button.text(), metrics) + 16 > button.width() or lines * metrics.lineSpacing() > button.height()
 
 
 def layout_problems(window: QWidget, scrolling: bool = False, root: QWidget | None = None) -> list[str]:
@@ -101,7 +107,7 @@ def clipped_button_text(root: QWidget) -> list[str]:
         option = QStyleOptionButton()
         button.initStyleOption(option)
         room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button).width()
-        needed = QFontMetrics(button.font()).horizontalAdvance(button.text())
+        needed = _text_width(button.text(), QFontMetrics(button.font()))
         if needed > room:
             problems.append(f"{type(button).__name__} {button.text()!r}: text {needed} px in {room} px")
     return problems

@@ -22,7 +22,7 @@ from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
 from kiosk.ui.signals import WindowSignals
 from kiosk.ui.tab_page import TabPage
-from kiosk.ui.widgets import Button, descendants, discard, is_portrait, label, vbox
+from kiosk.ui.widgets import Button, FittedName, TabButton, descendants, discard, is_portrait, vbox
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +63,10 @@ class TabBar(QWidget):
         self.group = QButtonGroup(self)
         self.buttons = []
         for index, title in enumerate(titles):
-            button = Button(title, "tab", description)
+            button = TabButton(title, description)  # the tabs share the bar equally
             button.setCheckable(True)
-            button.setSizePolicy(button.sizePolicy().Policy.Expanding, button.sizePolicy().Policy.Expanding)
-            # Tabs get widths after their texts, but must never make the window wider than the
-            # screen while the bar is still deciding between its two arrangements.
-            button.setMinimumWidth(1)
             self.group.addButton(button, index)
-            layout.addWidget(button)
+            layout.addWidget(button, 1)
             self.buttons.append(button)
         self.group.idClicked.connect(self.tab_selected)
 
@@ -270,7 +266,8 @@ class MainWindow(QWidget):
         header.setFixedHeight(HEADER_HEIGHT)
         row = QHBoxLayout(header)
         row.setContentsMargins(24, 0, 24, 0)
-        row.addWidget(label(ctx.text(ctx.dataset.zone.name), "zone", wrap=False))
+        zone = ctx.dataset.zone
+        row.addWidget(FittedName([ctx.text(zone.name), ctx.text(zone.short_name)], "zone"))
         return header
 
     @property

@@ -124,16 +124,18 @@ def label(text: str | Tr, role: str = "", wrap: bool = True) -> Label:
     return widget
 
 
-class OneLineValue(Label):
-    """A figure's value, on one line where it can be: in the value size if it fits the width it
-    is given, else in the heading size. A number broken over two lines ("54.321 billion / yuan")
-    reads badly, and the taller card pushed its tab's source lines off the screen."""
+class FittedLabel(Label):
+    """A label that takes the first of its sizes (roles, largest first) at which its text fits
+    the width it is given: on one line, else wrapped with no word cut off. A figure broken over
+    two lines ("54.321 billion / yuan") reads badly and its taller card pushed the Overview's
+    source lines off the screen; a long word ("semiconductors") at 66 px overflows a narrow
+    column. Taking a smaller size never widens the layout, so it cannot make the label wider."""
 
-    def __init__(self, text: str | Tr, value_px: int):
-        self.value_px = value_px
+    def __init__(self, text: str | Tr, sizes: list[tuple[str, int]]):
+        self.sizes = sizes  # (role, pixel size) from the theme, e.g. [("value", 44), ("value-compact", 34)]
         super().__init__(text)
-        self.setProperty("role", "value")
-        self.setWordWrap(True)  # still wraps if even the smaller size is too wide
+        self.setProperty("role", sizes[0][0])
+        self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
@@ -149,16 +151,61 @@ class OneLineValue(Label):
         width = self.contentsRect().width()
         if width <= 0:
             return
-        font = QFont(self.font())
-        font.setPixelSize(self.value_px)
-        metrics = QFontMetrics(font)
-        # Measured as QLabel wraps, which breaks a line that is exactly as wide as the label.
-        lines = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), self.text())
-        role = "value" if lines.height() <= metrics.height() and lines.width() < width else "value-compact"
+        measures = [(role, self._measure(px, width)) for role, px in self.sizes]
+        role = next((role for role, (one_line, _) in measures if one_line), None) or next(
+            (role for role, (_, words_fit) in measures if words_fit), self.sizes[-1][0])
         if role != self.property("role"):
             self.setProperty("role", role)
             self.style().unpolish(self)
             self.style().polish(self)
+
+    def _measure(self, px: int, width: int) -> tuple[bool, bool]:
+        """Whether the text fits on one line at this size, and whether each of its words does."""
+        font = QFont(self.font())
+        font.setPixelSize(px)
+        metrics = QFontMetrics(font)
+        # Measured as QLabel wraps, which breaks a line that is exactly as wide as the label.
+        lines = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), self.text())
+        one_line = lines.height() < 1.5 * metrics.lineSpacing()  # (one line may round a pixel taller)
+        return one_line and lines.width() < width, lines.width() < width
+
+
+def value_sizes(ctx: ViewContext) -> list[tuple[str, int]]:
+    """A figure's value: the value size, else the heading size, else the label size."""
+    theme = ctx.theme
+    return [("value", theme.value_px), ("value-compact", theme.heading_px), ("value-small", theme.label_px)]
+
+
+class FittedName(Label):
+    """A name on one line that never widens its window: the first of its names (e.g. the zone's
+    full and short name) that fits, else the last one cut short with an ellipsis."""
+
+    def __init__(self, names: list[Tr], role: str):
+        self.names = names
+        super().__init__(names[0])
+        self.setProperty("role", role)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt override)
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event):  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        width, metrics = self.contentsRect().width(), self.fontMetrics()
+        names = [localise(name) for name in self.names]
+        fitting = next((name for name in names if metrics.horizontalAdvance(name) <= width), None)
+        text = fitting or metrics.elidedText(names[-1], Qt.TextElideMode.ElideRight, width)
+        if text != self.text():
+            QLabel.setText(self, text)
 
 
 class Button(QPushButton):
@@ -184,6 +231,74 @@ class Button(QPushButton):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+MIN_TAB_PX = 20
+
+
+class TabButton(Button):
+    """A tab of the tab bar. The tabs share the bar equally (a long title does not squeeze its
+    neighbours); a title too wide for its tab is broken into two lines, and one still too wide
+    gets smaller text, down to MIN_TAB_PX."""
+
+    PADDING = 2 * 16 + 4  # the tab's padding (kiosk.qss) and border
+
+    def __init__(self, text: str | Tr, description: str | Tr = ""):
+        self._tab_px = 0  # the theme's tab size, read from the style the first time
+        super().__init__(text, "tab", description)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+
+    def _retranslate(self) -> None:
+        super()._retranslate()
+        self._fit()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.width() <= 1:
+            return
+        if not self._tab_px:
+            self.ensurePolished()
+            self._tab_px = self.font().pixelSize()
+        title = localise(self._source)
+        room = self.width() - self.PADDING
+        font = QFont(self.font())
+        for px in range(self._tab_px, MIN_TAB_PX - 1, -2):
+            font.setPixelSize(px)
+            metrics = QFontMetrics(font)
+            text = next((t for t in (title, two_lines(title, metrics)) if _widest_line(t, metrics) <= room), None)
+            if text is not None:
+                break
+        else:  # too long for a tab even then: cut short, with an ellipsis
+            metrics = QFontMetrics(font)
+            px, text = MIN_TAB_PX, "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+                                               for line in two_lines(title, metrics).split("\n"))
+        sheet = "" if px == self._tab_px else f"font-size: {px}px;"
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+        if text != self.text():
+            QPushButton.setText(self, text)
+        self.setAccessibleName(title)
+
+
+def two_lines(text: str, metrics: QFontMetrics) -> str:
+    """The text in two lines as even as can be: broken at a space, or anywhere in Chinese (a
+    single word of a language with spaces is not broken)."""
+    words = text.split(" ")
+    joiner = " "
+    if len(words) < 2 and any(ord(char) >= 0x2E80 for char in text):
+        words, joiner = list(text), ""
+    if len(words) < 2:
+        return text
+    cuts = [(joiner.join(words[:n]), joiner.join(words[n:])) for n in range(1, len(words))]
+    first, second = min(cuts, key=lambda cut: max(metrics.horizontalAdvance(part) for part in cut))
+    return f"{first}\n{second}"
+
+
+def _widest_line(text: str, metrics: QFontMetrics) -> int:
+    return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
 
 
 class SourceLink(Label):
@@ -286,7 +401,8 @@ class Panel(QFrame):
         """Add the provenance line last, so it always sits at the bottom."""
         if not self._stretched:
             self.body.addStretch(1)
-        if self._provenance:
+        # Records without a source to name (no companies at all) have no source line: not an empty "ⓘ".
+        if self._provenance and not (isinstance(self._provenance, Provenance) and not self._provenance.records):
             self.add(source_line(self._provenance))
         return self
 
@@ -299,7 +415,7 @@ class FigureCard(Panel):
         self.figure = figure
         self.setObjectName(f"figure-{figure.id}")
         self.add(label(ctx.text(figure.label), "label"))
-        value = OneLineValue(ctx.value(figure), ctx.theme.value_px)
+        value = FittedLabel(ctx.value(figure), value_sizes(ctx))
         value.setObjectName("value")
         self.add(value)
         for line in _secondary_lines(ctx, figure):

@@ -11,7 +11,7 @@ from kiosk.ui.blocks.charts import bars_panel, figure_rows
 from kiosk.ui.blocks.registry import builds
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr
-from kiosk.ui.widgets import SPACING, Panel, is_portrait, label, source_line, vbox
+from kiosk.ui.widgets import SPACING, FittedLabel, Panel, is_portrait, label, source_line, value_sizes, vbox
 
 
 class IndustryExplorer(QWidget):
@@ -141,7 +141,7 @@ class IndustryDetail(QWidget):
         body = vbox(self, spacing=10)
         share = ctx.dataset.figure(industry.share)
         body.addWidget(label(ctx.text(industry.name), "heading"))
-        value = label(share_text(ctx, share_template, ctx.value(share)), "value")
+        value = FittedLabel(share_text(ctx, share_template, ctx.value(share)), value_sizes(ctx))
         value.setObjectName("industry-share")
         body.addWidget(value)
         if industry.description:
