@@ -11,7 +11,7 @@ page decides the rest the same way for every tab, so no combination of hints bre
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.model.dataset import Tab
 from kiosk.ui.blocks import build_block, grows, showcase
@@ -54,20 +54,17 @@ class TabPage(QWidget):
         self.blocks: list[QWidget] = []  # in the dataset's order
         self.setObjectName("ViewPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        # As wide as the screen and as tall as the page needs at that width (its scroll area asks
+        # its height-for-width), not its layout's minimum, which assumes every text wrapped at its
+        # narrowest and made the page scroll on a screen it fits. (A page allowed to be wider
+        # than the screen could also resize itself for ever: its texts fit other widths
+        # differently.)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         layout = vbox(self, margin=SPACING, spacing=SPACING)
         layout.addWidget(label(ctx.text(tab.headline), "headline"))
         rows = arrange(tab.blocks)
         for row, stretch in zip(rows, stretches(rows, lambda row: any(grows(b) for c in row for b in c))):
             layout.addWidget(self._row(row), stretch)
-
-    def minimumSizeHint(self):  # noqa: N802 (Qt override)
-        """As tall as the page needs at its width: the minimum a layout reports is for its
-        narrowest width (every text wrapped to its longest word), which would make the page
-        scroll on a screen it fits."""
-        hint = super().minimumSizeHint()
-        if self.width() > 0 and self.layout().hasHeightForWidth():
-            hint.setHeight(min(hint.height(), self.layout().totalHeightForWidth(self.width())))
-        return hint
 
     def _row(self, row: Row) -> QWidget:
         columns = [(self._column(blocks), blocks[0].width) for blocks in row]

@@ -137,7 +137,9 @@ class FittedLabel(Label):
         self.setProperty("role", sizes[0][0])
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # Its width comes from its card or column, never from its text: a width that followed
+        # the size it takes would change the size it takes, back and forth.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt override: a language switch changes the width)
         super().setText(text)
