@@ -6,8 +6,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPixmap
-from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QStyle,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QScroller,
+                               QSizePolicy, QStyle, QVBoxLayout, QWidget)
 
 from kiosk.model.dataset import Figure
 from kiosk.ui import strings
@@ -125,16 +125,16 @@ def label(text: str | Tr, role: str = "", wrap: bool = True) -> Label:
 
 
 class FittedLabel(Label):
-    """A label that takes the first of its sizes (roles, largest first) at which its text fits
-    the width it is given: on one line, else wrapped with no word cut off. A figure broken over
-    two lines ("54.321 billion / yuan") reads badly and its taller card pushed the Overview's
-    source lines off the screen; a long word ("semiconductors") at 66 px overflows a narrow
-    column. Taking a smaller size never widens the layout, so it cannot make the label wider."""
+    """A label that takes the first of its roles (largest text first) at which its text fits the
+    width it is given: on one line, else wrapped with no word cut off, else the last role. A
+    figure broken over two lines ("54.321 billion / yuan") reads badly and its taller card
+    pushed the Overview's source lines off the screen; a long word ("semiconductors") at 66 px
+    overflows a narrow column."""
 
-    def __init__(self, text: str | Tr, sizes: list[tuple[str, int]]):
-        self.sizes = sizes  # (role, pixel size) from the theme, e.g. [("value", 44), ("value-compact", 34)]
+    def __init__(self, text: str | Tr, roles: tuple[str, ...]):
+        self.roles = roles
         super().__init__(text)
-        self.setProperty("role", sizes[0][0])
+        self.setProperty("role", roles[0])
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         # Its width comes from its card or column, never from its text: a width that followed
@@ -153,18 +153,16 @@ class FittedLabel(Label):
         width = self.contentsRect().width()
         if width <= 0:
             return
-        measures = [(role, self._measure(px, width)) for role, px in self.sizes]
+        measures = [(role, self._measure(role_font(role), width)) for role in self.roles]
         role = next((role for role, (one_line, _) in measures if one_line), None) or next(
-            (role for role, (_, words_fit) in measures if words_fit), self.sizes[-1][0])
+            (role for role, (_, words_fit) in measures if words_fit), self.roles[-1])
         if role != self.property("role"):
             self.setProperty("role", role)
             self.style().unpolish(self)
             self.style().polish(self)
 
-    def _measure(self, px: int, width: int) -> tuple[bool, bool]:
-        """Whether the text fits on one line at this size, and whether each of its words does."""
-        font = QFont(self.font())
-        font.setPixelSize(px)
+    def _measure(self, font: QFont, width: int) -> tuple[bool, bool]:
+        """Whether the text fits on one line in this font, and whether each of its words does."""
         metrics = QFontMetrics(font)
         # Measured as QLabel wraps, which breaks a line that is exactly as wide as the label.
         lines = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), self.text())
@@ -172,10 +170,25 @@ class FittedLabel(Label):
         return one_line and lines.width() < width, lines.width() < width
 
 
-def value_sizes(ctx: ViewContext) -> list[tuple[str, int]]:
-    """A figure's value: the value size, else the heading size, else the label size."""
-    theme = ctx.theme
-    return [("value", theme.value_px), ("value-compact", theme.heading_px), ("value-small", theme.label_px)]
+# A figure's value: the value size, else the heading size, else the label size.
+VALUE_ROLES = ("value", "value-compact", "value-small")
+# A heading, else the label size in bold, else the text size in bold.
+HEADING_ROLES = ("heading", "label-strong", "text-strong")
+_ROLE_FONTS: dict[tuple[str, int], QFont] = {}
+
+
+def role_font(role: str) -> QFont:
+    """The font the current stylesheet gives a label of this role (each looked up once)."""
+    from PySide6.QtWidgets import QApplication
+
+    key = (role, hash(QApplication.instance().styleSheet()))
+    if key not in _ROLE_FONTS:
+        probe = QLabel()
+        probe.setProperty("role", role)
+        probe.ensurePolished()
+        _ROLE_FONTS[key] = QFont(probe.font())
+        probe.deleteLater()
+    return _ROLE_FONTS[key]
 
 
 class FittedName(Label):
@@ -390,7 +403,7 @@ class Panel(QFrame):
         self.body = vbox(self, margin=SPACING, spacing=10)
         self._stretched = False
         if title:
-            self.add(label(title, "heading"))
+            self.add(FittedLabel(title, HEADING_ROLES))
         self._provenance = provenance
 
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
@@ -417,7 +430,7 @@ class FigureCard(Panel):
         self.figure = figure
         self.setObjectName(f"figure-{figure.id}")
         self.add(label(ctx.text(figure.label), "label"))
-        value = FittedLabel(ctx.value(figure), value_sizes(ctx))
+        value = FittedLabel(ctx.value(figure), VALUE_ROLES)
         value.setObjectName("value")
         self.add(value)
         for line in _secondary_lines(ctx, figure):
@@ -535,6 +548,40 @@ class ButtonGrid(QWidget):
         if event.type() == QEvent.Type.LayoutRequest:  # a button's text or font changed
             self._reflow()
         return super().event(event)
+
+
+class FingerScrolled(QScrollArea):
+    """Content that scrolls vertically by finger (kinetic), without scroll bars. It asks for the
+    height its content needs at its width, so a card holding it is as tall as the content where
+    there is room, and scrolls where there is not."""
+
+    def __init__(self, content: QWidget | None = None):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.viewport().setAutoFillBackground(False)  # the card's colour shows through
+        if content is not None:
+            self.setWidget(content)
+
+    def setWidget(self, content: QWidget) -> None:  # noqa: N802 (Qt override)
+        super().setWidget(content)
+        content.setAutoFillBackground(False)  # QScrollArea fills it with the window colour
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the height it asks for follows its width
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        content = self.widget()
+        if content is None or self.width() <= 0:
+            return super().sizeHint()
+        height = content.heightForWidth(self.width()) if content.hasHeightForWidth() else -1
+        return QSize(super().sizeHint().width(), height if height >= 0 else content.sizeHint().height())
 
 
 def is_portrait(widget: QWidget) -> bool:

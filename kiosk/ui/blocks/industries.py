@@ -11,7 +11,8 @@ from kiosk.ui.blocks.charts import bars_panel, figure_rows
 from kiosk.ui.blocks.registry import builds
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr
-from kiosk.ui.widgets import SPACING, FittedLabel, Panel, is_portrait, label, source_line, value_sizes, vbox
+from kiosk.ui.widgets import (HEADING_ROLES, SPACING, VALUE_ROLES, FittedLabel, Panel, is_portrait, label,
+                               source_line, vbox)
 
 
 class IndustryExplorer(QWidget):
@@ -140,15 +141,15 @@ class IndustryDetail(QWidget):
         super().__init__()
         body = vbox(self, spacing=10)
         share = ctx.dataset.figure(industry.share)
-        body.addWidget(label(ctx.text(industry.name), "heading"))
-        value = FittedLabel(share_text(ctx, share_template, ctx.value(share)), value_sizes(ctx))
+        body.addWidget(FittedLabel(ctx.text(industry.name), HEADING_ROLES))
+        value = FittedLabel(share_text(ctx, share_template, ctx.value(share)), VALUE_ROLES)
         value.setObjectName("industry-share")
         body.addWidget(value)
         if industry.description:
             body.addWidget(label(ctx.text(industry.description)))
         companies = ctx.dataset.companies_of(industry.id)
         for company in companies:
-            body.addWidget(label(ctx.text(company.name), "heading"))
+            body.addWidget(FittedLabel(ctx.text(company.name), HEADING_ROLES))
             if company.description:
                 body.addWidget(label(ctx.text(company.description)))
             body.addWidget(source_line(ctx.provenance([company])))
