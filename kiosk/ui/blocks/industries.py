@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QStackedWidget, QWidget
+from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QWidget
 
 from kiosk.model import dataset as data
 from kiosk.model.dataset import Industry
@@ -18,10 +18,13 @@ from kiosk.ui.widgets import (HEADING_ROLES, SPACING, VALUE_ROLES, FittedLabel, 
 class IndustryExplorer(QWidget):
     """The chart, the selected industry's card and the list of every company.
 
-    Landscape: the chart above the companies, the card beside both (as tall as they are); portrait:
-    chart, card, companies. The card is as tall as the tallest industry's, so that a tap on a bar
-    changes what the card says and nothing else: the bars never move under the finger, and a
-    page that fits the screen still fits."""
+    Side by side (landscape, wide enough): the chart with the card beside it, the company list
+    under whichever of the two is shorter; one above the other (portrait, or a narrow block):
+    chart, card, companies. The card is as tall as the tallest industry's, so that a tap on a
+    bar changes what the card says and nothing else: the bars never move under the finger, and
+    a page that fits the screen still fits."""
+
+    MIN_SIDE_BY_SIDE = 900  # px: narrower, the card beside the chart would be too narrow to read
 
     def __init__(self, ctx: ViewContext, block: data.IndustryExplorer):
         super().__init__()
@@ -42,9 +45,15 @@ class IndustryExplorer(QWidget):
             self.details.addWidget(detail)
         self.detail_host.add(self.details)
         self.companies = self._all_companies()
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(SPACING)
+        # Two columns (side by side) or two parts of one column (one above the other).
+        self.first, self.second = QWidget(), QWidget()
+        for part in (self.first, self.second):
+            vbox(part, spacing=SPACING)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(SPACING)
+        self.box.addWidget(self.first)
+        self.box.addWidget(self.second)
         self._arrangement_now: str | None = None
         self._place("left")
         self.select(0)
@@ -67,40 +76,33 @@ class IndustryExplorer(QWidget):
         self._place(self._arrangement(event.size().width()))
 
     def _arrangement(self, width: int) -> str:
-        """"portrait": chart, card, companies in one column; "left"/"right": the companies under
-        the chart or under the card, whichever of the two is shorter at this width."""
-        if is_portrait(self):
-            return "portrait"
+        """"stacked": chart, card, companies one above the other; "left"/"right": side by side,
+        the companies under the chart or under the card, whichever of the two is shorter."""
+        if is_portrait(self) or width < self.MIN_SIDE_BY_SIDE:
+            return "stacked"
         if self.companies is None:
             return "left"
-        left = (width - SPACING) * 3 // 5
+        first = (width - SPACING) * 3 // 5
         chart = self.chart_panel.minimumSizeHint().height()
-        card = self.detail_host.heightForWidth(width - SPACING - left)
+        card = self.detail_host.heightForWidth(width - SPACING - first)
         return "left" if chart <= card else "right"
 
     def _place(self, arrangement: str) -> None:
         if arrangement == self._arrangement_now:
             return
         self._arrangement_now = arrangement
-        parts = [self.chart_panel, self.detail_host, self.companies]
-        for widget in parts:
-            if widget is not None:
-                self.grid.removeWidget(widget)
-        companies = self.companies
-        if arrangement == "portrait":
-            cells = {self.chart_panel: (0, 0, 1, 1), self.detail_host: (1, 0, 1, 1), companies: (2, 0, 1, 1)}
-        elif arrangement == "left":
-            cells = {self.chart_panel: (0, 0, 1, 1), companies: (1, 0, 1, 1), self.detail_host: (0, 1, 2, 1)}
-        else:
-            cells = {self.chart_panel: (0, 0, 2, 1), self.detail_host: (0, 1, 1, 1), companies: (1, 1, 1, 1)}
-        for widget, cell in cells.items():
-            if widget is not None:
-                self.grid.addWidget(widget, *cell)
-        # The chart (and in landscape the card beside it) takes the spare height; the chart's
-        # column is the wider.
-        for index, (row, column_) in enumerate([(1, 3), (0, 2 if arrangement != "portrait" else 0), (0, 0)]):
-            self.grid.setRowStretch(index, row)
-            self.grid.setColumnStretch(index, column_)
+        parts = {"stacked": ([self.chart_panel], [self.detail_host, self.companies]),
+                 "left": ([self.chart_panel, self.companies], [self.detail_host]),
+                 "right": ([self.chart_panel], [self.detail_host, self.companies])}[arrangement]
+        for column, widgets in zip((self.first, self.second), parts):
+            for stretch, widget in zip((1, 0), widgets):
+                if widget is not None:
+                    column.layout().addWidget(widget, stretch)  # (moved from the other column if there)
+        stacked = arrangement == "stacked"
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
+        # Side by side the chart's column is the wider; stacked, the chart takes the spare height.
+        self.box.setStretch(0, 1 if stacked else 3)
+        self.box.setStretch(1, 0 if stacked else 2)
 
     def _all_companies(self) -> QWidget | None:
         """Every company, by name (none: no panel)."""
