@@ -590,8 +590,14 @@ def is_portrait(widget: QWidget) -> bool:
     return window.height() > window.width()
 
 
+# Blocks side by side each get at least this many characters of the text size in width;
+# narrower, the row stacks them (many blocks in a row, large text).
+MIN_COLUMN_EMS = 12
+
+
 class AdaptiveRow(QWidget):
-    """Children side by side in landscape, stacked in portrait (judged by the window)."""
+    """Children side by side in landscape, stacked in portrait (judged by the window), and
+    stacked too where side by side the narrowest would have less than MIN_COLUMN_EMS."""
 
     def __init__(self, widgets: list[tuple[QWidget, int]]):
         super().__init__()
@@ -600,9 +606,19 @@ class AdaptiveRow(QWidget):
         self.box.setSpacing(SPACING)
         for widget, stretch in widgets:
             self.box.addWidget(widget, stretch)
+        self.shares = [max(1, stretch) for _, stretch in widgets]
+
+    def _too_narrow(self, width: int) -> bool:
+        from PySide6.QtWidgets import QApplication
+
+        if len(self.shares) < 2:
+            return False
+        room = width - SPACING * (len(self.shares) - 1)
+        return room * min(self.shares) / sum(self.shares) < MIN_COLUMN_EMS * QApplication.font().pixelSize()
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        direction = QBoxLayout.Direction.TopToBottom if is_portrait(self) else QBoxLayout.Direction.LeftToRight
+        stacked = is_portrait(self) or self._too_narrow(event.size().width())
+        direction = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         if self.box.direction() != direction:
             self.box.setDirection(direction)

@@ -24,7 +24,7 @@ class IndustryExplorer(QWidget):
     bar changes what the card says and nothing else: the bars never move under the finger, and
     a page that fits the screen still fits."""
 
-    MIN_SIDE_BY_SIDE = 900  # px: narrower, the card beside the chart would be too narrow to read
+    MIN_SIDE_BY_SIDE = 1200  # px: narrower, the card beside the chart is too narrow for large text
 
     def __init__(self, ctx: ViewContext, block: data.IndustryExplorer):
         super().__init__()
