@@ -149,13 +149,27 @@ class FittedLabel(Label):
         super().resizeEvent(event)
         self._fit()
 
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        """The height at that width in the size it would take there, not in the size it has now
+        (a card not shown yet, in a stack, still has the size of its last width)."""
+        margins = self.contentsMargins()
+        room = width - margins.left() - margins.right()
+        if room <= 0:
+            return super().heightForWidth(width)
+        metrics = QFontMetrics(role_font(self._role_for(room)))
+        lines = metrics.boundingRect(QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), self.text())
+        return lines.height() + margins.top() + margins.bottom()
+
+    def _role_for(self, width: int) -> str:
+        measures = [(role, self._measure(role_font(role), width)) for role in self.roles]
+        return next((role for role, (one_line, _) in measures if one_line), None) or next(
+            (role for role, (_, words_fit) in measures if words_fit), self.roles[-1])
+
     def _fit(self) -> None:
         width = self.contentsRect().width()
         if width <= 0:
             return
-        measures = [(role, self._measure(role_font(role), width)) for role in self.roles]
-        role = next((role for role, (one_line, _) in measures if one_line), None) or next(
-            (role for role, (_, words_fit) in measures if words_fit), self.roles[-1])
+        role = self._role_for(width)
         if role != self.property("role"):
             self.setProperty("role", role)
             self.style().unpolish(self)
