@@ -19,12 +19,13 @@ from visitor_states import LOOKS, Visitor, known_reason
 
 LANGUAGES = ("en", "zh")
 SIZES = ((1920, 1080), (1080, 1920))
-# The seeds of a normal run: sized to take about a minute on the project's machines.
-CI_SEEDS = range(4)
+# The seeds of a normal run: sized to take about a minute on the project's machines (seed 2 has
+# three tabs holding all nine block kinds and eight industries).
+CI_SEEDS = (2,)
 SHRINK_SECONDS = float(os.environ.get("KIOSK_LAYOUT_SHRINK_SECONDS", 120))
 
 
-def seeds() -> range:
+def seeds():
     spec = os.environ.get("KIOSK_LAYOUT_SEEDS")
     if not spec:
         return CI_SEEDS
