@@ -18,7 +18,7 @@ from kiosk.analytics.writer import Writer
 from kiosk.ui import strings
 from kiosk.ui.i18n import switch_language
 from kiosk.ui.session import State
-from kiosk.ui.widgets import SourceLink
+from kiosk.ui.widgets import Button, SourceLink
 from ui_helpers import explorer, row_point
 
 
@@ -52,8 +52,8 @@ def test_a_visit_by_touch_is_recorded_as_one_session_with_its_views_taps_and_lan
     tap(chart.viewport(), row_point(chart, 2, x=chart.getPlotItem().vb.viewRange()[0][1] * 0.9))
     link = next(link for link in kiosk.window.views["industries"].findChildren(SourceLink) if link.isVisible())
     tap(link)
-    tap(kiosk.source_card.findChildren(type(kiosk.window.tabs.buttons[0]))[-1])  # Close
-    tap(kiosk.window.tabs.findChildren(type(kiosk.window.tabs.buttons[0]))[-1])  # the language button: 中文
+    tap(kiosk.source_card.findChildren(Button)[-1])  # Close
+    tap(kiosk.window.tabs.findChildren(Button)[-1])  # the language button: 中文
     idle_reset(kiosk, qtbot)
 
     (session,) = rows(recorder, "SELECT end_reason, language, touches, ended IS NOT NULL FROM sessions")
@@ -83,9 +83,9 @@ def test_the_first_touch_on_the_attract_loop_starts_a_new_session(make_kiosk, ta
 def test_text_size_and_contrast_changes_are_recorded_but_the_reset_to_normal_is_not(
         make_kiosk, tap, qtbot, recorder):
     kiosk = make_kiosk(visits=Visits(recorder.put, "en", "overview"), warning_seconds=1)
-    controls = kiosk.window.tabs.side.findChildren(type(kiosk.window.tabs.buttons[0]))
+    controls = kiosk.window.tabs.side.findChildren(Button)
     tap(controls[0])  # A+
-    tap(kiosk.window.tabs.side.findChildren(type(kiosk.window.tabs.buttons[0]))[1])  # contrast (rebuilt)
+    tap(kiosk.window.tabs.side.findChildren(Button)[1])  # contrast (rebuilt)
     idle_reset(kiosk, qtbot)
     assert kiosk.ctx.text_scale == 1.0 and not kiosk.ctx.high_contrast
     assert rows(recorder, "SELECT kind, subject FROM events WHERE kind IN ('text_size', 'contrast')") == [

@@ -1,5 +1,6 @@
 """Every view, in both languages and orientations: nothing clipped, small or off screen."""
 
+import json
 import os
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from conftest import settle
 from kiosk.harness import open_overlay
 from kiosk.ui.overlay_registry import OVERLAYS
 from kiosk.ui.charts import BarRowsChart
-from ui_helpers import TABS, explorer, figure_cards, layout_problems
+from ui_helpers import TABS, clipped_button_text, explorer, figure_cards, layout_problems, visible_texts
 
 SIZES = [(1920, 1080), (1080, 1920)]
 # A small panel keeps the readable text size, so its pages may scroll (by finger).
@@ -127,3 +128,82 @@ def test_in_portrait_every_control_is_in_the_lower_part_of_the_screen(make_kiosk
         problems += [f"{name}: {p}" for p in out_of_reach(kiosk.window)]
         overlay.reset_state()
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_selecting_an_industry_changes_its_card_and_nothing_else(make_window, tap, language, size):
+    """Health care has the longest card: it must neither push the page into scrolling nor move
+    the bars under the visitor's finger."""
+    from ui_helpers import row_point
+
+    window = make_window(language, size)
+    window.show_view("industries")
+    settle()
+    block = explorer(window)
+    page = window.stack.currentWidget()
+    chart_at = block.chart.mapTo(window, block.chart.rect().topLeft()), block.chart.size()
+    for row, industry in enumerate(block.industries):
+        tap(block.chart.viewport(), row_point(block.chart, row))
+        assert block.selected == industry
+        assert (block.chart.mapTo(window, block.chart.rect().topLeft()), block.chart.size()) == chart_at, industry.id
+        assert page.verticalScrollBar().maximum() == 0, industry.id  # nothing to scroll: the page fits
+        assert layout_problems(window, root=page) == [], industry.id
+
+
+@pytest.mark.parametrize("value, qualifier", [(54321000000, None), (543219000000, "about")])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_longer_figure_keeps_the_overview_on_one_screen(make_window, raw, value, qualifier, language):
+    """A GDP of 54.321 billion yuan (one digit more than the bundled figure) wrapped onto two
+    lines and pushed the Overview's source lines under the tab bar."""
+    from kiosk.model.loader import parse_dataset
+
+    gdp = next(f for f in raw["figures"] if f["id"] == "gdp")
+    gdp.update(value=value, **({"qualifier": qualifier} if qualifier else {}))
+    data = parse_dataset(json.dumps(raw).encode(), Path("longer-gdp.json"), remember=False)
+    for size in SIZES:
+        window = make_window(language, size, data=data)
+        assert layout_problems(window) == [], size
+
+
+def loaded(raw):
+    from kiosk.model.loader import parse_dataset
+
+    return parse_dataset(json.dumps(raw).encode(), Path("changed.json"), remember=False)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_long_zone_name_gives_way_to_the_short_name_and_never_widens_the_window(make_window, raw, size):
+    raw["zone"]["name"]["en"] = "A test zone whose name is far longer than any header has room for, " * 2
+    window = make_window(size=size, data=loaded(raw))
+    assert (window.width(), window.height()) == size
+    assert raw["zone"]["short_name"]["en"] in visible_texts(window._header)
+    assert layout_problems(window) == []
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_seven_tabs_share_the_bar_and_each_title_fits_its_tab(make_window, raw, language):
+    """Titles of every length, seven tabs, portrait: no tab is squeezed, no title cut off."""
+    titles = [("Map", "地图"), ("Living environment", "宜居环境"), ("Transport and logistics links", "交通与物流网络"),
+              ("Innovation", "创新"), ("Talent", "人才"), ("Leading companies of the zone", "园区龙头企业"),
+              ("Overview", "概览")]
+    overview = raw["views"][0]
+    raw["views"] = [{**overview, "id": f"tab-{n}", "title": {"en": en, "zh": zh}} for n, (en, zh) in enumerate(titles)]
+    window = make_window(language, (1080, 1920), data=loaded(raw))
+    widths = {button.width() for button in window.tabs.buttons}
+    assert max(widths) - min(widths) <= 1
+    assert layout_problems(window, root=window.tabs) == []
+    assert clipped_button_text(window.tabs) == []
+
+
+def test_a_panel_of_records_without_sources_has_no_empty_source_line(make_window, raw):
+    """No companies at all: the explorer shows no company list, and no panel an empty "ⓘ"."""
+    from kiosk.ui.widgets import Panel, SourceLink
+
+    raw["companies"] = []
+    window = make_window(data=loaded(raw))
+    window.show_view("industries")
+    settle()
+    assert explorer(window).companies is None
+    panel = Panel("Companies", window.ctx.provenance([])).finish()
+    assert panel.findChildren(SourceLink) == []

@@ -45,26 +45,31 @@ def min_target_px(widget: QWidget) -> float:
 def _label_overflows(label: QLabel) -> bool:
     rect = label.contentsRect()
     metrics = QFontMetrics(label.font())
-    if label.wordWrap() or "\n" in label.text():
-        flags = int(Qt.TextFlag.TextWordWrap) if label.wordWrap() else 0
-        needed = metrics.boundingRect(QRect(0, 0, rect.width() if label.wordWrap() else 100_000, 100_000),
-                                      flags, label.text())
-        return needed.height() > rect.height() + 1 or needed.width() > rect.width() + 1
-    return metrics.horizontalAdvance(label.text()) > rect.width() or metrics.height() > rect.height()
+    # Lines the text breaks itself ("\n") count as much as wrapped ones.
+    flags = int(Qt.TextFlag.TextWordWrap) if label.wordWrap() else 0
+    needed = metrics.boundingRect(QRect(0, 0, rect.width(), 100_000), flags, label.text())
+    return needed.height() > rect.height() + 1 or needed.width() > rect.width() + 1
+
+
+def _text_width(text: str, metrics: QFontMetrics) -> int:
+    """The widest line of a text ("\n" starts a line)."""
+    return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
 
 
 def _button_overflows(button: QAbstractButton) -> bool:
     metrics = QFontMetrics(button.font())
-    return metrics.horizontalAdvance(button.text()) + 16 > button.width()
+    lines = button.text().count("\n") + 1
+    return _text_width(button.text(), metrics) + 16 > button.width() or lines * metrics.lineSpacing() > button.height()
 
 
-def layout_problems(window: QWidget, scrolling: bool = False) -> list[str]:
+def layout_problems(window: QWidget, scrolling: bool = False, root: QWidget | None = None) -> list[str]:
     """Clipped labels, small text, small targets and widgets outside the window.
 
     A page must fit its screen unless `scrolling` allows it to scroll (by finger) instead.
+    `root`: only that widget and what is inside it (e.g. one overlay, one chart).
     """
     problems = []
-    for widget in window.findChildren(QWidget):
+    for widget in [root, *root.findChildren(QWidget)] if root is not None else window.findChildren(QWidget):
         if not shown(widget):
             continue
         name = f"{type(widget).__name__} {getattr(widget, 'text', lambda: widget.objectName())()!r}"
@@ -117,7 +122,7 @@ def clipped_button_text(root: QWidget) -> list[str]:
         option = QStyleOptionButton()
         button.initStyleOption(option)
         room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button).width()
-        needed = QFontMetrics(button.font()).horizontalAdvance(button.text())
+        needed = _text_width(button.text(), QFontMetrics(button.font()))
         if needed > room:
             problems.append(f"{type(button).__name__} {button.text()!r}: text {needed} px in {room} px")
     return problems

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import types
 import typing
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
-from functools import cache
 
 from kiosk.model.dataset import (BarChart, Dataset, Facts, IndustryExplorer, PartOfWhole, Series,
                                   ShareComparison, Text)
@@ -52,6 +52,9 @@ def _implausible_values(d: Dataset, today: datetime.date) -> Iterator[Problem]:
         yield from _year(f"figures.{i}.year", f.year, d.zone.founded, today)
         for j, point in enumerate(f.series):
             yield from _year(f"figures.{i}.series.{j}.year", point.year, d.zone.founded, today)
+    for i, industry in enumerate(d.industries):
+        if not d.unit(d.figure(industry.share).unit).percent:  # the explorer draws shares on 0-100 %
+            yield Problem(f"industries.{i}.share", f'"{industry.share}" is not a percentage; a share of the whole is one')
     for i, fact in enumerate(d.facts):
         yield from _year(f"facts.{i}.year", fact.year, None, today)
     for i, source in enumerate(d.sources):
@@ -112,20 +115,27 @@ def _duplicate_ids(dataset: Dataset) -> Iterator[Problem]:
                 yield Problem(f"{collection}.{index}.id", f'duplicate id "{record.id}"')
 
 
-def _missing_translations(node, languages, path: str = "") -> Iterator[Problem]:
-    if isinstance(node, Text):
-        for language in languages:
-            if language not in node.root:
-                yield Problem(path, f'missing the "{language}" text')
-    elif is_dataclass(node):
-        for field in fields(node):
-            yield from _missing_translations(getattr(node, field.name), languages, _join(path, field.name))
+def _missing_translations(dataset: Dataset, languages) -> Iterator[Problem]:
+    for path, node in _nodes(dataset):
+        if isinstance(node, Text):
+            for language in languages:
+                if language not in node.root:
+                    yield Problem(path, f'missing the "{language}" text')
+
+
+def _nodes(node, path: str = "") -> Iterator[tuple[str, object]]:
+    """Every value in a record and in the records inside it, with its path ("figures.3.label")."""
+    yield path, node
+    if is_dataclass(node):
+        children = ((field.name, getattr(node, field.name)) for field in fields(node))
     elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _missing_translations(value, languages, _join(path, key))
+        children = node.items()
     elif isinstance(node, tuple):
-        for index, value in enumerate(node):
-            yield from _missing_translations(value, languages, _join(path, index))
+        children = enumerate(node)
+    else:
+        return
+    for key, value in children:
+        yield from _nodes(value, _join(path, key))
 
 
 def _join(path: str, key) -> str:
@@ -152,49 +162,31 @@ def references(dataset: Dataset) -> Iterator[tuple[str, str, str | None]]:
     return _references(dataset)
 
 
-def _references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
-    for i, f in enumerate(d.figures):
-        yield f"figures.{i}.source", "source", f.source
-        yield f"figures.{i}.unit", "unit", f.unit
-        yield f"figures.{i}.secondary", "figure", f.secondary
-        yield f"figures.{i}.part_of", "figure", f.part_of
-    for collection in ("facts", "companies"):
-        for i, record in enumerate(getattr(d, collection)):
-            yield f"{collection}.{i}.source", "source", record.source
-    for i, c in enumerate(d.companies):
-        yield f"companies.{i}.industry", "industry", c.industry
-    for i, industry in enumerate(d.industries):
-        yield f"industries.{i}.share", "figure", industry.share
-    for collection in ("facts", "companies", "industries", "media"):  # their pictures, a picture's source
-        for i, record in enumerate(getattr(d, collection)):
-            yield from marked_references(record, f"{collection}.{i}")
-    yield from _view_references(d)
-
-
-def _view_references(d: Dataset) -> Iterator[tuple[str, str, str | None]]:
-    for t, tab in enumerate(d.views):
-        yield from marked_references(tab, f"views.{t}")
-        for b, block in enumerate(tab.blocks):
-            yield from marked_references(block, f"views.{t}.blocks.{b}")
+def _references(dataset: Dataset) -> Iterator[tuple[str, str, str | None]]:
+    """Every id marked with Refers in the dataset's records, found from their types: a new
+    reference field is checked without being listed here."""
+    for path, node in _nodes(dataset):
+        if is_dataclass(node):
+            yield from marked_references(node, path)
 
 
 def marked_references(record, path: str) -> Iterator[tuple[str, str, str | None]]:
     """Every id in a record's fields marked with Refers: (path, kind, id)."""
-    for name, annotation in _hints(type(record)).items():
-        kind, many = _refers(annotation)
-        if kind is None:
-            continue
+    for name, kind, many in _reference_fields(type(record)):
         value = getattr(record, name)
         if many:
-            yield from _each(f"{path}.{name}", kind, value)
+            yield from _each(_join(path, name), kind, value)
         else:
-            yield f"{path}.{name}", kind, value
+            yield _join(path, name), kind, value
 
 
-@cache
-def _hints(record_type: type) -> dict:
-    """A record type's field annotations (read once: every check of every file asks again)."""
-    return typing.get_type_hints(record_type, include_extras=True)
+@functools.cache
+def _reference_fields(record_type: type) -> tuple[tuple[str, str, bool], ...]:
+    """The fields of a record type that name other records: (name, kind, whether a list of them).
+    Reading type hints is slow, and every record of a dataset is asked."""
+    fields_ = ((name, *_refers(annotation))
+               for name, annotation in typing.get_type_hints(record_type, include_extras=True).items())
+    return tuple((name, kind, many) for name, kind, many in fields_ if kind is not None)
 
 
 def _refers(annotation) -> tuple[str | None, bool]:

@@ -26,6 +26,9 @@ Amount = Annotated[float, Rules(ge=0, allow_inf_nan=False)]
 # Ids that name another record: the checks follow them (and an editor offers a picker).
 FigureRef = Annotated[Id, Refers("figure")]
 FactRef = Annotated[Id, Refers("fact")]
+SourceRef = Annotated[Id, Refers("source")]
+UnitRef = Annotated[Id, Refers("unit")]
+IndustryRef = Annotated[Id, Refers("industry")]
 MediaRef = Annotated[Id, Refers("media")]
 Fraction = Annotated[float, Rules(ge=0, le=1, allow_inf_nan=False)]
 # A picture's file: a plain name in the media folder (no folders, so no path can leave it).
@@ -124,7 +127,7 @@ class Media(Record):
     alt: Annotated[Text, Rules("What the picture shows, for visitors who cannot see it (read aloud).")]
     credit: Annotated[Text, Rules("Who made the picture; shown with it.")]
     licence: Annotated[NonEmpty, Rules('The terms it is shown under, e.g. "CC BY 4.0" or "with permission".')]
-    source: Annotated[Id | None, Refers("source"), Rules("Where it was published, if it was.")] = None
+    source: Annotated[SourceRef | None, Rules("Where it was published, if it was.")] = None
     approval: Annotated[NonEmpty | None, Rules("The approval number a map shown in public in China needs "
                                                "(审图号), shown with it.")] = None
     focus: Annotated[tuple[Fraction, Fraction], Rules(
@@ -143,13 +146,13 @@ class Figure(Record):
     label: Text
     value: Amount
     qualifier: Qualifier | None = None
-    unit: Id
+    unit: UnitRef
     year: Annotated[int, Rules("The year the figure refers to.")]
-    source: Id
+    source: SourceRef
     quote: Annotated[NonEmpty | None, Rules("The figure exactly as the source states it.")] = None
     note: Text | None = None
-    secondary: Annotated[Id | None, Rules("Another figure shown under this one.")] = None
-    part_of: Annotated[Id | None, Rules("A figure (same unit) this one is a part of.")] = None
+    secondary: Annotated[FigureRef | None, Rules("Another figure shown under this one.")] = None
+    part_of: Annotated[FigureRef | None, Rules("A figure (same unit) this one is a part of.")] = None
     series: Annotated[tuple[SeriesPoint, ...],
                       Rules("Values by year from a source; a chart is shown once there are two.")] = ()
 
@@ -162,7 +165,7 @@ class Fact(Record):
     title: Text
     text: Text
     year: int
-    source: Id
+    source: SourceRef
     quote: NonEmpty | None = None
     photo: MediaRef | None = None
 
@@ -171,9 +174,9 @@ class Fact(Record):
 class Company(Record):
     id: Id
     name: Text
-    industry: Id | None = None
+    industry: IndustryRef | None = None
     description: Text | None = None
-    source: Id
+    source: SourceRef
     photo: MediaRef | None = None
 
 
@@ -181,7 +184,7 @@ class Company(Record):
 class Industry(Record):
     id: Id
     name: Text
-    share: Annotated[Id, Rules("Figure id: the cluster's share of the city's total (percent).")]
+    share: Annotated[FigureRef, Rules("Figure id: the cluster's share of the city's total (percent).")]
     description: Text | None = None
     photo: MediaRef | None = None
 

@@ -17,7 +17,10 @@ from kiosk.ui.context import ViewContext
 from kiosk.ui.overlays import TapAnywhere
 from kiosk.ui.pictures import Picture, SlowPanAndZoom, credit_line
 from kiosk.ui.tab_page import tab_showcase
-from kiosk.ui.widgets import discard, label, vbox
+from kiosk.ui.widgets import FittedLabel, discard, label, vbox
+
+# The zone's name and a figure, very large; a long one in the headline size.
+ATTRACT_ROLES = ("attract-value", "attract-heading")
 
 FADE_MS = 700
 MAX_PHOTO_SLIDES = 8
@@ -202,7 +205,7 @@ def _slide() -> tuple[QWidget, object]:
 
 def _welcome_slide(ctx: ViewContext) -> QWidget:
     slide, layout = _slide()
-    name = label(ctx.text(ctx.dataset.zone.name), "attract-value")
+    name = FittedLabel(ctx.text(ctx.dataset.zone.name), ATTRACT_ROLES)
     name.setAlignment(Qt.AlignmentFlag.AlignCenter)
     layout.addWidget(name)
     layout.addStretch(1)
@@ -213,7 +216,7 @@ def _figure_slide(ctx: ViewContext, figure: Figure) -> QWidget:
     slide, layout = _slide()
     for text, role in ((ctx.text(figure.label), "attract-label"), (ctx.value(figure), "attract-value"),
                        (ctx.provenance([figure]), "attract-muted")):
-        line = label(text, role)
+        line = FittedLabel(text, ATTRACT_ROLES) if role == "attract-value" else label(text, role)
         line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(line)
     layout.addStretch(1)

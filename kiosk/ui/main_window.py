@@ -23,7 +23,7 @@ from kiosk.ui.i18n import Tr, current_language, localise, switch_language
 from kiosk.ui.rehearsal import rehearse
 from kiosk.ui.signals import WindowSignals
 from kiosk.ui.tab_page import TabPage
-from kiosk.ui.widgets import Button, descendants, discard, is_portrait, label
+from kiosk.ui.widgets import Button, FittedName, TabButton, descendants, discard, is_portrait
 
 log = logging.getLogger(__name__)
 
@@ -64,14 +64,10 @@ class TabBar(QWidget):
         self.group = QButtonGroup(self)
         self.buttons = []
         for index, title in enumerate(titles):
-            button = Button(title, "tab", description)
+            button = TabButton(title, description)  # the tabs share the bar equally
             button.setCheckable(True)
-            button.setSizePolicy(button.sizePolicy().Policy.Expanding, button.sizePolicy().Policy.Expanding)
-            # Tabs get widths after their texts, but must never make the window wider than the
-            # screen while the bar is still deciding between its two arrangements.
-            button.setMinimumWidth(1)
             self.group.addButton(button, index)
-            layout.addWidget(button)
+            layout.addWidget(button, 1)
             self.buttons.append(button)
         self.group.idClicked.connect(self.tab_selected)
 
@@ -291,7 +287,6 @@ class MainWindow(QWidget):
         super().resizeEvent(event)
         self._pages_went_cold()
 
-
     @property
     def current_view(self) -> str:
         return self._current
@@ -421,7 +416,8 @@ def header_bar(ctx: ViewContext) -> QWidget:
     header.setFixedHeight(HEADER_HEIGHT)
     row = QHBoxLayout(header)
     row.setContentsMargins(24, 0, 24, 0)
-    row.addWidget(label(ctx.text(ctx.dataset.zone.name), "zone", wrap=False))
+    zone = ctx.dataset.zone
+    row.addWidget(FittedName([ctx.text(zone.name), ctx.text(zone.short_name)], "zone"))
     return header
 
 
@@ -473,6 +469,9 @@ def _scrollable() -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Scrolled by finger. A desktop scroll bar would also take width when it appears, and a page
+    # whose texts fit that width differently could make it come and go for ever.
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     # The page fills the area and paints its own background: an opaque viewport beneath it
     # would be painted with the whole page in it before the page's own widgets are painted

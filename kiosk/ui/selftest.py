@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget
 
 from kiosk.doctor import messages
 from kiosk.doctor.findings import OK, PROBLEM, WARNING, Finding, Message, by_severity, say
@@ -15,7 +15,7 @@ from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, localise
 from kiosk.ui.overlays import Overlay
-from kiosk.ui.widgets import AdaptiveRow, Button, Panel, label, vbox
+from kiosk.ui.widgets import AdaptiveRow, Button, FingerScrolled, Panel, label, vbox
 
 STATUS_TEXT = {OK: strings.STATUS_OK, WARNING: strings.STATUS_WARNING, PROBLEM: strings.STATUS_PROBLEM}
 ORIENTATIONS = {"LandscapeOrientation": messages.LANDSCAPE, "PortraitOrientation": messages.PORTRAIT,
@@ -109,7 +109,9 @@ class SelfTestPage(Overlay):
         self.display.setObjectName("display-details")
         self.summary = label("", "label-strong")
         self.summary.setObjectName("checks-summary")
-        self.list = _finger_scrolled()
+        self.list = FingerScrolled()
+        self.list.setObjectName("findings")
+        self.list.viewport().setObjectName("findings-viewport")
         self.card.add(_Columns(self._column(strings.DISPLAY_HEADING, self.display),
                                self._column(strings.CHECKS_HEADING, self.summary, self.list)), 1)
         self.card.body.addLayout(self._buttons())
@@ -257,16 +259,3 @@ class _Columns(AdaptiveRow):
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.box.setStretch(0, 0 if self.box.direction() == self.box.Direction.TopToBottom else 2)
-
-
-def _finger_scrolled() -> QScrollArea:
-    """A list that scrolls vertically by finger (kinetic), like the views' pages."""
-    area = QScrollArea()
-    area.setObjectName("findings")
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    area.viewport().setObjectName("findings-viewport")
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-    return area

@@ -17,7 +17,7 @@ from kiosk.model.dataset import Figure, Source
 from kiosk.ui import strings
 from kiosk.ui.context import ViewContext
 from kiosk.ui.overlays import Overlay
-from kiosk.ui.widgets import Button, discard, label, vbox
+from kiosk.ui.widgets import HEADING_ROLES, Button, FingerScrolled, FittedLabel, discard, label, vbox
 
 QR_MM = 40
 QR_QUIET_MODULES = 4  # the blank border scanners need
@@ -68,7 +68,9 @@ class SourceCard(Overlay):
         self.card.setMaximumWidth(1400)
         self.card.add(label(ctx.ui(strings.SOURCE_TITLE), "headline"))
         self.content = QWidget()
-        self.card.add(self.content)
+        # Many sources, each with quotes, can be taller than the screen: they scroll by finger.
+        self.scroller = FingerScrolled(self.content)
+        self.card.add(self.scroller)
         close = Button(ctx.ui(strings.CLOSE), "primary", ctx.ui(strings.CLOSE_DESCRIPTION))
         close.clicked.connect(self.hide)
         self.card.add(close)
@@ -85,8 +87,8 @@ class SourceCard(Overlay):
         sources = [self.ctx.dataset.source(source_id) for source_id in dict.fromkeys(r.source for r in records)]
         for source in sources:
             body.addWidget(self._source_row(source, [r for r in records if r.source == source.id]))
-        self.card.body.replaceWidget(self.content, fresh)
-        discard(self.content)
+        discard(self.scroller.takeWidget())
+        self.scroller.setWidget(fresh)
         self.content = fresh
         self.open()
         for source in sources:
@@ -103,7 +105,7 @@ class SourceCard(Overlay):
         layout.setSpacing(32)
         text = QWidget()
         lines = vbox(text, spacing=6)
-        lines.addWidget(label(ctx.text(source.outlet), "heading"))
+        lines.addWidget(FittedLabel(ctx.text(source.outlet), HEADING_ROLES))
         if source.title:
             lines.addWidget(label(f"“{source.title}”", "label"))
         lines.addWidget(label(lambda language: formatting.format_date(source.date, language), "label"))

@@ -91,6 +91,12 @@ class TabPage(QWidget):
         self.setObjectName("ViewPage")
         self._background = QColor(ctx.theme.background)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        # As wide as the screen and as tall as the page needs at that width (its scroll area asks
+        # its height-for-width), not its layout's minimum, which assumes every text wrapped at its
+        # narrowest and made the page scroll on a screen it fits. (A page allowed to be wider
+        # than the screen could also resize itself for ever: its texts fit other widths
+        # differently.)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         layout = vbox(self, margin=SPACING, spacing=SPACING)
         headline = label(ctx.text(tab.headline), "headline")
         if tab.banner:

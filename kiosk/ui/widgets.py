@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStyle,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPixmap
+from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QScroller, QSizePolicy, QStyle, QVBoxLayout, QWidget)
 
 from kiosk.model.dataset import Figure
 from kiosk.ui import strings
@@ -124,6 +124,119 @@ def label(text: str | Tr, role: str = "", wrap: bool = True) -> Label:
     return widget
 
 
+class FittedLabel(Label):
+    """A label that takes the first of its roles (largest text first) at which its text fits the
+    width it is given: on one line, else wrapped with no word cut off, else the last role. A
+    figure broken over two lines ("54.321 billion / yuan") reads badly and its taller card
+    pushed the Overview's source lines off the screen; a long word ("semiconductors") at 66 px
+    overflows a narrow column."""
+
+    def __init__(self, text: str | Tr, roles: tuple[str, ...]):
+        self.roles = roles
+        super().__init__(text)
+        self.setProperty("role", roles[0])
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        # Its width comes from its card or column, never from its text: a width that followed
+        # the size it takes would change the size it takes, back and forth.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt override: a language switch changes the width)
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        """The height at that width in the size it would take there, not in the size it has now
+        (a card not shown yet, in a stack, still has the size of its last width)."""
+        margins = self.contentsMargins()
+        room = width - margins.left() - margins.right()
+        if room <= 0:
+            return super().heightForWidth(width)
+        metrics = QFontMetrics(role_font(self._role_for(room)))
+        lines = metrics.boundingRect(QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), self.text())
+        return lines.height() + margins.top() + margins.bottom()
+
+    def _role_for(self, width: int) -> str:
+        measures = [(role, self._measure(role_font(role), width)) for role in self.roles]
+        return next((role for role, (one_line, _) in measures if one_line), None) or next(
+            (role for role, (_, words_fit) in measures if words_fit), self.roles[-1])
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        if width <= 0:
+            return
+        role = self._role_for(width)
+        if role != self.property("role"):
+            self.setProperty("role", role)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def _measure(self, font: QFont, width: int) -> tuple[bool, bool]:
+        """Whether the text fits on one line in this font, and whether each of its words does."""
+        metrics = QFontMetrics(font)
+        # Measured as QLabel wraps, which breaks a line that is exactly as wide as the label.
+        lines = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), self.text())
+        one_line = lines.height() < 1.5 * metrics.lineSpacing()  # (one line may round a pixel taller)
+        return one_line and lines.width() < width, lines.width() < width
+
+
+# A figure's value: the value size, else the heading size, else the label size.
+VALUE_ROLES = ("value", "value-compact", "value-small")
+# A heading, else the label size in bold, else the text size in bold.
+HEADING_ROLES = ("heading", "label-strong", "text-strong")
+_ROLE_FONTS: dict[tuple[str, int], QFont] = {}
+
+
+def role_font(role: str) -> QFont:
+    """The font the current stylesheet gives a label of this role (each looked up once)."""
+    from PySide6.QtWidgets import QApplication
+
+    key = (role, hash(QApplication.instance().styleSheet()))
+    if key not in _ROLE_FONTS:
+        probe = QLabel()
+        probe.setProperty("role", role)
+        probe.ensurePolished()
+        _ROLE_FONTS[key] = QFont(probe.font())
+        probe.deleteLater()
+    return _ROLE_FONTS[key]
+
+
+class FittedName(Label):
+    """A name on one line that never widens its window: the first of its names (e.g. the zone's
+    full and short name) that fits, else the last one cut short with an ellipsis."""
+
+    def __init__(self, names: list[Tr], role: str):
+        self.names = names
+        super().__init__(names[0])
+        self.setProperty("role", role)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt override)
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event):  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        width, metrics = self.contentsRect().width(), self.fontMetrics()
+        names = [localise(name) for name in self.names]
+        fitting = next((name for name in names if metrics.horizontalAdvance(name) <= width), None)
+        text = fitting or metrics.elidedText(names[-1], Qt.TextElideMode.ElideRight, width)
+        if text != self.text():
+            QLabel.setText(self, text)
+
+
 class Button(QPushButton):
     """A large push button that follows the language; touch only, so it never takes focus."""
 
@@ -147,6 +260,74 @@ class Button(QPushButton):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+MIN_TAB_PX = 20
+
+
+class TabButton(Button):
+    """A tab of the tab bar. The tabs share the bar equally (a long title does not squeeze its
+    neighbours); a title too wide for its tab is broken into two lines, and one still too wide
+    gets smaller text, down to MIN_TAB_PX."""
+
+    PADDING = 2 * 16 + 4  # the tab's padding (kiosk.qss) and border
+
+    def __init__(self, text: str | Tr, description: str | Tr = ""):
+        self._tab_px = 0  # the theme's tab size, read from the style the first time
+        super().__init__(text, "tab", description)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+
+    def _retranslate(self) -> None:
+        super()._retranslate()
+        self._fit()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.width() <= 1:
+            return
+        if not self._tab_px:
+            self.ensurePolished()
+            self._tab_px = self.font().pixelSize()
+        title = localise(self._source)
+        room = self.width() - self.PADDING
+        font = QFont(self.font())
+        for px in range(self._tab_px, MIN_TAB_PX - 1, -2):
+            font.setPixelSize(px)
+            metrics = QFontMetrics(font)
+            text = next((t for t in (title, two_lines(title, metrics)) if _widest_line(t, metrics) <= room), None)
+            if text is not None:
+                break
+        else:  # too long for a tab even then: cut short, with an ellipsis
+            metrics = QFontMetrics(font)
+            px, text = MIN_TAB_PX, "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+                                               for line in two_lines(title, metrics).split("\n"))
+        sheet = "" if px == self._tab_px else f"font-size: {px}px;"
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+        if text != self.text():
+            QPushButton.setText(self, text)
+        self.setAccessibleName(title)
+
+
+def two_lines(text: str, metrics: QFontMetrics) -> str:
+    """The text in two lines as even as can be: broken at a space, or anywhere in Chinese (a
+    single word of a language with spaces is not broken)."""
+    words = text.split(" ")
+    joiner = " "
+    if len(words) < 2 and any(ord(char) >= 0x2E80 for char in text):
+        words, joiner = list(text), ""
+    if len(words) < 2:
+        return text
+    cuts = [(joiner.join(words[:n]), joiner.join(words[n:])) for n in range(1, len(words))]
+    first, second = min(cuts, key=lambda cut: max(metrics.horizontalAdvance(part) for part in cut))
+    return f"{first}\n{second}"
+
+
+def _widest_line(text: str, metrics: QFontMetrics) -> int:
+    return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
 
 
 class SourceLink(Label):
@@ -236,7 +417,7 @@ class Panel(QFrame):
         self.body = vbox(self, margin=SPACING, spacing=10)
         self._stretched = False
         if title:
-            self.add(label(title, "heading"))
+            self.add(FittedLabel(title, HEADING_ROLES))
         self._provenance = provenance
 
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
@@ -249,7 +430,8 @@ class Panel(QFrame):
         """Add the provenance line last, so it always sits at the bottom."""
         if not self._stretched:
             self.body.addStretch(1)
-        if self._provenance:
+        # Records without a source to name (no companies at all) have no source line: not an empty "ⓘ".
+        if self._provenance and not (isinstance(self._provenance, Provenance) and not self._provenance.records):
             self.add(source_line(self._provenance))
         return self
 
@@ -262,7 +444,7 @@ class FigureCard(Panel):
         self.figure = figure
         self.setObjectName(f"figure-{figure.id}")
         self.add(label(ctx.text(figure.label), "label"))
-        value = label(ctx.value(figure), "value")
+        value = FittedLabel(ctx.value(figure), VALUE_ROLES)
         value.setObjectName("value")
         self.add(value)
         for line in _secondary_lines(ctx, figure):
@@ -393,14 +575,54 @@ class ButtonGrid(QWidget):
         return super().event(event)
 
 
+class FingerScrolled(QScrollArea):
+    """Content that scrolls vertically by finger (kinetic), without scroll bars. It asks for the
+    height its content needs at its width, so a card holding it is as tall as the content where
+    there is room, and scrolls where there is not."""
+
+    def __init__(self, content: QWidget | None = None):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.viewport().setAutoFillBackground(False)  # the card's colour shows through
+        if content is not None:
+            self.setWidget(content)
+
+    def setWidget(self, content: QWidget) -> None:  # noqa: N802 (Qt override)
+        super().setWidget(content)
+        content.setAutoFillBackground(False)  # QScrollArea fills it with the window colour
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the height it asks for follows its width
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        content = self.widget()
+        if content is None or self.width() <= 0:
+            return super().sizeHint()
+        height = content.heightForWidth(self.width()) if content.hasHeightForWidth() else -1
+        return QSize(super().sizeHint().width(), height if height >= 0 else content.sizeHint().height())
+
+
 def is_portrait(widget: QWidget) -> bool:
     """Whether the widget's window is taller than wide: layouts follow the window, not the widget."""
     window = widget.window().size()
     return window.height() > window.width()
 
 
+# Blocks side by side each get at least this many characters of the text size in width;
+# narrower, the row stacks them (many blocks in a row, large text).
+MIN_COLUMN_EMS = 12
+
+
 class AdaptiveRow(QWidget):
-    """Children side by side in landscape, stacked in portrait (judged by the window)."""
+    """Children side by side in landscape, stacked in portrait (judged by the window), and
+    stacked too where side by side the narrowest would have less than MIN_COLUMN_EMS."""
 
     def __init__(self, widgets: list[tuple[QWidget, int]]):
         super().__init__()
@@ -409,9 +631,19 @@ class AdaptiveRow(QWidget):
         self.box.setSpacing(SPACING)
         for widget, stretch in widgets:
             self.box.addWidget(widget, stretch)
+        self.shares = [max(1, stretch) for _, stretch in widgets]
+
+    def _too_narrow(self, width: int) -> bool:
+        from PySide6.QtWidgets import QApplication
+
+        if len(self.shares) < 2:
+            return False
+        room = width - SPACING * (len(self.shares) - 1)
+        return room * min(self.shares) / sum(self.shares) < MIN_COLUMN_EMS * QApplication.font().pixelSize()
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        direction = QBoxLayout.Direction.TopToBottom if is_portrait(self) else QBoxLayout.Direction.LeftToRight
+        stacked = is_portrait(self) or self._too_narrow(event.size().width())
+        direction = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         if self.box.direction() != direction:
             self.box.setDirection(direction)

@@ -107,6 +107,8 @@ CASES = {
                            "one bar"),
     "ring-not-a-share": (lambda d: d["views"][3]["blocks"][0].update(figure="gdp"), ["views.3.blocks.0.figure"],
                          "not a percentage"),
+    "industry-share-not-a-share": (lambda d: d["industries"][0].update(share="gdp"), ["industries.0.share"],
+                                   "not a percentage"),
     "series-without-series": (lambda d: d["views"][0]["blocks"].append({"kind": "series", "figure": "gdp"}),
                               ["views.0.blocks.2.figure"], "no series"),
     "too-many-blocks": (lambda d: d["views"][0]["blocks"].extend([{"kind": "text", "text": {"en": "a", "zh": "甲"}}] * 5),

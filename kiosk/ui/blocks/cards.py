@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from kiosk.model import dataset as data
 from kiosk.ui.blocks.registry import builds
 from kiosk.ui.context import ViewContext
-from kiosk.ui.widgets import CardGrid, FigureCard, Panel, label
+from kiosk.ui.widgets import HEADING_ROLES, CardGrid, FigureCard, FittedLabel, Panel, label
 
 HIGHLIGHT_COLUMNS = 3
 
@@ -29,7 +29,7 @@ def highlights(ctx: ViewContext, block: data.Highlights) -> Panel:
     grid.setVerticalSpacing(4)
     for index, figure in enumerate(figures):
         row, column = divmod(index, HIGHLIGHT_COLUMNS)
-        value = label(ctx.value(figure), "heading")
+        value = FittedLabel(ctx.value(figure), HEADING_ROLES)
         value.setObjectName(f"highlight-{figure.id}")
         top = Qt.AlignmentFlag.AlignTop  # a row's labels line up even when one wraps
         grid.addWidget(value, row * 2, column, top)

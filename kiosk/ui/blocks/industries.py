@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QWidget
 
 from kiosk.model import dataset as data
 from kiosk.model.dataset import Industry
@@ -13,40 +13,104 @@ from kiosk.ui.blocks.photos import detail_picture
 from kiosk.ui.blocks.registry import builds
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr
-from kiosk.ui.widgets import AdaptiveRow, Panel, column, discard, label, source_line, vbox
+from kiosk.ui.widgets import (HEADING_ROLES, SPACING, VALUE_ROLES, FittedLabel, Panel, is_portrait, label,
+                               source_line, vbox)
 
 
-class IndustryExplorer(AdaptiveRow):
-    """The chart beside the selected industry's card and the list of every company."""
+class IndustryExplorer(QWidget):
+    """The chart, the selected industry's card and the list of every company.
+
+    Side by side (landscape, wide enough): the chart with the card beside it, the company list
+    under whichever of the two is shorter; one above the other (portrait, or a narrow block):
+    chart, card, companies. The card is as tall as the tallest industry's, so that a tap on a
+    bar changes what the card says and nothing else: the bars never move under the finger, and
+    a page that fits the screen still fits."""
+
+    MIN_SIDE_BY_SIDE = 1200  # px: narrower, the card beside the chart is too narrow for large text
 
     def __init__(self, ctx: ViewContext, block: data.IndustryExplorer):
-        super().__init__([])
+        super().__init__()
         self.ctx = ctx
         self.block = block
         self.industries = list(ctx.dataset.industries)
-        chart_panel = industry_chart(ctx, block, hint=True)
-        self.chart = chart_panel.chart
+        self.chart_panel = industry_chart(ctx, block, hint=True)
+        self.chart = self.chart_panel.chart
         self.chart.row_tapped.connect(self.select)
         self.detail_host = Panel()
-        self.detail: QWidget | None = None
-        self.box.addWidget(chart_panel, 3)
-        self.box.addWidget(column((self.detail_host, 1), (self._all_companies(), 0)), 2)
+        self.details = QStackedWidget()
+        for industry in self.industries:
+            detail = IndustryDetail(ctx, industry, block.share)
+            # A stack asks its pages for their height at its width only if they say they have one.
+            policy = detail.sizePolicy()
+            policy.setHeightForWidth(True)
+            detail.setSizePolicy(policy)
+            self.details.addWidget(detail)
+        self.detail_host.add(self.details)
+        self.companies = self._all_companies()
+        # Two columns (side by side) or two parts of one column (one above the other).
+        self.first, self.second = QWidget(), QWidget()
+        for part in (self.first, self.second):
+            vbox(part, spacing=SPACING)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(SPACING)
+        self.box.addWidget(self.first)
+        self.box.addWidget(self.second)
+        self._arrangement_now: str | None = None
+        self._place("left")
         self.select(0)
+
+    @property
+    def detail(self) -> QWidget:
+        """The selected industry's card."""
+        return self.details.currentWidget()
 
     def select(self, index: int) -> None:
         self.selected = self.industries[index]
         self.chart.select(index)
-        if self.detail is not None:
-            self.detail_host.body.removeWidget(self.detail)
-            discard(self.detail)
-        self.detail = IndustryDetail(self.ctx, self.selected, self.block.share)
-        self.detail_host.add(self.detail)
+        self.details.setCurrentIndex(index)
 
     def reset_state(self) -> None:
         self.select(0)
 
-    def _all_companies(self) -> QWidget:
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._place(self._arrangement(event.size().width()))
+
+    def _arrangement(self, width: int) -> str:
+        """"stacked": chart, card, companies one above the other; "left"/"right": side by side,
+        the companies under the chart or under the card, whichever of the two is shorter."""
+        if is_portrait(self) or width < self.MIN_SIDE_BY_SIDE:
+            return "stacked"
+        if self.companies is None:
+            return "left"
+        first = (width - SPACING) * 3 // 5
+        chart = self.chart_panel.minimumSizeHint().height()
+        card = self.detail_host.heightForWidth(width - SPACING - first)
+        return "left" if chart <= card else "right"
+
+    def _place(self, arrangement: str) -> None:
+        if arrangement == self._arrangement_now:
+            return
+        self._arrangement_now = arrangement
+        parts = {"stacked": ([self.chart_panel], [self.detail_host, self.companies]),
+                 "left": ([self.chart_panel, self.companies], [self.detail_host]),
+                 "right": ([self.chart_panel], [self.detail_host, self.companies])}[arrangement]
+        for column, widgets in zip((self.first, self.second), parts):
+            for stretch, widget in zip((1, 0), widgets):
+                if widget is not None:
+                    column.layout().addWidget(widget, stretch)  # (moved from the other column if there)
+        stacked = arrangement == "stacked"
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
+        # Side by side the chart's column is the wider; stacked, the chart takes the spare height.
+        self.box.setStretch(0, 1 if stacked else 3)
+        self.box.setStretch(1, 0 if stacked else 2)
+
+    def _all_companies(self) -> QWidget | None:
+        """Every company, by name (none: no panel)."""
         companies = self.ctx.dataset.companies
+        if not companies:
+            return None
         panel = Panel(self.ctx.text(self.block.companies_title), self.ctx.provenance(
             [c for c in companies if c.industry is None] or companies))
         company_names = [self.ctx.text(c.name) for c in companies]
@@ -81,8 +145,8 @@ class IndustryDetail(QWidget):
         super().__init__()
         body = vbox(self, spacing=10)
         share = ctx.dataset.figure(industry.share)
-        body.addWidget(label(ctx.text(industry.name), "heading"))
-        value = label(share_text(ctx, share_template, ctx.value(share)), "value")
+        body.addWidget(FittedLabel(ctx.text(industry.name), HEADING_ROLES))
+        value = FittedLabel(share_text(ctx, share_template, ctx.value(share)), VALUE_ROLES)
         value.setObjectName("industry-share")
         body.addWidget(value)
         for widget in detail_picture(ctx, industry.photo):
@@ -91,7 +155,7 @@ class IndustryDetail(QWidget):
             body.addWidget(label(ctx.text(industry.description)))
         companies = ctx.dataset.companies_of(industry.id)
         for company in companies:
-            body.addWidget(label(ctx.text(company.name), "heading"))
+            body.addWidget(FittedLabel(ctx.text(company.name), HEADING_ROLES))
             for widget in detail_picture(ctx, company.photo):
                 body.addWidget(widget)
             if company.description:
