@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QScrollArea
 from conftest import settle
 from kiosk.ui.blocks.industries import IndustryExplorer
 from kiosk.ui.charts import BarRowsChart, RingChart, SeriesChart, StaticPlot
-from kiosk.ui.shell import OVERLAYS
+from kiosk.ui.overlay_registry import OVERLAYS
 from kiosk.ui.widgets import SourceLink, descendants
 from ui_helpers import layout_problems, row_point
 
@@ -196,7 +196,7 @@ class Visitor:
             kiosk.source_card.hide()
         if tab != self.window.tab_ids[0]:
             return  # the other overlays do not depend on the tab: checked once, over the first
-        for name in OVERLAYS:
+        for name in (spec.attribute for spec in OVERLAYS.values()):
             if name == "source_card":
                 continue
             if name == "attract":
