@@ -83,20 +83,21 @@ def measure(size: tuple[int, int], count: int, quick: bool) -> dict:
 
 
 def _show_every_picture(bench) -> None:
+    from kiosk.harness import settle
     from kiosk.ui.blocks.photos import Gallery
     from kiosk.ui.pictures import loader
 
     window = bench.window
     for tab in window.tab_ids:
         window.show_view(tab)
-        bench.settle()
+        settle()
         loader().wait()
         for gallery in window.views[tab].findChildren(Gallery):
             for _ in gallery.pictures:
                 gallery.take_swipe(1)
-                bench.settle()
+                settle()
                 loader().wait()
-    bench.settle()
+    settle()
 
 
 if __name__ == "__main__":
