@@ -112,7 +112,7 @@ class TabPage(QWidget):
     def appearing(self) -> None:
         """The page is about to be shown, and with it every widget in it asks to be painted.
         Qt paints an opaque widget with everything in it first and then, once more, every
-        widget in it that asked (the Overview's labels twice, its background five times): a
+        widget in it that asked (the Overview's labels twice, its background four times): a
         page that is not opaque for this one paint is painted once. It is opaque again from
         that paint on."""
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
