@@ -295,7 +295,7 @@ def test_renaming_an_id_renames_every_reference_to_it(editor, qtbot, named_in):
 def _references(editor):
     from kiosk.editor.fields import walk_references
 
-    return list(walk_references(editor.document.data, editor.plain))
+    return list(walk_references(editor.document.data))
 
 
 def test_deleting_a_referenced_figure_is_a_problem_and_undo_brings_it_back(editor, qtbot):
@@ -439,7 +439,7 @@ def test_every_field_of_every_item_of_the_data_has_an_editor(editor):
     for path, node in editor.tree.nodes.items():
         if node.is_record:
             editor._show_form(node)
-            expected = {f.name for f in record_fields(node.record, editor.plain) if f.shape.kind not in HOLDERS}
+            expected = {f.name for f in record_fields(node.record) if f.shape.kind not in HOLDERS}
             assert set(editor.form.editors) == expected, path
 
 

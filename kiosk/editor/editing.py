@@ -28,40 +28,40 @@ def reference_kind(record: type) -> str:
     return record.__name__.lower()
 
 
-def renamed(data, record_path: tuple, old: str, new: str, plain=None) -> dict:
+def renamed(data, record_path: tuple, old: str, new: str) -> dict:
     """Every reference to the record at `record_path` (id `old`), set to `new`."""
     record = record_at(data, record_path)
     kind = reference_kind(record) if record is not None else None
-    return {path: new for path, refers, value in walk_references(data, plain) if refers == kind and value == old}
+    return {path: new for path, refers, value in walk_references(data) if refers == kind and value == old}
 
 
-def name_field(record: type, plain=None) -> str | None:
+def name_field(record: type) -> str | None:
     """The field a record is named by: its first text (a figure's label, a company's name)."""
-    return next((f.name for f in record_fields(record, plain) if f.shape.kind == TEXT), None)
+    return next((f.name for f in record_fields(record) if f.shape.kind == TEXT), None)
 
 
-def edit(data, path: tuple, value, fresh_ids: set, plain=None, language: str = "en") -> Edit:
+def edit(data, path: tuple, value, fresh_ids: set, language: str = "en") -> Edit:
     """What setting `path` to `value` changes."""
     record_path, field = path[:-1], path[-1]
     record = record_at(data, record_path)
     current_id = data_at(data, (*record_path, "id"))
     if field == "id" and isinstance(current_id, str) and isinstance(value, str) and value != current_id:
-        return Edit({path: value, **renamed(data, record_path, current_id, value, plain)}, (current_id, None))
-    if record is not None and field == name_field(record, plain) and current_id in fresh_ids \
+        return Edit({path: value, **renamed(data, record_path, current_id, value)}, (current_id, None))
+    if record is not None and field == name_field(record) and current_id in fresh_ids \
             and isinstance(value, dict) and value.get(language):
         taken = ids_in(data, record_path[0]) - {current_id} if len(record_path) == 2 else set()
         new_id = slug(value[language], taken)
         if new_id != current_id:
             return Edit({path: value, (*record_path, "id"): new_id,
-                         **renamed(data, record_path, current_id, new_id, plain)}, (current_id, new_id))
+                         **renamed(data, record_path, current_id, new_id)}, (current_id, new_id))
     return Edit({path: value})
 
 
-def added(data, list_path: tuple, index: int, record: type, languages, plain=None) -> tuple[Edit, tuple]:
+def added(data, list_path: tuple, index: int, record: type, languages) -> tuple[Edit, tuple]:
     """A new record of this type in the list (or mapping) at `list_path`, and its path."""
     items = data_at(data, list_path, None) or ([] if shape_at(data, list_path).kind != MAPPING else {})
     taken = ids_in(data, list_path[0]) if len(list_path) == 1 else set()
-    value = new_record(record, data, languages, plain, taken=taken)
+    value = new_record(record, data, languages, taken=taken)
     fresh = value.get("id")
     if shape_at(data, list_path).kind == MAPPING:
         key = slug(reference_kind(record), set(items))

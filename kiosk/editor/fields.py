@@ -5,10 +5,6 @@ with ranges (``Rules``), enums and ``Literal`` kinds, ids marked ``Refers``, opt
 (``X | None``), lists and records inside records. ``record_fields(Figure)`` turns that into
 ``Field`` objects; a form is built by walking them, so a record added to the model later gets a
 form, a place in the tree and pickers without code here.
-
-A few ids name another record without saying so on their type (a figure's ``source`` and
-``unit``, ...): the reference checks (kiosk.model.checks.references) know which, and
-``plain_references`` learns them from a dataset.
 """
 
 from __future__ import annotations
@@ -22,7 +18,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from kiosk.model.checks import references
 from kiosk.model.dataset import Dataset, Text
 from kiosk.model.rules import Refers, Rules
 
@@ -146,36 +141,15 @@ def _is_union(annotation) -> bool:
 
 
 @cache
-def _typed_fields(record: type) -> tuple[Field, ...]:
+def record_fields(record: type) -> tuple[Field, ...]:
+    """The fields of a record type, in order."""
     hints = typing.get_type_hints(record, include_extras=True)
     return tuple(Field(f.name, shape_of(hints[f.name]), _required(f), _json_default(f))
                  for f in dataclasses.fields(record))
 
 
-@cache
-def record_fields(record: type, plain: frozenset | None = None) -> tuple[Field, ...]:
-    """The fields of a record type, in order; `plain` (from plain_references) names what the ids
-    not marked on their type refer to."""
-    fields = _typed_fields(record)
-    if not plain:
-        return fields
-    kinds = dict(plain)
-    return tuple(_with_reference(f, kinds.get((record, f.name))) for f in fields)
-
-
-def _with_reference(f: Field, kind: str | None) -> Field:
-    if kind is None or f.shape.refers:
-        return f
-    if f.shape.kind == STRING:
-        return dataclasses.replace(f, shape=dataclasses.replace(f.shape, kind=REFERENCE, refers=kind))
-    if f.shape.kind == LIST and f.shape.item.kind == STRING:
-        item = dataclasses.replace(f.shape.item, kind=REFERENCE, refers=kind)
-        return dataclasses.replace(f, shape=dataclasses.replace(f.shape, item=item, refers=kind))
-    return f
-
-
-def field_named(record: type, name: str, plain=None) -> Field | None:
-    return next((f for f in record_fields(record, plain) if f.name == name), None)
+def field_named(record: type, name: str) -> Field | None:
+    return next((f for f in record_fields(record) if f.name == name), None)
 
 
 def _required(f: dataclasses.Field) -> bool:
@@ -199,32 +173,9 @@ def to_json(value):
     return value
 
 
-def plain_references(dataset: Dataset) -> frozenset[tuple[tuple[type, str], str]]:
-    """((record type, field name), kind of record its ids name) for every reference the checks
-    follow in this dataset (a record type the dataset holds none of is not learnt)."""
-    table = {}
-    for path, kind, _ in references(dataset):
-        parts = path.split(".")
-        if parts[-1].isdigit():  # an item of a list of ids
-            parts.pop()
-        holder = dataset
-        for part in parts[:-1]:
-            holder = _child(holder, part)
-        table[(type(holder), parts[-1])] = kind
-    return frozenset(table.items())
-
-
-def _child(node, part: str):
-    if isinstance(node, Mapping):
-        return node[part]
-    if isinstance(node, tuple):
-        return node[int(part)]
-    return getattr(node, part)
-
-
 def kind_tag(record: type) -> str | None:
     """The value of a record's fixed "kind" field (a block's kind), if it has one."""
-    fixed = next((f for f in _typed_fields(record) if f.shape.kind == FIXED), None)
+    fixed = next((f for f in record_fields(record) if f.shape.kind == FIXED), None)
     return fixed.shape.choices[0] if fixed else None
 
 
@@ -289,20 +240,20 @@ def collection_of(kind: str) -> str | None:
                  if any(r.__name__.lower() == kind for r in f.shape.records)), None)
 
 
-def walk_references(data, plain=None, path: tuple = (), shape: Shape | None = None) -> Iterator[tuple]:
+def walk_references(data, path: tuple = (), shape: Shape | None = None) -> Iterator[tuple]:
     """Every reference in a dataset's JSON: (path, kind, id), found through the types."""
     shape = shape or Shape(RECORD, records=(Dataset,))
     if shape.kind == RECORD and isinstance(data, dict):
         record = choose_record(shape.records, data)
-        for f in record_fields(record, plain) if record else ():
+        for f in record_fields(record) if record else ():
             if f.name in data:
-                yield from walk_references(data[f.name], plain, (*path, f.name), f.shape)
+                yield from walk_references(data[f.name], (*path, f.name), f.shape)
     elif shape.kind == REFERENCE and isinstance(data, str):
         yield path, shape.refers, data
     elif shape.kind in (RECORDS, LIST) and isinstance(data, list):
         inner = Shape(RECORD, records=shape.records) if shape.kind == RECORDS else shape.item
         for index, item in enumerate(data):
-            yield from walk_references(item, plain, (*path, index), inner)
+            yield from walk_references(item, (*path, index), inner)
     elif shape.kind == MAPPING and isinstance(data, dict):
         for key, item in data.items():
-            yield from walk_references(item, plain, (*path, key), Shape(RECORD, records=shape.records))
+            yield from walk_references(item, (*path, key), Shape(RECORD, records=shape.records))

@@ -17,7 +17,7 @@ class RecordForm(QWidget):
 
     edited = Signal(object, object)  # the field's path, its new JSON value
 
-    def __init__(self, env: FormEnv, path: tuple, record: type, value: dict, title: str, plain=None,
+    def __init__(self, env: FormEnv, path: tuple, record: type, value: dict, title: str,
                  fresh_id: bool = False):
         super().__init__()
         self.path = path
@@ -35,7 +35,7 @@ class RecordForm(QWidget):
         self.record_note = _note()
         grid.addWidget(self.record_note, 1, 0, 1, 2)
         row = 2
-        for f in record_fields(record, plain):
+        for f in record_fields(record):
             if f.shape.kind in HOLDERS:
                 continue
             self._add_field(grid, row, env, f, value.get(f.name, MISSING), fresh_id and f.name == "id")

@@ -17,15 +17,15 @@ from kiosk.editor.fields import (BOOLEAN, CHOICE, DATE, FIXED, INTEGER, LIST, MA
 NAME_LENGTH = 60
 
 
-def display_name(value, record: type, language: str, data=None, plain=None) -> str:
+def display_name(value, record: type, language: str, data=None) -> str:
     """What a record is called: its first text (a figure's label, a tab's title), else the name
     of the first record it names, else its values."""
     if not isinstance(value, dict):
         return ""
-    fields = record_fields(record, plain)
+    fields = record_fields(record)
     name = _first_text(value, fields, language)
     if not name and data is not None:
-        name = _first_named(value, fields, language, data, plain)
+        name = _first_named(value, fields, language, data)
     if not name:
         name = " · ".join(str(value[f.name]) for f in fields
                           if f.shape.kind in (INTEGER, NUMBER, STRING, DATE) and f.name in value)
@@ -47,12 +47,12 @@ def _first_text(value: dict, fields, language: str) -> str:
     return ""
 
 
-def _first_named(value: dict, fields, language: str, data, plain) -> str:
+def _first_named(value: dict, fields, language: str, data) -> str:
     for f in fields:
         ids = value.get(f.name)
         if f.shape.refers and ids:
             first = ids[0] if isinstance(ids, list) else ids
-            names = dict(choices(data, f.shape.refers, language, plain))
+            names = dict(choices(data, f.shape.refers, language))
             return names.get(first, str(first)) + (" …" if isinstance(ids, list) and len(ids) > 1 else "")
     return ""
 
@@ -62,7 +62,7 @@ def _short(text: str) -> str:
     return text if len(text) <= NAME_LENGTH else text[:NAME_LENGTH - 1] + "…"
 
 
-def choices(data, kind: str, language: str, plain=None) -> list[tuple[str, str]]:
+def choices(data, kind: str, language: str) -> list[tuple[str, str]]:
     """The records a reference of this kind may name: (id, name), in the file's order."""
     name = collection_of(kind)
     if name is None:
@@ -71,7 +71,7 @@ def choices(data, kind: str, language: str, plain=None) -> list[tuple[str, str]]
     items = data.get(name) or ([] if holder.shape.kind == RECORDS else {})
     pairs = items.items() if holder.shape.kind == MAPPING else ((i.get("id"), i) for i in items if isinstance(i, dict))
     record = holder.shape.records[0]
-    return [(key, display_name(item, record, language, None, plain) or key) for key, item in pairs
+    return [(key, display_name(item, record, language) or key) for key, item in pairs
             if isinstance(key, str)]
 
 
@@ -92,20 +92,20 @@ def ids_in(data, collection: str) -> set[str]:
     return {item.get("id") for item in items if isinstance(item, dict)}
 
 
-def new_record(record: type, data, languages, plain=None, name: str = "", taken=()) -> dict:
+def new_record(record: type, data, languages, name: str = "", taken=()) -> dict:
     """A record of this type with its required fields filled in (the rest left to their
     defaults): references name the first record of their kind, texts start empty (the checks
     list them until they are written)."""
     value = {}
-    for f in record_fields(record, plain):
+    for f in record_fields(record):
         if f.name == "id":
             value["id"] = slug(name or record.__name__, taken)
         elif f.required:
-            value[f.name] = new_value(f.shape, data, languages, plain)
+            value[f.name] = new_value(f.shape, data, languages)
     return value
 
 
-def new_value(shape: Shape, data, languages, plain=None):
+def new_value(shape: Shape, data, languages):
     """A starting value for a field of this shape."""
     kind = shape.kind
     if kind == TEXT:
@@ -113,14 +113,14 @@ def new_value(shape: Shape, data, languages, plain=None):
     if kind in (CHOICE, FIXED):
         return shape.choices[0]
     if kind == REFERENCE:
-        return next((key for key, _ in choices(data, shape.refers, "en", plain)), "")
+        return next((key for key, _ in choices(data, shape.refers, "en")), "")
     if kind == LIST:
         needed = shape.constraints.get("min_length", 0)
-        return [new_value(shape.item, data, languages, plain) for _ in range(needed)]
+        return [new_value(shape.item, data, languages) for _ in range(needed)]
     if kind == RECORD:
-        return new_record(shape.records[0], data, languages, plain)
+        return new_record(shape.records[0], data, languages)
     if kind == TUPLE:
-        return [new_value(item, data, languages, plain) for item in shape.items]
+        return [new_value(item, data, languages) for item in shape.items]
     starts = {INTEGER: shape.constraints.get("ge", 0), NUMBER: 0, BOOLEAN: False, STRING: "",
               DATE: datetime.date.today().isoformat(), RECORDS: [], MAPPING: {}}
     return starts.get(kind)

@@ -28,23 +28,23 @@ class Node:
         return self.record is not None
 
 
-def nodes(data: dict, plain=None) -> Iterator[tuple[Node, tuple | None]]:
+def nodes(data: dict) -> Iterator[tuple[Node, tuple | None]]:
     """Every node of the tree with its parent's path (None at the top), parents first: the
     dataset's own fields as "general", then each field holding records."""
     yield Node((), Dataset), None
-    yield from _holders(data, (), Dataset, None, plain, top=True)
+    yield from _holders(data, (), Dataset, None, top=True)
 
 
-def _holders(value: dict, path: tuple, record: type, parent, plain, top: bool = False):
+def _holders(value: dict, path: tuple, record: type, parent, top: bool = False):
     # The dataset's own collections show even while empty (or left out), so that one can be added to.
-    holders = [f for f in record_fields(record, plain) if f.shape.kind in HOLDERS and (f.name in value or top)]
+    holders = [f for f in record_fields(record) if f.shape.kind in HOLDERS and (f.name in value or top)]
     for f in holders:
         inner = value.get(f.name)
         if f.shape.kind == RECORD:
             kind = choose_record(f.shape.records, inner)
             if kind is not None and isinstance(inner, dict):
                 yield Node((*path, f.name), kind), parent
-                yield from _holders(inner, (*path, f.name), kind, (*path, f.name), plain)
+                yield from _holders(inner, (*path, f.name), kind, (*path, f.name))
             continue
         # A record holding one list shows its items directly under it; else each list is a branch.
         group = (*path, f.name) if top or len(holders) > 1 else None
@@ -56,7 +56,7 @@ def _holders(value: dict, path: tuple, record: type, parent, plain, top: bool = 
             kind = choose_record(f.shape.records, item)
             if kind is not None and isinstance(item, dict):
                 yield Node((*path, f.name, key), kind), group if group is not None else parent
-                yield from _holders(item, (*path, f.name, key), kind, (*path, f.name, key), plain)
+                yield from _holders(item, (*path, f.name, key), kind, (*path, f.name, key))
 
 
 class ContentTree(QTreeWidget):
@@ -68,14 +68,14 @@ class ContentTree(QTreeWidget):
         self.items: dict[tuple, QTreeWidgetItem] = {}
         self.nodes: dict[tuple, Node] = {}
 
-    def rebuild(self, data: dict, name: Callable[[Node], str], plain=None) -> None:
+    def rebuild(self, data: dict, name: Callable[[Node], str]) -> None:
         """All nodes again (after items were added, removed or moved), keeping what was open."""
         current = self.current_path()
         opened = {path for path, item in self.items.items() if item.isExpanded()} if self.items else None
         self.blockSignals(True)
         self.clear()
         self.items, self.nodes = {}, {}
-        for node, parent in nodes(data, plain):
+        for node, parent in nodes(data):
             item = QTreeWidgetItem([name(node)])
             item.setData(0, PATH, node.path)
             (self.items[parent].addChild if parent is not None else self.addTopLevelItem)(item)

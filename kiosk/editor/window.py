@@ -19,8 +19,8 @@ from kiosk.editor import editing, strings
 from kiosk.editor.commands import SetValues
 from kiosk.editor.document import Checked, Document, parse_path
 from kiosk.editor.editors import FormEnv
-from kiosk.editor.fields import (MAPPING, RECORDS, Shape, data_at, kind_tag, plain_references, record_at,
-                                 record_fields, shape_at, walk_references)
+from kiosk.editor.fields import (MAPPING, RECORDS, Shape, data_at, kind_tag, record_at, record_fields, shape_at,
+                                 walk_references)
 from kiosk.editor.form import CollectionPanel, RecordForm
 from kiosk.editor.preview import KioskFrame, PreviewPane, render
 from kiosk.editor.records import choices, display_name, fixed_tag, new_record, new_value
@@ -29,9 +29,9 @@ from kiosk.editor.saving import changes_for_visitors, save_content, shown_now
 from kiosk.editor.tree import ContentTree, Node
 from kiosk.model.dataset import Media, Qualifier
 from kiosk.model.formatting import format_value
-from kiosk.model.loader import DatasetError, load_dataset
+from kiosk.model.loader import DatasetError
 from kiosk.model.media import media_folder
-from kiosk.resources import bundled_root, data_path
+from kiosk.resources import bundled_root
 from kiosk.theme import Theme
 from kiosk.ui import strings as kiosk_strings
 from kiosk.ui.i18n import Translations
@@ -79,7 +79,6 @@ class EditorWindow(QMainWindow):
         self._texts: list[tuple] = []  # (setter, source, values): what a language switch sets again
         self.undo_stack = QUndoStack(self)
         self.fresh_ids: set[str] = set()  # ids still following their record's English name
-        self.plain = plain_references(load_dataset(data_path()))
         self.document: Document | None = None
         self.checked = Checked(None, ())
         self.dataset = None  # the last valid version: the preview and the numbers as visitors read them
@@ -306,7 +305,7 @@ class EditorWindow(QMainWindow):
         self.dataset = None
         self.banner.setVisible(is_bundled(document.path))
         self.history_action.setEnabled(not is_bundled(document.path))  # the bundled file is not edited in place
-        self.tree.rebuild(document.data, self._node_name, self.plain)
+        self.tree.rebuild(document.data, self._node_name)
         self.tree.select(("views", 0) if ("views", 0) in self.tree.items else ())
         self._update_title()
         self.check()
@@ -449,7 +448,7 @@ class EditorWindow(QMainWindow):
         if not node.is_record:
             return self.word(node.path[-1])
         value = self.document.get(node.path)
-        name = display_name(value, node.record, self._names_language(), self.document.data, self.plain)
+        name = display_name(value, node.record, self._names_language(), self.document.data)
         tag = fixed_tag(value, node.record)
         if (shape_at(self.document.data, node.path[:-1]) or Shape("")).kind == MAPPING:  # kept by its key (a unit)
             name = f"{node.path[-1]} – {name}" if name else node.path[-1]
@@ -486,7 +485,7 @@ class EditorWindow(QMainWindow):
             title = self._node_name(node)
             if node.path and not kind_tag(node.record):  # a block's name already says its kind
                 title = f"{self._record_word(node.record)}: {title}"
-            form = RecordForm(env, node.path, node.record, value, title, self.plain,
+            form = RecordForm(env, node.path, node.record, value, title,
                               fresh_id=value.get("id") in self.fresh_ids)
             form.edited.connect(self._edited)
         else:
@@ -510,9 +509,9 @@ class EditorWindow(QMainWindow):
         data = self.document.data
         languages = tuple(data.get("languages") or ())
         return FormEnv(languages, self.ui, self.word,
-                       lambda kind: choices(data, kind, self._names_language(), self.plain),
+                       lambda kind: choices(data, kind, self._names_language()),
                        lambda value: self._shown_as(path, value),
-                       lambda shape: new_value(shape, data, languages, self.plain))
+                       lambda shape: new_value(shape, data, languages))
 
     def _shown_as(self, path: tuple, value) -> str:
         """A number with the unit and qualifier of its record (or the record holding it), as
@@ -537,7 +536,7 @@ class EditorWindow(QMainWindow):
             self.form_area.ensureWidgetVisible(editor)
 
     def _edited(self, path: tuple, value) -> None:
-        change = editing.edit(self.document.data, path, value, self.fresh_ids, self.plain)
+        change = editing.edit(self.document.data, path, value, self.fresh_ids)
         self._push(change, self.word(path[-1]), session=(self._session, path))
 
     def _push(self, change: editing.Edit, text: str, structural: bool = False, session=None) -> None:
@@ -548,7 +547,7 @@ class EditorWindow(QMainWindow):
     def _changed(self, paths: list, structural: bool, from_form: bool) -> None:
         """After every edit, undo and redo: tree, form and (soon) check and preview follow."""
         if structural:
-            self.tree.rebuild(self.document.data, self._node_name, self.plain)
+            self.tree.rebuild(self.document.data, self._node_name)
         else:
             self.tree.rename(self._node_name)
         if from_form and not structural:
@@ -590,7 +589,7 @@ class EditorWindow(QMainWindow):
             index = path[-1] + 1 if isinstance(path[-1], int) else 0
             targets += [(r, path[:-1], index, r) for r in shape_at(data, path[:-1]).records]
         if node.is_record:
-            for f in record_fields(node.record, self.plain):
+            for f in record_fields(node.record):
                 if f.shape.kind in (RECORDS, MAPPING):
                     inside = (*path, f.name)
                     targets += [(r, inside, len(self.document.get(inside, [])), r) for r in f.shape.records]
@@ -605,7 +604,7 @@ class EditorWindow(QMainWindow):
     def add_item(self, where: tuple, record: type, index: int | None = None) -> None:
         items = self.document.get(where, [])
         change, path = editing.added(self.document.data, where, len(items) if index is None else index, record,
-                                     tuple(self.document.data.get("languages") or ()), self.plain)
+                                     tuple(self.document.data.get("languages") or ()))
         self._push(change, self.ui(strings.ADD_WHAT, what=self._record_word(record)), structural=True)
         self.tree.select(path)
 
@@ -632,7 +631,7 @@ class EditorWindow(QMainWindow):
             if source.resolve() != (folder / name).resolve():
                 shutil.copy2(source, folder / name)
             taken = {item.get("id") for item in media if isinstance(item, dict)}
-            entry = new_record(Media, data, languages, self.plain, name=source.stem, taken=taken)
+            entry = new_record(Media, data, languages, name=source.stem, taken=taken)
             media.append({**entry, "file": name})
         self._push(editing.Edit({("media",): media}), self.ui(strings.PICTURES_ADDED,
                                                               names=", ".join(p.name for p in pictures)),
@@ -690,7 +689,6 @@ class EditorWindow(QMainWindow):
         self.checked = self.document.check()
         if self.checked.valid:
             self.dataset = self.checked.dataset
-            self.plain = self.plain | plain_references(self.dataset)
         self.problems.clear()
         for problem in self.checked.problems:
             item = QListWidgetItem(str(problem))
@@ -785,7 +783,7 @@ class EditorWindow(QMainWindow):
         if record is None:
             return None
         wanted = {(editing.reference_kind(record), data_at(data, (*path[:2], "id"), None))}
-        references = list(walk_references(data, self.plain))
+        references = list(walk_references(data))
         for _ in range(3):
             holders = [where for where, kind, value in references if (kind, value) in wanted]
             for where in holders:

@@ -166,12 +166,6 @@ def _unknown_references(dataset: Dataset, nodes) -> Iterator[Problem]:
             yield Problem(path, f'unknown {kind} id "{ref}"')
 
 
-def references(dataset: Dataset) -> Iterator[tuple[str, str, str | None]]:
-    """Every id in the dataset that names another record: (path, kind, id); an editor learns
-    from these which fields are references."""
-    return _references(dataset)
-
-
 def _references(dataset: Dataset, nodes=None) -> Iterator[tuple[str, str, str | None]]:
     """Every id marked with Refers in the dataset's records, found from their types: a new
     reference field is checked without being listed here."""
