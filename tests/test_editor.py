@@ -612,3 +612,4 @@ def test_a_dropped_picture_joins_the_media_and_is_checked_until_described(editor
                           cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
     assert json.loads(data_file.read_text(encoding="utf-8"))["industries"][0]["photo"] == "harbour-at-dusk"
+

@@ -36,7 +36,7 @@ DETAIL = Place("an industry, company or fact", 480)
 
 
 def media_folder(data_file: Path) -> Path:
-    return data_file.parent / MEDIA_FOLDER
+    return Path(data_file).parent / MEDIA_FOLDER
 
 
 def uses(d: Dataset) -> Iterator[tuple[str, str, Place]]:
