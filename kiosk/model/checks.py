@@ -55,7 +55,7 @@ def _implausible_values(d: Dataset, today: datetime.date) -> Iterator[Problem]:
         for j, point in enumerate(f.series):
             yield from _year(f"figures.{i}.series.{j}.year", point.year, d.zone.founded, today)
     for i, industry in enumerate(d.industries):
-        if not d.unit(d.figure(industry.share).unit).percent:  # the explorer draws shares on 0-100 %
+        if not d.unit(figures[industry.share].unit).percent:  # the explorer draws shares on 0-100 %
             yield Problem(f"industries.{i}.share", f'"{industry.share}" is not a percentage; a share of the whole is one')
     for i, fact in enumerate(d.facts):
         yield from _year(f"facts.{i}.year", fact.year, None, today)
