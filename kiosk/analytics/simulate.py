@@ -7,17 +7,17 @@ Used by the tests (which compute what the statistics must say from the plan itse
 from __future__ import annotations
 
 import argparse
-import json
 import datetime
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.analytics.visits import Visits
+from kiosk.model.loader import load_dataset
 from kiosk.resources import data_path
 
 # Ids from the bundled dataset, so that reports made from a simulation show real names.
-VIEWS = tuple(tab["id"] for tab in json.loads(data_path().read_text(encoding="utf-8"))["views"])
+VIEWS = load_dataset(data_path()).tab_ids
 FIGURES = ("land-share", "gdp-share", "share-high-end-equipment", "share-health-care",
            "high-tech-companies-share", "green-coverage", "national-talents")
 SOURCES = ("chinadaily-2022-07-08", "jnhn-2025-02-28", "chinadaily-2020-12-17")

@@ -71,17 +71,14 @@ class PictureLoader(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one decode at a time: the UI thread keeps the other core
 
-    def key(self, path: Path, size: QSize) -> tuple:
-        try:
-            changed = path.stat().st_mtime_ns
-        except OSError:
-            changed = 0
+    def key(self, path: Path, changed: int, size: QSize) -> tuple:
         step = (-(-size.width() // SIZE_STEP) * SIZE_STEP, -(-size.height() // SIZE_STEP) * SIZE_STEP)
         return str(path), changed, step
 
-    def get(self, path: Path, size: QSize) -> tuple[tuple, QImage | None]:
-        """The picture to cover `size` pixels, or None while it is being decoded (loaded follows)."""
-        key = self.key(path, size)
+    def get(self, path: Path, changed: int, size: QSize) -> tuple[tuple, QImage | None]:
+        """The picture of the file `path` as it was at time `changed` (st_mtime_ns), to cover
+        `size` pixels, or None while it is being decoded (loaded follows)."""
+        key = self.key(path, changed, size)
         if key in self._images:
             self._images.move_to_end(key)
             return key, self._images[key]
@@ -116,6 +113,13 @@ def loader() -> PictureLoader:
     return _loader
 
 
+def _changed(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 def picture_path(ctx: ViewContext, media: Media) -> Path:
     return (ctx.media or Path()) / media.file
 
@@ -128,6 +132,8 @@ class Picture(QWidget):
         super().__init__()
         self.media = media
         self.path = picture_path(ctx, media)
+        # Read once: a place asks for its picture at every paint, and new data builds new places.
+        self.changed = _changed(self.path)
         self.track = QColor(ctx.theme.track)
         self.alt: Tr = ctx.text(media.alt)
         self.credit: Tr = credit_line(ctx, media)
@@ -154,7 +160,7 @@ class Picture(QWidget):
     def image(self) -> QImage | None:
         ratio = self.devicePixelRatioF()
         size = QSize(math.ceil(self.width() * ratio * self.max_zoom), math.ceil(self.height() * ratio * self.max_zoom))
-        self._key, image = loader().get(self.path, size)
+        self._key, image = loader().get(self.path, self.changed, size)
         return image
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
