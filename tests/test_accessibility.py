@@ -5,9 +5,12 @@ from PySide6.QtGui import QAccessible
 
 from conftest import settle
 from kiosk.harness import open_overlay
+from kiosk.model.loader import load_dataset
 from kiosk.ui.charts import StaticPlot
 from kiosk.ui.overlay_registry import OVERLAYS
-from ui_helpers import TABS, explorer
+from kiosk.ui.pictures import Picture
+from pictures import with_pictures
+from ui_helpers import explorer
 
 INTERACTIVE = {QAccessible.Role.Button, QAccessible.Role.PageTab, QAccessible.Role.CheckBox,
                QAccessible.Role.Link}
@@ -29,7 +32,7 @@ def unnamed(window):
             continue
         widget = node.object()
         role = node.role()
-        is_chart = isinstance(widget, StaticPlot)
+        is_chart = isinstance(widget, (StaticPlot, Picture))
         if role in INTERACTIVE or is_chart or getattr(widget, "provenance", None) is not None:
             name = node.text(QAccessible.Text.Name)
             description = node.text(QAccessible.Text.Description)
@@ -38,20 +41,39 @@ def unnamed(window):
     return problems
 
 
+@pytest.fixture(params=["bundled", "pictures"])
+def shown(request, dataset, raw, tmp_path):
+    """The bundled data, and the same with pictures in every place (a banner, a photo block,
+    a gallery, an industry's, a company's and a fact's): (dataset, its media folder)."""
+    if request.param == "bundled":
+        return dataset, None
+    path = with_pictures(raw, tmp_path / "site")
+    return load_dataset(path), path.parent / "media"
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_every_button_tab_source_line_and_chart_is_named_and_described(make_kiosk, language):
-    kiosk = make_kiosk(language=language)
-    problems = []
-    for view in TABS:
+def test_every_button_tab_source_line_chart_and_picture_is_named_and_described(make_kiosk, shown, language):
+    data, media = shown
+    kiosk = make_kiosk(language=language, data=data, context={"media": media})
+    problems, pictures = [], {}
+    for view in kiosk.window.tab_ids:
         kiosk.window.show_view(view)
         settle()
         problems += [f"{view}: {p}" for p in unnamed(kiosk.window)]
+        pictures.update({p.media.id: p for p in kiosk.window.findChildren(Picture)})  # a gallery's hidden ones too
     for name in OVERLAYS:
         overlay = open_overlay(kiosk, name)
         settle()
         problems += [f"{name}: {p}" for p in unnamed(kiosk.window)]
         overlay.reset_state()
     assert problems == [], "\n".join(problems)
+    # A picture is told by its alt text in the visitor's language, then its credit.
+    assert {m.id for m in data.media} <= set(pictures)
+    for media_id, picture in pictures.items():
+        media = next(m for m in data.media if m.id == media_id)
+        node = QAccessible.queryAccessibleInterface(picture)
+        assert node.text(QAccessible.Text.Name) == media.alt[language]
+        assert media.credit[language] in node.text(QAccessible.Text.Description)
 
 
 def test_the_check_catches_an_unnamed_button(make_kiosk):

@@ -604,6 +604,77 @@ def test_a_dropped_picture_joins_the_media_and_is_checked_until_described(editor
     industry = ("industries", 0)
     choose_in_tree(editor, industry)
     pick(editor, editor.form.editors["photo"].combo, "(harbour-at-dusk)")
+    save_valid(editor, data_file, qtbot)
+    assert json.loads(data_file.read_text(encoding="utf-8"))["industries"][0]["photo"] == "harbour-at-dusk"
+
+
+
+def choose_in_menu(window: EditorWindow, *entries: str) -> None:
+    """Open a menu of the menu bar with its Alt key, and walk into its entries with the arrow
+    keys: down to each entry (the keys pass over disabled ones), Right into a submenu, Return on
+    the last. The keys go to the open
+    menu's own window, as a platform delivers them. (A menu bar's menu opens without a loop of
+    its own, unlike a context menu's, so the test keeps running while it is open.)"""
+    bar = window.menuBar()
+    top = next(a for a in bar.actions() if a.text().replace("&", "") == entries[0])
+    mnemonic = top.text()[top.text().index("&") + 1]
+    keys(window, (Qt.Key(ord(mnemonic.upper())), Qt.KeyboardModifier.AltModifier))
+    menu = top.menu()
+    for depth, entry in enumerate(entries[1:], start=1):
+        assert menu.isVisible(), f"the menu before {entry!r} did not open"
+        actions = [a for a in menu.actions() if not a.isSeparator() and a.isVisible() and a.isEnabled()]
+        names = [a.text().replace("&", "") for a in actions]
+        target = names.index(entry)
+        # Whichever entry is active when a menu opens, Home goes to its first.
+        QTest.keyClick(menu.windowHandle(), Qt.Key.Key_Home)
+        for _ in range(target):
+            QTest.keyClick(menu.windowHandle(), Qt.Key.Key_Down)
+        assert menu.activeAction() is actions[target], (names, menu.activeAction() and menu.activeAction().text())
+        last = depth == len(entries) - 1
+        QTest.keyClick(menu.windowHandle(), Qt.Key.Key_Return if last else Qt.Key.Key_Right)
+        settle()
+        menu = None if last else actions[target].menu()
+
+
+def test_a_gallery_block_is_added_from_the_menu_and_its_pictures_chosen(open_editor, raw, tmp_path, qtbot):
+    """Edit ▸ Add ▸ Gallery after a block of a tab: the new gallery starts with the first two
+    pictures and is drawn; one picture fewer is a problem (Save disabled); two more picked by
+    name make it valid again, and the file saves valid."""
+    data_file = with_pictures_file(raw, tmp_path)
+    editor = open_editor(data_file)
+    tab = next(i for i, t in enumerate(editor.document.data["views"]) if t["id"] == "pictures")
+    blocks = ("views", tab, "blocks")
+    kinds = [block["kind"] for block in editor.document.get(blocks)]
+    choose_in_tree(editor, (*blocks, 1))
+    before = pictures_drawn(editor)
+    choose_in_menu(editor, "Edit", "Add", "Gallery")
+    assert [block["kind"] for block in editor.document.get(blocks)] == [*kinds[:2], "gallery", *kinds[2:]]
+    new = (*blocks, 2)
+    assert editor.tree.current_path() == new
+    first_two = [m["id"] for m in editor.document.data["media"][:2]]
+    assert editor.document.get((*new, "media")) == first_two
+    checked(editor, qtbot)
+    assert editor.checked.valid, editor.checked.problems
+    assert editor.preview.tab_id == "pictures"
+    assert pixels_apart(before, pictures_drawn(editor)) > 0
+
+    pictures = editor.form.editors["media"]
+    click(editor, pictures.list.viewport(), pictures.list.visualItemRect(pictures.list.item(1)).center())
+    click(editor, pictures.buttons["remove"])
+    checked(editor, qtbot)
+    assert any(p.startswith(f"views.{tab}.blocks.2.media:") for p in _problem_lines(editor)), _problem_lines(editor)
+    assert not editor.save_action.isEnabled()
+    for name in ("(lab)", "(park)"):
+        pick(editor, pictures.new.combo, name)
+        click(editor, pictures.buttons["add"])
+    assert editor.document.get((*new, "media")) == [first_two[0], "lab", "park"]
+    save_valid(editor, data_file, qtbot)
+    saved = json.loads(data_file.read_text(encoding="utf-8"))["views"][tab]["blocks"][2]
+    assert saved["kind"] == "gallery" and saved["media"] == [first_two[0], "lab", "park"]
+
+
+def save_valid(editor: EditorWindow, data_file: Path, qtbot) -> None:
+    """Once checked valid: Save, its review confirmed, and `kiosk validate` passes the file."""
     checked(editor, qtbot)
     assert editor.checked.valid, editor.checked.problems
     keys(editor, (Qt.Key.Key_S, CTRL))
@@ -611,5 +682,13 @@ def test_a_dropped_picture_joins_the_media_and_is_checked_until_described(editor
     done = subprocess.run([sys.executable, "-m", "kiosk", "validate", str(data_file)], capture_output=True, text=True,
                           cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert json.loads(data_file.read_text(encoding="utf-8"))["industries"][0]["photo"] == "harbour-at-dusk"
 
+
+def with_pictures_file(raw: dict, tmp_path: Path) -> Path:
+    from pictures import with_pictures
+
+    return with_pictures(raw, tmp_path / "with-pictures")
+
+
+def _problem_lines(editor: EditorWindow) -> list[str]:
+    return [editor.problems.item(n).text() for n in range(editor.problems.count())]

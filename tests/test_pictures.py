@@ -108,6 +108,13 @@ def test_every_picture_needs_alt_text_in_every_language_and_an_existing_id(pictu
                                                  'industries.1.photo: unknown media id "nowhere"'])
 
 
+def test_a_gallery_that_shows_a_picture_twice_is_told_which(pictured):
+    tab = next(i for i, t in enumerate(json.loads(pictured.read_text())["views"]) if t["id"] == "pictures")
+    edit(pictured, lambda d: d["views"][tab]["blocks"][0]["media"].append("park"))
+    assert problems(pictured) == [f'views.{tab}.blocks.0.media.3: "park" is in the gallery already; '
+                                  "give each picture once"]
+
+
 def test_the_remembered_check_notices_a_changed_picture(pictured):
     load_dataset(pictured)  # checked and remembered
     (pictured.parent / "media" / "campus.png").write_text("not a picture any more", encoding="utf-8")

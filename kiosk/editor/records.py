@@ -116,6 +116,8 @@ def new_value(shape: Shape, data, languages):
         return next((key for key, _ in choices(data, shape.refers, "en")), "")
     if kind == LIST:
         needed = shape.constraints.get("min_length", 0)
+        if shape.item.kind == REFERENCE:  # different records, as a list that names the same one twice says little
+            return [key for key, _ in choices(data, shape.item.refers, "en")][:needed]
         return [new_value(shape.item, data, languages) for _ in range(needed)]
     if kind == RECORD:
         return new_record(shape.records[0], data, languages)

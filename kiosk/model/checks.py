@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 
-from kiosk.model.dataset import (BarChart, Dataset, Facts, IndustryExplorer, PartOfWhole, Series,
+from kiosk.model.dataset import (BarChart, Dataset, Facts, Gallery, IndustryExplorer, PartOfWhole, Series,
                                   ShareComparison, Text)
 from kiosk.model.rules import Refers
 
@@ -94,11 +94,23 @@ def _block_problems(d: Dataset, block) -> Iterator[tuple[str, str]]:
         yield "", "the block shows nothing: give it facts or figures"
     if isinstance(block, Series) and len(d.figure(block.figure).series) < 2:
         yield "figure", f'"{block.figure}" has no series of two or more years to chart'
+    if isinstance(block, Gallery):
+        for index in _repeated(block.media):
+            yield f"media.{index}", f'"{block.media[index]}" is in the gallery already; give each picture once'
     if isinstance(block, IndustryExplorer):
         if len(d.industries) < 2:
             yield "", "an industry explorer needs at least two industries to compare"
         if any("{value}" not in block.share[language] for language in block.share.root):
             yield "share", 'must say where the share goes with "{value}" in every language'
+
+
+def _repeated(items) -> Iterator[int]:
+    """The places of items that came earlier in the list too."""
+    seen = set()
+    for index, item in enumerate(items):
+        if item in seen:
+            yield index
+        seen.add(item)
 
 
 def _figure_fields(block) -> Iterator[tuple[str, str]]:
