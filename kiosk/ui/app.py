@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 from kiosk.resources import ResourceMissing, resource_path
+from kiosk.ui import accessibility
 from kiosk.theme import FONT_FILES, Theme
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ def create_app(argv: list[str], theme: Theme) -> QApplication:
     app.setApplicationName("jining-kiosk")
     app.setApplicationDisplayName("Jining High-tech Zone")
     app.setDesktopFileName("jining-kiosk")
+    accessibility.install()  # the roles a screen reader needs, before any widget is asked for one
     QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     register_fonts(theme.font_family)
     apply_theme(app, theme)

@@ -55,7 +55,7 @@ class TabBar(QWidget):
         side.addStretch(1)
         for control in controls:
             side.addWidget(control)
-        tabs = QWidget()
+        tabs = TabRow()
         layout = QHBoxLayout(tabs)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -81,6 +81,11 @@ class TabBar(QWidget):
         if self.box.direction() != direction:
             self.box.setDirection(direction)
             self.setFixedHeight(TAB_HEIGHT + CONTROLS_HEIGHT if portrait else TAB_HEIGHT)
+
+
+class TabRow(QWidget):
+    """The row of tabs alone, without the visitor controls beside them: the page tab list that
+    assistive technology reads (kiosk.ui.accessibility)."""
 
 
 class VisitorControls(QWidget):

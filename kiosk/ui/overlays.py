@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from kiosk.datastore import DataStatus
 from kiosk.pin import PinGuard
 from kiosk.ui import strings
+from kiosk.ui.accessibility import announce_alert
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, localise
 from kiosk.ui.widgets import Button, ButtonGrid, Panel, is_portrait, label, vbox
@@ -119,17 +120,27 @@ class IdleWarning(TapAnywhere):
     def __init__(self, parent: QWidget, ctx: ViewContext):
         super().__init__(parent)
         self.ctx = ctx
-        self.card.add(label(ctx.ui(strings.STILL_THERE), "headline"))
+        self.headline = label(ctx.ui(strings.STILL_THERE), "headline")
+        self.card.add(self.headline)
         self.countdown = label("", "heading")
         self.countdown.setObjectName("countdown")
         self.card.add(self.countdown)
-        self.card.add(label(ctx.ui(strings.TOUCH_ANYWHERE), "muted"))
+        self.hint = label(ctx.ui(strings.TOUCH_ANYWHERE), "muted")
+        self.card.add(self.hint)
         self.continue_button = Button(ctx.ui(strings.CONTINUE), "primary", ctx.ui(strings.CONTINUE_DESCRIPTION))
         self.card.add(self.continue_button)
         self.tapped.connect(self.continued)
 
     def show_seconds(self, seconds: int) -> None:
         self.countdown.set_text(self.ctx.ui(strings.RETURNING, seconds=seconds))
+
+    def message(self) -> str:
+        """What it says, as a screen reader reads the alert."""
+        return " ".join(part.text() for part in (self.headline, self.countdown, self.hint) if part.text())
+
+    def showEvent(self, event):  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        announce_alert(self, self.message())
 
 
 class Notice(Overlay):

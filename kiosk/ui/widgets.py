@@ -349,13 +349,16 @@ class SourceLink(Label):
         event.accept()
 
     def mouseReleaseEvent(self, event):  # noqa: N802 (Qt override)
-        inside = self.rect().contains(event.position().toPoint())
-        if self._pressed and inside:
-            signals = self.provenance.ctx.signals
-            if signals is not None:
-                signals.sources_requested.emit(self.provenance.records)
+        if self._pressed and self.rect().contains(event.position().toPoint()):
+            self.open_sources()
         self._pressed = False
         event.accept()
+
+    def open_sources(self) -> None:
+        """What a tap does (a screen reader's press action does the same)."""
+        signals = self.provenance.ctx.signals
+        if signals is not None:
+            signals.sources_requested.emit(self.provenance.records)
 
 
 def source_line(provenance: str | Tr) -> Label:
