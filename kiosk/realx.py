@@ -70,6 +70,18 @@ def missing_for_xorg() -> list[str]:
     return packages
 
 
+# What a screen reader's session has: a D-Bus session bus (dbus-daemon, dbus-send), the AT-SPI
+# bus launcher and registry, and the client library pyatspi for the system Python.
+ATSPI_FILES = {"/usr/bin/dbus-daemon": "dbus-x11", "/usr/bin/dbus-send": "dbus-x11",
+               "/usr/libexec/at-spi-bus-launcher": "at-spi2-core", "/usr/libexec/at-spi2-registryd": "at-spi2-core",
+               "/usr/lib/python3/dist-packages/pyatspi/__init__.py": "python3-pyatspi"}
+SYSTEM_PYTHON = "/usr/bin/python3"  # pyatspi is a Debian package: it is not in the project's venv
+
+
+def missing_for_atspi() -> list[str]:
+    return sorted(set(missing_for_xvfb()) | {package for path, package in ATSPI_FILES.items() if not Path(path).exists()})
+
+
 def _free_display() -> int:
     for number in range(140, 400):
         if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
@@ -187,6 +199,55 @@ class XServer:
         shutil.rmtree(self.home, ignore_errors=True)
 
 
+class AccessibilityBus:
+    """A private D-Bus session on the X server with the AT-SPI bus on it, as a desktop session
+    has: Qt's bridge registers the kiosk there (with QT_LINUX_ACCESSIBILITY_ALWAYS_ON, as if a
+    screen reader ran), and a pyatspi client reads it back. Start the kiosk with `env`."""
+
+    def __init__(self, server: XServer):
+        runtime = server.home / "runtime"  # the AT-SPI bus's socket goes here, not in a shared place
+        runtime.mkdir(mode=0o700)
+        env = {**server.env, "XDG_RUNTIME_DIR": str(runtime)}
+        # Its own process group: the services it starts (the bus launcher, the AT-SPI bus and its
+        # registry) are in it, and end with it.
+        self.daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"], env=env,
+                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                       start_new_session=True)
+        try:
+            address = _wait_for(lambda: self.daemon.stdout.readline().strip(), 20, "the D-Bus session bus")
+            self.env = {**env, "DBUS_SESSION_BUS_ADDRESS": address, "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1"}
+            # Qt's bridge waits for the AT-SPI bus to appear and does not start it; a desktop
+            # session starts it at login, here it is asked for its address, which starts it.
+            subprocess.run(["dbus-send", "--session", "--print-reply", "--dest=org.a11y.Bus", "/org/a11y/bus",
+                            "org.a11y.Bus.GetAddress"], env=self.env, capture_output=True, timeout=30, check=True)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(self.daemon.pid, sig)
+            except ProcessLookupError:
+                break
+            try:
+                _wait_for(lambda: not _group_alive(self.daemon.pid, self.daemon), 5, "the bus's processes to end")
+                break
+            except AssertionError:
+                continue
+        self.daemon.wait(5)
+        self.daemon.stdout.close()
+
+
+def _group_alive(group: int, leader: subprocess.Popen) -> bool:
+    leader.poll()  # reaps the daemon itself; its services are reaped by init
+    try:
+        os.killpg(group, 0)
+        return True
+    except ProcessLookupError:
+        return False
+
+
 def uncovered(screenshot: np.ndarray) -> float:
     """The share of the screen the kiosk does not cover (where the magenta root shows)."""
     return float(np.all(screenshot == UNCOVERED, axis=2).mean())
@@ -208,14 +269,15 @@ class KioskProcess:
     log_path: Path
 
     @classmethod
-    def start(cls, server: XServer, *args: str, config: str | None = None) -> KioskProcess:
+    def start(cls, server: XServer, *args: str, config: str | None = None,
+              env: dict[str, str] | None = None) -> KioskProcess:
         if config is not None:
             path = Path(server.env["XDG_CONFIG_HOME"]) / "jining-kiosk" / "config.toml"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(config, encoding="utf-8")
         log_path = server.home / f"kiosk-{len(server.processes)}.log"
         with log_path.open("w") as log_file:  # the child keeps its own descriptor
-            process = subprocess.Popen([sys.executable, "-m", "kiosk", *args], env=server.env,
+            process = subprocess.Popen([sys.executable, "-m", "kiosk", *args], env=env or server.env,
                                        stdout=subprocess.DEVNULL, stderr=log_file)
         server.processes.append(process)
         kiosk = cls(server, process, log_path)
