@@ -7,6 +7,8 @@ from __future__ import annotations
 VOICES = {"en": "en", "zh": "cmn"}
 SAMPLE_RATE = 22050  # what espeak-ng synthesizes: mono, signed 16-bit
 SAMPLE_WIDTH = 2
+# The volume the kiosk starts at and returns to after each visitor (config: speech_volume).
+DEFAULT_VOLUME = 0.8
 
 
 def voice_for(language: str) -> str:
