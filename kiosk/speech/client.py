@@ -16,8 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from kiosk.speech.player import DEFAULT_OUTPUT
-from kiosk.speech.voices import DEFAULT_VOLUME, VOICES, voice_for
+from kiosk.speech.voices import DEFAULT_OUTPUT, DEFAULT_VOLUME, VOICES, voice_for
 
 __all__ = ["DEFAULT_VOLUME", "VOICES", "Speech", "write_wav"]
 

@@ -29,8 +29,8 @@ import threading
 import wave
 from pathlib import Path
 
-from kiosk.speech.player import DEFAULT_OUTPUT, DeviceProblem, Player
-from kiosk.speech.voices import SAMPLE_WIDTH, VOICES, voice_for
+from kiosk.speech.player import DeviceProblem, Player
+from kiosk.speech.voices import DEFAULT_OUTPUT, SAMPLE_WIDTH, VOICES, voice_for
 
 
 class Events:

@@ -16,11 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.speech.voices import SAMPLE_RATE
+from kiosk.speech.voices import DEFAULT_OUTPUT, NULL_OUTPUT, SAMPLE_RATE
 
 PERIOD_MS = 20
 AHEAD_SECONDS = 2.0
-NULL_OUTPUT, DEFAULT_OUTPUT = "null", "default"
 
 
 class DeviceProblem(RuntimeError):

@@ -9,6 +9,8 @@ SAMPLE_RATE = 22050  # what espeak-ng synthesizes: mono, signed 16-bit
 SAMPLE_WIDTH = 2
 # The volume the kiosk starts at and returns to after each visitor (config: speech_volume).
 DEFAULT_VOLUME = 0.8
+# Audio outputs that are not a device's name: the desktop's default, and none (silent, real timing).
+DEFAULT_OUTPUT, NULL_OUTPUT = "default", "null"
 
 
 def voice_for(language: str) -> str:
