@@ -46,6 +46,7 @@ class Speech:
         self._volume = self.default_volume
         self._paused = False
         self._process: subprocess.Popen | None = None
+        self._readers: list[threading.Thread] = []
         self._closing = False
         self._changed = threading.Condition()
         self._next_id = 0
@@ -148,8 +149,8 @@ class Speech:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        for stream in (process.stdout, process.stderr):
-            stream.close()
+        for reader in self._readers:
+            reader.join(CLOSE_SECONDS)  # they close the engine's stdout and stderr at their end
         with self._changed:
             self._pending.clear()
             self._changed.notify_all()
@@ -183,25 +184,31 @@ class Speech:
             log.warning("the speech engine (pid %d) has exited with code %s; starting it again",
                         self._process.pid, self._process.returncode)
             self._process.wait()
+            self._process.stdin.close()
         command = [self.python, *ENGINE, "--output", self.output, "--volume", str(self._volume), *self.engine_args]
         self._closing = False
         self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                          text=True, encoding="utf-8", bufsize=1)
         self.starts += 1
         log.info("speech engine started (pid %d, output %s)", self._process.pid, self.output)
-        threading.Thread(target=self._read_events, args=(self._process,), daemon=True, name="speech-events").start()
-        threading.Thread(target=self._read_stderr, args=(self._process,), daemon=True, name="speech-stderr").start()
+        self._readers = [threading.Thread(target=self._read_events, args=(self._process,), daemon=True,
+                                          name="speech-events"),
+                         threading.Thread(target=self._read_stderr, args=(self._process,), daemon=True,
+                                          name="speech-stderr")]
+        for reader in self._readers:
+            reader.start()
         if self._paused:
             self._process.stdin.write(json.dumps({"cmd": "pause"}) + "\n")
 
     def _read_events(self, process: subprocess.Popen) -> None:
-        for line in process.stdout:
-            try:
-                event = json.loads(line)
-            except ValueError:
-                log.warning("speech engine: %s", line.rstrip())
-                continue
-            self._on_event(event)
+        with process.stdout:
+            for line in process.stdout:
+                try:
+                    event = json.loads(line)
+                except ValueError:
+                    log.warning("speech engine: %s", line.rstrip())
+                    continue
+                self._on_event(event)
         process.wait()
         if process is self._process and not self._closing:
             last = self._stderr[-1] if self._stderr else f"exit code {process.returncode}"
@@ -210,9 +217,10 @@ class Speech:
                                        "it is started again at the next say")
 
     def _read_stderr(self, process: subprocess.Popen) -> None:
-        for line in process.stderr:
-            self._stderr.append(line.rstrip())
-            log.debug("speech engine: %s", line.rstrip())  # ALSA's probing of absent cards is noisy
+        with process.stderr:
+            for line in process.stderr:
+                self._stderr.append(line.rstrip())
+                log.debug("speech engine: %s", line.rstrip())  # ALSA's probing of absent cards is noisy
 
     def _on_event(self, event: dict) -> None:
         kind, utterance_id = event.get("event"), event.get("id")

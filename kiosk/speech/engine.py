@@ -29,7 +29,7 @@ import threading
 import wave
 from pathlib import Path
 
-from kiosk.speech.player import DeviceProblem, Player
+from kiosk.speech.player import CHECK_AUDIO, DeviceProblem, Player
 from kiosk.speech.voices import DEFAULT_OUTPUT, SAMPLE_WIDTH, VOICES, voice_for
 
 
@@ -66,7 +66,7 @@ class Engine:
         try:
             self.backend = self.player.open(output)
         except DeviceProblem as problem:
-            self.problem = str(problem)
+            self.problem = f"Speech cannot be heard. {problem} {CHECK_AUDIO}"
         self._generation = 0  # bumped by every say and stop: a synthesis of an older one is abandoned
         self._jobs: queue.Queue = queue.Queue()
         self._worker = threading.Thread(target=self._work, name="speech-synthesis", daemon=True)

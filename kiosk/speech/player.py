@@ -23,7 +23,13 @@ AHEAD_SECONDS = 2.0
 
 
 class DeviceProblem(RuntimeError):
-    """The audio output cannot be used; the message says which device and what to check."""
+    """The audio output cannot be used; the message says which device and why, as far as known."""
+
+
+# What a technician checks when the output cannot be opened (kiosk doctor says it in its own words).
+CHECK_AUDIO = ("Check that the speakers or headphones are connected and switched on, that 'aplay -l' lists the "
+               "sound card, and that the kiosk's user may use it (a member of the 'audio' group, or logged in to "
+               "the desktop); 'kiosk speak \"test\"' plays a test sentence.")
 
 
 class Utterance:
@@ -36,7 +42,8 @@ class Utterance:
         self.synthesized = False  # the synthesis has finished (all of it is in chunks)
         self.cancelled = False
         self.first_handed = False
-        self.record = None if record_dir is None else (record_dir / f"{utterance_id}.pcm").open("wb")
+        # Unbuffered: a test reads how far playback has got while it plays.
+        self.record = None if record_dir is None else (record_dir / f"{utterance_id}.pcm").open("wb", buffering=0)
 
     def take(self, count: int) -> np.ndarray:
         """Up to `count` samples from the front."""
@@ -218,13 +225,9 @@ def _cannot_open(output: str, error, miniaudio) -> str:
     reason = _result_name(miniaudio, code) if isinstance(code, int) else str(error)
     cards = Path("/proc/asound/cards")
     no_card = not Path("/dev/snd").exists() or (cards.exists() and "no soundcards" in cards.read_text())
-    which = "the default audio output" if output == DEFAULT_OUTPUT else f"the audio output '{output}'"
-    text = f"The speech cannot be played: {which} cannot be opened ({reason})."
-    if no_card:
-        text += " This PC shows no sound card (/dev/snd is missing or empty)."
-    return (text + " Check that the speakers or headphones are connected and switched on, that 'aplay -l' "
-            "lists the sound card, and that the kiosk's user may use it (a member of the 'audio' group, or "
-            "logged in to the desktop). 'kiosk speak \"test\"' plays a test sentence.")
+    which = "The default audio output" if output == DEFAULT_OUTPUT else f"The audio output '{output}'"
+    text = f"{which} cannot be opened ({reason})."
+    return text + (" This PC shows no sound card (/dev/snd is missing or empty)." if no_card else "")
 
 
 def _result_name(miniaudio, code: int) -> str:
