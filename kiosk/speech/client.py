@@ -111,6 +111,12 @@ class Speech:
         with self._changed:
             return self._changed.wait_for(lambda: not self._pending, timeout)
 
+    def wait_until_heard(self, timeout: float) -> bool:
+        """True once the latest say's first frame has reached the audio device (or it has ended)."""
+        with self._changed:
+            latest = self._next_id
+            return self._changed.wait_for(lambda: latest not in self._said_at, timeout)
+
     def phonemes(self, text: str, language: str, timeout: float = 10.0) -> str:
         """How the engine reads `text`, in espeak's phoneme names (Mandarin tones are digits)."""
         voice_for(language)
