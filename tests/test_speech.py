@@ -178,6 +178,8 @@ def test_the_engine_starts_on_first_use_only():
     assert speech.pid is None
     speech.set_volume(0.3)  # a setting alone starts nothing
     assert speech.pid is None
+    speech.start()  # speech mode switched on: ready before the first say
+    assert speech.wait_for_event(lambda e: e.get("event") == "ready", WAIT)["output"] == "Null"
     speech.close()
 
 
