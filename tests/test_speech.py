@@ -236,6 +236,12 @@ def test_without_an_audio_device_the_problem_is_said_and_nothing_crashes(monkeyp
     assert write_wav(CHINESE, "zh", tmp_path / "zh.wav") > 1.0  # speech can still be written
 
 
+def test_an_engine_that_cannot_start_is_a_problem_not_a_crash(tmp_path):
+    with Speech(output="null", python=str(tmp_path / "no-python")) as speech:
+        speech.say(SHORT_ENGLISH, "en")
+        assert "cannot be started" in speech.problem and not speech.speaking
+
+
 def test_an_output_that_does_not_exist_is_named_with_the_ones_that_do():
     with Speech(output="no such speakers") as speech:
         speech.say(SHORT_ENGLISH, "en")

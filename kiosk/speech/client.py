@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 ENGINE = ("-m", "kiosk.speech.engine")
 CLOSE_SECONDS = 3.0  # for the engine to quit by itself before it is killed
 STDERR_KEPT = 20  # the engine's last words, for the message when it dies
+EVENTS_KEPT = 1000  # a kiosk in speech mode all day must not grow without end
 
 
 def _clamped(volume: float) -> float:
@@ -56,7 +57,8 @@ class Speech:
         self._stderr: collections.deque[str] = collections.deque(maxlen=STDERR_KEPT)
         self.said: list[tuple[str, str]] = []
         self.first_audio_seconds: list[float] = []
-        self.events: list[dict] = []  # every event of every engine, in order (logs and tests)
+        # The engines' events, in order, the latest EVENTS_KEPT (logs and tests).
+        self.events: collections.deque[dict] = collections.deque(maxlen=EVENTS_KEPT)
         self.problem: str | None = None
         self.starts = 0  # engine processes started
 
@@ -65,8 +67,7 @@ class Speech:
     def start(self) -> None:
         """Start the engine now (e.g. as speech mode is switched on) rather than at the first say,
         which would otherwise wait for it (~0.3 s, most of it importing the audio library)."""
-        if not self._running():
-            self._start()
+        self._ensure_engine()
 
     def say(self, text: str, language: str) -> None:
         voice_for(language)  # an unknown language is the caller's mistake: say so here
@@ -178,15 +179,26 @@ class Speech:
     def _send(self, command: dict, start: bool = True) -> None:
         """To the engine; started (again) first if `start`. Without an engine, a command that does
         not start one has nothing to act on, except the settings sent at every start."""
-        if not self._running():
-            if not start:
-                return
-            self._start()
+        running = self._ensure_engine() if start else self._running()
+        if not running:
+            return
         try:
             self._process.stdin.write(json.dumps(command, ensure_ascii=False) + "\n")
             self._process.stdin.flush()
         except (BrokenPipeError, OSError, ValueError) as error:
             self._engine_gone(f"the speech engine could not be reached ({error})")
+
+    def _ensure_engine(self) -> bool:
+        """The engine runs, started (again) if need be; False, with the problem said, if it cannot start."""
+        if self._running():
+            return True
+        try:
+            self._start()
+        except OSError as error:
+            self._process = None
+            self._engine_gone(f"the speech engine cannot be started with {self.python}: {error}")
+            return False
+        return True
 
     def _running(self) -> bool:
         return self._process is not None and self._process.poll() is None
