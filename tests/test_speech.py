@@ -288,3 +288,15 @@ def test_the_engine_check_reports_both_languages_and_the_output():
     assert answer["espeak"].startswith("1.52")
     assert answer["languages"]["en"]["seconds"] > 1 and answer["languages"]["zh"]["seconds"] > 1
     assert answer["backend"] == "Null" and answer["problem"] is None
+
+
+def test_a_burst_of_says_ends_each_one_and_speaks_the_last(speech):
+    """A visitor swiping through items faster than they can be read."""
+    for n in range(30):
+        speech.say(SHORT_ENGLISH if n % 2 else CHINESE, "en" if n % 2 else "zh")
+        if n % 7 == 0:
+            speech.stop()
+    assert speech.wait_until_quiet(WAIT)
+    ended = sorted(e["id"] for e in speech.events if e["event"] == "done")
+    assert ended == list(range(1, 31))  # every say is ended exactly once, none left hanging
+    assert not event(speech, "done", 30)["interrupted"] and event(speech, "first-audio", 30)

@@ -132,13 +132,17 @@ class Engine:
         self.emit("started", job["id"])
         voice = voice_for(job["language"])
         try:
-            whole = self.espeak.synthesize(job["text"], voice, lambda pcm: self.player.add(utterance, pcm))
+            # A newer say abandons this synthesis even before it replaces the utterance.
+            whole = self.espeak.synthesize(job["text"], voice, lambda pcm: job["generation"] == self._generation
+                                           and self.player.add(utterance, pcm))
         except Exception as error:  # noqa: BLE001 (the engine must go on answering)
             self.emit("error", message=f"speech synthesis failed: {error}")
             self.player.stop()
             return
         if whole:
             self.player.synthesized(utterance)
+        else:
+            self.player.stop(only=utterance)  # abandoned for a newer command: ended, if nothing else ended it
 
 
 def write_wav(espeak, text: str, language: str, path: Path) -> float:

@@ -98,7 +98,11 @@ class Player:
             raise DeviceProblem(_cannot_open(output, error, miniaudio)) from None
         feed = self._feed()
         next(feed)
-        device.start(feed)
+        try:
+            device.start(feed)
+        except miniaudio.MiniaudioError as error:
+            device.close()
+            raise DeviceProblem(_cannot_open(output, error, miniaudio)) from None
         self.device = device
         return device.backend
 
@@ -138,12 +142,15 @@ class Player:
         with self._lock:
             utterance.synthesized = True
 
-    def stop(self) -> None:
+    def stop(self, only: Utterance | None = None) -> None:
+        """End the current utterance (if `only`, just when it is that one), as interrupted."""
         with self._lock:
-            current, self._current = self._current, None
+            current = self._current
+            if current is None or (only is not None and current is not only):
+                return
+            self._current = None
             self._lock.notify_all()
-        if current is not None:
-            self._finish(current, interrupted=True)
+        self._finish(current, interrupted=True)
 
     def set_volume(self, volume: float) -> None:
         self._volume = min(1.0, max(0.0, float(volume)))
