@@ -4,6 +4,7 @@
     .venv/bin/python -m kiosk.bench --quick         # small N, under a minute (CI runs this)
     .venv/bin/python -m kiosk.bench --profile       # also: the top 10 functions of the busy part
     .venv/bin/python -m kiosk.bench --soak 1        # only the soak: a week of traffic, RSS sampled
+    .venv/bin/python -m kiosk.bench --speech        # only speech: say() to the first frame at the device
     .venv/bin/python -m kiosk.bench --real-display 10000   # memory under XTest input on Xvfb (kiosk.bench_display)
 
 Runs headless (offscreen). Prints a table and writes JSON (--out) with median, p95, max and N
@@ -447,6 +448,9 @@ def run(args) -> dict:
     if args.soak:
         results["soak"] = soak(Bench(size, analytics=not args.no_analytics), args.soak)
         return results
+    if args.speech:
+        results.update(speech(10 if quick else 100))
+        return results
     if args.pictures:
         from kiosk.bench_pictures import measure
 
@@ -468,6 +472,7 @@ def run(args) -> dict:
     results.update(editor_preview(5 if quick else 50))
     results.update(dataset_scaling(3 if quick else 20))
     results.update(remembered_load(3 if quick else 20))
+    results.update(speech(10 if quick else 100))
     if args.profile:
         results["profile: top 10 (cumulative)"] = profile(bench)
     results["uptime"] = uptime(bench, 0.01 if quick else 1.0)
@@ -481,6 +486,16 @@ def editor_preview(edits: int) -> dict:
     shown, checks = edit_to_preview(edits)
     return {"editor: edit to preview repainted (after the typing pause)": stats(shown),
             "editor: checking the content alone (part of the above)": stats(checks)}
+
+
+def speech(runs: int) -> dict:
+    """say() to the first frame at the audio device (kiosk.bench_speech)."""
+    from kiosk.bench_speech import first_audio
+
+    try:
+        return first_audio(runs, stats)
+    except RuntimeError as error:
+        return {"speech: say() to first frame at the device": {"error": str(error)}}
 
 
 def four_k(quick: bool, no_analytics: bool = False) -> dict:
@@ -569,6 +584,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the soak: the uptime scenario scaled to WEEKS of traffic (1 interaction/10 s)")
     parser.add_argument("--pictures", type=int, metavar="N", default=0,
                         help="only the figures with N large photos in the data (kiosk.bench_pictures)")
+    parser.add_argument("--speech", action="store_true", help="only the speech figures (kiosk.bench_speech)")
     parser.add_argument("--no-analytics", action="store_true",
                         help="without the visitor analytics (to see what recording costs)")
     parser.add_argument("--real-display", type=int, metavar="N", default=0,

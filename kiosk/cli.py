@@ -20,8 +20,8 @@ from kiosk.model.loader import DatasetError
 from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
-SUBCOMMANDS = ("screenshot", "validate", "edit", "history", "doctor", "stats", "set-pin", "install-autostart",
-               "uninstall-autostart")
+SUBCOMMANDS = ("screenshot", "validate", "edit", "history", "doctor", "stats", "speak", "set-pin",
+               "install-autostart", "uninstall-autostart")
 _STARTED = time.perf_counter()
 
 
@@ -109,6 +109,10 @@ def _command(argv: list[str]) -> int:
         from kiosk.analytics.command import main as stats
 
         return stats(argv[1:])
+    if command == "speak":
+        from kiosk.speech.command import main as speak
+
+        return speak(argv[1:])
     if command == "set-pin":
         from kiosk.admin import set_pin
 

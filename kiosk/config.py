@@ -28,6 +28,7 @@ from kiosk.hours import parse_clock, parse_range
 from kiosk.model.checks import Problem
 from kiosk.model.rules import Rules
 from kiosk.model.remember import remembered
+from kiosk.speech.voices import DEFAULT_OUTPUT, DEFAULT_VOLUME
 
 CONFIG_VERSION = 1
 
@@ -110,6 +111,12 @@ class Config:
     display_hours: Annotated[DisplayHours | None, Rules("Opening hours; unset: the screen is always on.")] = None
     restart_at: Annotated[ClockTime | None, Rules("A fresh start every night at this time, when nobody is "
                                                   "using the kiosk; unset: never.")] = None
+    speech_output: Annotated[str, Rules("Where speech for blind visitors is played: \"default\" (the desktop's "
+                                        "sound output), a playback device's name as 'kiosk doctor' lists it, or "
+                                        "\"null\" (silent).", min_length=1, strict=True)] = DEFAULT_OUTPUT
+    speech_volume: Annotated[float, Rules("Speech volume at the start of each visit, 0 (silent) to 1 (the "
+                                          "output's full level); visitors may change it until they walk away.",
+                                          ge=0.0, le=1.0, strict=True)] = DEFAULT_VOLUME
 
 
 SETTINGS = tuple(f.name for f in dataclasses.fields(Config))
@@ -288,6 +295,8 @@ def _hint(line: str, setting: str | None) -> str:
         return "; write true or false"
     if kind is int:
         return "; write a whole number, without quotes"
+    if kind is float:
+        return "; write a number, without quotes"
     return "; text needs quotes, as in \"...\""
 
 

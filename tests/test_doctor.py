@@ -4,6 +4,7 @@ timedatectl on PATH."""
 
 from __future__ import annotations
 
+import ctypes.util
 import datetime
 import json
 import os
@@ -521,7 +522,7 @@ def test_a_check_that_raises_is_a_finding_and_the_others_still_run(pc):
 
 def test_every_check_is_registered_once_in_reading_order():
     assert [check_id for check_id, _ in CHECKS] == ["display", "fonts", "data", "config", "pin", "autostart",
-                                                    "screen-blanking", "disk", "clock", "last-crash"]
+                                                    "screen-blanking", "speech", "disk", "clock", "last-crash"]
     with pytest.raises(ValueError):
         CHECKS.add("pin", check_pin)
 
@@ -562,6 +563,7 @@ def test_on_a_kiosk_pc_in_order_the_command_exits_0(pc, xvfb):
     command(pc, "xset", f"exec /bin/cat <<'EOF'\n{XSET_QUERY.format(saver=0, dpms='Disabled', monitor='On')}\nEOF\n")
     timedatectl(pc, Timezone="Asia/Shanghai", NTP="yes", NTPSynchronized="yes")
     install_autostart(pc, "--systemd")
+    sound_card(pc)
     config = pc.config_home / "jining-kiosk" / "config.toml"
     config.parent.mkdir(parents=True)
     config.write_text(f'pin_hash = "{hash_pin("2468")}"\n')
@@ -579,6 +581,56 @@ def test_the_doctor_itself_imports_no_qt(pc):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**os.environ, "PATH": pc.environ["PATH"]})
     assert result.returncode == 0, result.stderr
+
+
+# ---- speech -------------------------------------------------------------------------------
+
+def sound_card(pc: Environment) -> None:
+    """A working audio output for the PC's user, without hardware: ALSA's null device as the default."""
+    if ctypes.util.find_library("asound") is None:
+        pytest.skip("ALSA's library is not installed (sudo apt-get install libasound2)")
+    home = pc.config_home.parent
+    (home / ".asoundrc").write_text("pcm.!default { type null }\nctl.!default { type hw card 0 }\n")
+    pc.environ.update(HOME=str(home), PULSE_SERVER=f"unix:{home / 'no-sound-server'}")
+
+
+def test_speech_in_both_languages_through_a_working_output_passes(pc):
+    from kiosk.doctor.checks.speech import check_speech
+
+    sound_card(pc)
+    engine, output = check_speech(pc)
+    assert engine.status == OK and "Mandarin with tones" in str(engine.message)
+    assert output.status == OK and "'default' (ALSA)" in str(output.message)
+
+
+def test_no_audio_output_is_a_problem_that_says_what_to_check(pc):
+    from kiosk.doctor.checks.speech import check_speech
+
+    home = pc.config_home.parent
+    (home / ".asoundrc").write_text("pcm.!default { type hw card 31 }\n")
+    pc.environ.update(HOME=str(home), PULSE_SERVER=f"unix:{home / 'no-sound-server'}")
+    engine, output = check_speech(pc)
+    assert engine.status == OK  # speech is still made (and can be written to a file)
+    assert output.status == PROBLEM and "default audio output cannot be opened" in str(output.message)
+    assert "kiosk speak" in str(output.fix) and str(pc.config_path) in str(output.fix)
+
+
+def test_a_silent_speech_output_is_a_warning(pc):
+    from kiosk.doctor.checks.speech import check_speech
+
+    write_config(pc, 'speech_output = "null"\n')
+    assert [f.status for f in check_speech(pc)] == [OK, WARNING]
+
+
+def test_an_engine_that_does_not_start_is_a_problem_with_the_reinstall(pc, tmp_path):
+    from kiosk.doctor.checks.speech import check_speech
+
+    broken = tmp_path / "python"  # an interpreter without the speech packages
+    broken.write_text("#!/bin/sh\necho 'ModuleNotFoundError: No module named espeakng_loader' >&2\nexit 1\n")
+    broken.chmod(0o755)
+    pc.python = str(broken)
+    [finding] = check_speech(pc)
+    assert finding.status == PROBLEM and "espeakng_loader" in str(finding.message) and ".venv" in str(finding.fix)
 
 
 # ---- screen blanking ----------------------------------------------------------------------

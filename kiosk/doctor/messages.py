@@ -192,6 +192,29 @@ BLANKING_FIX = QT_TRANSLATE_NOOP(
     "Kiosk", "Run '{command}' in the kiosk's desktop session, and add it to the session's start-up so that it "
     "survives a reboot (see resources/linux/README.md).")
 
+# ---- speech for blind visitors
+SPEECH_ENGINE_FAILED = QT_TRANSLATE_NOOP("Kiosk", "The speech engine does not start: {detail}")
+SPEECH_ENGINE_FIX = QT_TRANSLATE_NOOP(
+    "Kiosk", "Reinstall the kiosk's dependencies: delete the .venv folder and start ./run-kiosk once (it installs "
+    "espeakng-loader and miniaudio again).")
+SPEECH_SILENT = QT_TRANSLATE_NOOP("Kiosk", "The speech engine gives no audio for {language}.")
+SPEECH_NOT_MANDARIN = QT_TRANSLATE_NOOP(
+    "Kiosk", "The speech engine does not read Chinese as Mandarin (no tones in '{phonemes}'): it would spell "
+    "the characters out.")
+SPEECH_OK = QT_TRANSLATE_NOOP(
+    "Kiosk", "espeak-ng {version} speaks English ({english} s for the test sentence) and Mandarin with tones "
+    "({chinese} s).")
+SPEECH_OUTPUT_OK = QT_TRANSLATE_NOOP("Kiosk", "Speech plays through the audio output '{output}' ({backend}).")
+SPEECH_OUTPUT_NULL = QT_TRANSLATE_NOOP(
+    "Kiosk", "speech_output is \"null\": speech is made but nobody hears it.")
+SPEECH_OUTPUT_NULL_FIX = QT_TRANSLATE_NOOP(
+    "Kiosk", "Set speech_output = \"default\" (or a playback device's name) in {config}, then check with "
+    "'kiosk speak \"test\"'.")
+SPEECH_OUTPUT_FAILED = QT_TRANSLATE_NOOP("Kiosk", "Speech cannot be heard. {detail}")
+SPEECH_OUTPUT_FIX = QT_TRANSLATE_NOOP(
+    "Kiosk", "Connect and switch on the speakers, check the volume and mute in the desktop's sound settings "
+    "(or alsamixer), then 'kiosk speak \"test\"'. Another device: set speech_output in {config}.")
+
 # What the self-test page calls each finding (the command prints the ids).
 TITLES = {
     "display": QT_TRANSLATE_NOOP("Kiosk", "Display"),
@@ -209,6 +232,8 @@ TITLES = {
     "clock-sync": QT_TRANSLATE_NOOP("Kiosk", "Clock synchronisation"),
     "clock-date": QT_TRANSLATE_NOOP("Kiosk", "Date"),
     "last-crash": QT_TRANSLATE_NOOP("Kiosk", "Last crash"),
+    "speech": QT_TRANSLATE_NOOP("Kiosk", "Speech"),
+    "speech-output": QT_TRANSLATE_NOOP("Kiosk", "Speech: audio output"),
 }
 
 

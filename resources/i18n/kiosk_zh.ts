@@ -764,6 +764,46 @@
         <translation>请在导览程序的桌面会话中运行 &apos;{command}&apos;，并将其加入会话的启动项，以便重启后仍然有效（见 resources/linux/README.md）。</translation>
     </message>
     <message>
+        <source>The speech engine does not start: {detail}</source>
+        <translation>语音引擎无法启动：{detail}</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk&apos;s dependencies: delete the .venv folder and start ./run-kiosk once (it installs espeakng-loader and miniaudio again).</source>
+        <translation>重新安装信息亭的依赖：删除 .venv 文件夹，然后运行一次 ./run-kiosk（它会重新安装 espeakng-loader 和 miniaudio）。</translation>
+    </message>
+    <message>
+        <source>The speech engine gives no audio for {language}.</source>
+        <translation>语音引擎对 {language} 没有输出声音。</translation>
+    </message>
+    <message>
+        <source>The speech engine does not read Chinese as Mandarin (no tones in &apos;{phonemes}&apos;): it would spell the characters out.</source>
+        <translation>语音引擎没有按普通话朗读中文（“{phonemes}”中没有声调）：它会逐个拼读字符。</translation>
+    </message>
+    <message>
+        <source>espeak-ng {version} speaks English ({english} s for the test sentence) and Mandarin with tones ({chinese} s).</source>
+        <translation>espeak-ng {version} 能朗读英语（测试句 {english} 秒）和带声调的普通话（{chinese} 秒）。</translation>
+    </message>
+    <message>
+        <source>Speech plays through the audio output &apos;{output}&apos; ({backend}).</source>
+        <translation>语音通过音频输出“{output}”（{backend}）播放。</translation>
+    </message>
+    <message>
+        <source>speech_output is &quot;null&quot;: speech is made but nobody hears it.</source>
+        <translation>speech_output 设为 &quot;null&quot;：语音已生成，但没有人能听到。</translation>
+    </message>
+    <message>
+        <source>Set speech_output = &quot;default&quot; (or a playback device&apos;s name) in {config}, then check with &apos;kiosk speak &quot;test&quot;&apos;.</source>
+        <translation>在 {config} 中设置 speech_output = &quot;default&quot;（或某个播放设备的名称），然后用 &apos;kiosk speak &quot;test&quot;&apos; 检查。</translation>
+    </message>
+    <message>
+        <source>Speech cannot be heard. {detail}</source>
+        <translation>无法听到语音。{detail}</translation>
+    </message>
+    <message>
+        <source>Connect and switch on the speakers, check the volume and mute in the desktop&apos;s sound settings (or alsamixer), then &apos;kiosk speak &quot;test&quot;&apos;. Another device: set speech_output in {config}.</source>
+        <translation>连接并打开扬声器，在桌面的声音设置（或 alsamixer）中检查音量和静音，然后运行 &apos;kiosk speak &quot;test&quot;&apos;。使用其他设备：在 {config} 中设置 speech_output。</translation>
+    </message>
+    <message>
         <source>Display</source>
         <translation>显示器</translation>
     </message>
@@ -822,6 +862,14 @@
     <message>
         <source>Last crash</source>
         <translation>最近崩溃</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>Speech: audio output</source>
+        <translation>语音：音频输出</translation>
     </message>
     <message>
         <source>Kiosk content editor</source>

@@ -15,6 +15,7 @@ from kiosk.doctor.checks.disk import check_disk
 from kiosk.doctor.checks.display import check_display
 from kiosk.doctor.checks.fonts import check_fonts
 from kiosk.doctor.checks.settings import check_config, check_pin
+from kiosk.doctor.checks.speech import check_speech
 from kiosk.doctor.registry import Registry
 
 CHECKS = Registry()
@@ -25,6 +26,7 @@ CHECKS.add("config", check_config)
 CHECKS.add("pin", check_pin)
 CHECKS.add("autostart", check_autostart)
 CHECKS.add(SCREEN_BLANKING, check_screen_blanking)
+CHECKS.add("speech", check_speech)
 CHECKS.add("disk", check_disk)
 CHECKS.add("clock", check_clock)
 CHECKS.add("last-crash", check_last_crash)
