@@ -6,7 +6,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPointF, Signal
+from PySide6.QtCore import QObject, QPointF, QTimer, Signal
 
 from kiosk.ui.session import InputWatcher
 
@@ -67,3 +67,26 @@ class CornerTaps(QObject):
         if len(self._times) == self._times.maxlen and now - self._times[0] <= self.within:
             self._times.clear()
             self.triggered.emit()
+
+
+class FingersHeld(QObject):
+    """Three fingers held on the screen for two seconds: speech mode on or off. It can be told
+    in one sentence (on a braille label too), and no visitor does it by chance."""
+
+    triggered = Signal()
+
+    def __init__(self, watcher: InputWatcher, fingers: int = 3, seconds: float = 2.0):
+        super().__init__()
+        self.count = fingers
+        self._timer = QTimer(self, singleShot=True, interval=round(seconds * 1000))
+        self._timer.timeout.connect(self.triggered)
+        self._held = False  # these fingers are down already: once per hold
+        watcher.fingers.connect(self._on_fingers)
+
+    def _on_fingers(self, count: int) -> None:
+        if count != self.count:
+            self._timer.stop()
+            self._held = False
+        elif not self._held:
+            self._held = True
+            self._timer.start()

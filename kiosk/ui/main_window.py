@@ -8,9 +8,9 @@ from dataclasses import replace
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import (QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPropertyAnimation, QRect, Qt,
-                            QTimer, Signal)
-from PySide6.QtGui import QColor, QPainter, QRegion
+from PySide6.QtCore import (QEasingCurve, QEvent, QParallelAnimationGroup, QPoint, QPointF, QPropertyAnimation, QRect,
+                            QRectF, Qt, QTimer, Signal)
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QRegion
 from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QScroller,
                                QStackedWidget, QWidget)
 
@@ -88,6 +88,39 @@ class TabRow(QWidget):
     assistive technology reads (kiosk.ui.accessibility)."""
 
 
+class SpeakerButton(Button):
+    """Speech on or off: a loudspeaker drawn in the button's text colour (no font has to have
+    the glyph)."""
+
+    def __init__(self, description: Tr, name: Tr):
+        super().__init__("", "control", description, name)
+        self.setCheckable(True)  # on while speech mode is: the kiosk sets it, a tap only asks
+        self.clicked.connect(lambda: self.setChecked(not self.isChecked()))
+
+    def paintEvent(self, event):  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        side = min(self.width(), self.height()) * 0.42
+        centre = QPointF(self.rect().center())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = self.palette().buttonText().color()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        left = centre.x() - side / 2
+        painter.drawPolygon(QPolygonF([QPointF(left, centre.y() - side * 0.18), QPointF(left + side * 0.25, centre.y() - side * 0.18),
+                                       QPointF(left + side * 0.55, centre.y() - side * 0.45),
+                                       QPointF(left + side * 0.55, centre.y() + side * 0.45),
+                                       QPointF(left + side * 0.25, centre.y() + side * 0.18), QPointF(left, centre.y() + side * 0.18)]))
+        pen = QPen(colour, max(2.0, side * 0.08))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for radius in (side * 0.3, side * 0.55):
+            arc = QRectF(left + side * 0.45 - radius, centre.y() - radius, 2 * radius, 2 * radius)
+            painter.drawArc(arc, -45 * 16, 90 * 16)
+        painter.end()
+
+
 class VisitorControls(QWidget):
     """Text size (A, A+, A++) and high contrast. The kiosk rebuilds its look from the request;
     an idle reset asks for the normal look again."""
@@ -106,8 +139,14 @@ class VisitorControls(QWidget):
         self.contrast.setCheckable(True)
         self.contrast.setChecked(ctx.high_contrast)
         self.contrast.clicked.connect(self._toggle_contrast)
-        for button in (self.text_size, self.contrast):
+        self.speech = SpeakerButton(ctx.ui(strings.SPEECH_DESCRIPTION), ctx.ui(strings.SPEECH))
+        self.speech.clicked.connect(self._speech)
+        for button in (self.text_size, self.contrast, self.speech):
             layout.addWidget(button)
+
+    def _speech(self) -> None:
+        if self.ctx.signals is not None:
+            self.ctx.signals.speech_requested.emit()
 
     def _request(self, text_scale: float, high_contrast: bool) -> None:
         if self.ctx.signals is not None:
@@ -167,6 +206,7 @@ class MainWindow(QWidget):
     def __init__(self, ctx: ViewContext):
         super().__init__()
         self.closable = True
+        self.speaking = False  # speech mode is on (the speaker button shows it)
         self.signals = WindowSignals(self)  # handed to every widget in the views (kiosk.ui.signals)
         self.tab_ids: tuple[str, ...] = ()  # the dataset's tabs, in order (set by _build)
         self._current = ctx.dataset.tab_ids[0]
@@ -201,7 +241,9 @@ class MainWindow(QWidget):
         self._match_pages(len(self.tab_ids))
         self.views = LazyViews(ctx, dict(zip(self.tab_ids, self._pages)))
         titles = [ctx.text(tab.title) for tab in ctx.dataset.views]
-        tabs = TabBar(titles, [VisitorControls(ctx), LanguageButtons(ctx)], ctx.ui(strings.TAB_DESCRIPTION))
+        self.controls = VisitorControls(ctx)
+        self.controls.speech.setChecked(self.speaking)
+        tabs = TabBar(titles, [self.controls, LanguageButtons(ctx)], ctx.ui(strings.TAB_DESCRIPTION))
         tabs.tab_selected.connect(self._on_tab_selected)
         return header_bar(ctx), tabs
 
@@ -291,6 +333,10 @@ class MainWindow(QWidget):
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._pages_went_cold()
+
+    def show_speaking(self, on: bool) -> None:
+        self.speaking = on
+        self.controls.speech.setChecked(on)
 
     @property
     def current_view(self) -> str:

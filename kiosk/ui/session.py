@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QTimer, Signal
-from PySide6.QtGui import QInputDevice, QInputEvent, QPointerEvent, QWindow
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QEventPoint, QInputDevice, QInputEvent, QPointerEvent, QTouchEvent, QWindow
 
 from kiosk.config import Config
 
@@ -35,10 +36,14 @@ class InputWatcher(QObject):
     pressed = Signal(QPointF)  # one finger (or a real mouse button) went down, window coordinates
     released = Signal(QPointF, float)  # it came up here, this many seconds later
     cancelled = Signal()  # a second finger joined: not a one-finger gesture
+    fingers = Signal(int)  # how many fingers are on the screen now (touch only)
 
     def __init__(self):
         super().__init__()
         self._started = 0.0
+        # Offered each key pressed at the window (keyboard or tactile keypad); True: it was used,
+        # and goes no further.
+        self.keys: Callable[[Qt.Key, Qt.KeyboardModifier], bool] | None = None
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
         # Every event of every object passes here (paints, layouts, timers...): the class test
@@ -52,6 +57,9 @@ class InputWatcher(QObject):
             # they have no points: only pointer events are gestures.
             if isinstance(watched, QWindow) and isinstance(event, QPointerEvent):
                 self._track(kind, event)
+            elif kind == QEvent.Type.KeyPress and isinstance(watched, QWindow) and self.keys is not None \
+                    and not event.isAutoRepeat():
+                return self.keys(Qt.Key(event.key()), event.modifiers())
         return False
 
     @contextmanager
@@ -70,6 +78,8 @@ class InputWatcher(QObject):
         if kind in _MOUSE and event.device().type() != QInputDevice.DeviceType.Mouse:
             return  # synthesized from touch: the touch event was already counted
         points = event.points()
+        if isinstance(event, QTouchEvent):
+            self.fingers.emit(sum(p.state() != QEventPoint.State.Released for p in points))
         if len(points) != 1:
             self.cancelled.emit()
         elif kind in (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress):

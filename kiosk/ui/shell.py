@@ -16,11 +16,12 @@ from kiosk.theme import visitor_theme
 from kiosk.ui.app import apply_theme
 from kiosk.ui.burn_in import NightlyRestart, PixelShift
 from kiosk.ui.context import ViewContext
-from kiosk.ui.gestures import CornerTaps, SwipeRecogniser
+from kiosk.ui.gestures import CornerTaps, FingersHeld, SwipeRecogniser
 from kiosk.ui.i18n import current_language, switch_language
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.overlay_registry import BY_ATTRIBUTE, BuiltOverlays
 from kiosk.ui.session import InputWatcher, Session, State
+from kiosk.ui.speech.mode import SpeechMode
 
 # The overlays (kiosk.ui.overlay_registry) and the data watcher are imported and built when
 # first needed, not before the first frame: a visitor cannot reach any of them in the first
@@ -66,6 +67,10 @@ class Kiosk(QObject):
         dpi = self.window.screen().physicalDotsPerInch()
         self.swipe = SwipeRecogniser(self.watcher, max(SWIPE_MIN_PX, SWIPE_MM / 25.4 * dpi))
         self.corner = CornerTaps(self.watcher)
+        self.speech = SpeechMode(self.window, ctx.translations, self._make_speaker,
+                                 lambda: (self.overlays.shown() or [None])[-1], ctx.theme.accent, parent=self)
+        self.speech_gesture = FingersHeld(self.watcher)
+        self.watcher.keys = self._key
         self.display = self._display_hours(config, clock, display_power)
         self.pixel_shift = PixelShift(self.watcher, parent=self)
         self.pixel_shift.add(self.window)
@@ -81,7 +86,7 @@ class Kiosk(QObject):
 
             self.key_blocker = lock_down(self.window)
             self.key_blocker.staff_requested.connect(self._on_staff_gesture)
-            self.key_blocker.staff_keys = self._staff_key
+            self.key_blocker.staff_keys = lambda key: self._key(key, Qt.KeyboardModifier.NoModifier)
         self.data_watcher = None
         if watch_data and store is not None and store.operator_path is not None:
             from kiosk.ui.reload import DataWatcher
@@ -94,6 +99,15 @@ class Kiosk(QObject):
             from kiosk.ui.live_config import LiveConfig
 
             self.live_config = LiveConfig(self, config_path, fixed, settle_ms=settle_ms)
+
+    def _make_speaker(self):
+        """The speech engine, started the first time speech mode is (a separate process)."""
+        from kiosk.speech.client import Speech
+
+        speaker = Speech(output=self.config.speech_output, volume=self.config.speech_volume)
+        if speaker.problem:
+            log.error("speech: %s", speaker.problem)
+        return speaker
 
     def _display_hours(self, config: Config, clock, power):
         """Opening hours (config display_hours), or None: the screen is always on."""
@@ -201,6 +215,10 @@ class Kiosk(QObject):
         self.corner.triggered.connect(self._on_staff_gesture)
         self.window.signals.sources_requested.connect(lambda records: self.source_card.show_for(records))
         self.window.signals.look_requested.connect(self.set_look)
+        self.window.signals.speech_requested.connect(lambda: self.speech.toggle("touch"))
+        self.speech_gesture.triggered.connect(lambda: self.speech.toggle("touch"))
+        self.speech.started.connect(lambda: self.window.show_speaking(True))
+        self.speech.stopped.connect(lambda: self.window.show_speaking(False))
         self.watcher.pressed.connect(self.window.finish_animations)
 
     def record(self, visits) -> None:
@@ -236,6 +254,7 @@ class Kiosk(QObject):
         self.status_changed.emit(self.status())
         if state is State.WARNING:
             self.warning.open()
+            self.speech.read_alert(self.warning)
         elif self.built("warning") is not None:
             self.warning.hide()
         if state is State.ATTRACT:
@@ -246,7 +265,7 @@ class Kiosk(QObject):
     def _on_swiped(self, step: int, start) -> None:
         """A swipe turns the tab, unless it started on something that takes swipes itself (a
         gallery: any widget with take_swipe())."""
-        if self.session.state is not State.ACTIVE or self.overlays.shown():
+        if self.session.state is not State.ACTIVE or self.overlays.shown() or self.speech.active:
             return
         widget = self.window.childAt(start.toPoint())
         while widget is not None and not hasattr(widget, "take_swipe"):
@@ -288,21 +307,23 @@ class Kiosk(QObject):
                     "within seconds)", self.config_path or "the configuration file")
         self.no_pin.open()
 
-    def _staff_key(self, key: Qt.Key) -> bool:
-        """A key from a staff keyboard: it types into the open PIN pad, and Escape closes the PIN
-        pad or the staff panel. True if it was used."""
+    def _key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> bool:
+        """A key pressed at the window: staff's first (it types into the open PIN pad, and
+        Escape closes the PIN pad or the staff panel), then the tactile keypad's (speech mode).
+        True if it was used."""
         pad, panel = self.built("pin_pad"), self.built("staff")
         if pad is not None and pad.isVisible():
             return pad.press_key(key)
         if panel is not None and panel.isVisible() and key == Qt.Key.Key_Escape:
             panel.hide()
             return True
-        return False
+        return self.speech.key(key, modifiers)
 
     def reset(self) -> None:
         log.info("idle: resetting to the start")
         if self.visits is not None:
             self.visits.idle_reset()  # before the reset puts language, view and look back
+        self.speech.reset_state()
         self.window.reset_state()  # overlays close themselves through the same mechanism
         # Nobody is at the screen: hand the memory the visit freed back to the system (glibc
         # keeps freed blocks, and a kiosk in use all day would look as if it grew). A moment
@@ -337,6 +358,7 @@ class Kiosk(QObject):
         app = QApplication.instance()
         self.overlays.close()  # the self-test's doctor process too
         app.removeEventFilter(self.watcher)
+        self.speech.close()
         self.session.stop()
         self.pixel_shift.pause()
         for timers in (self.display, self.nightly):

@@ -14,3 +14,4 @@ class WindowSignals(QObject):
     figure_tapped = Signal(str)  # a chart element's figure id (anonymous analytics)
     look_requested = Signal(float, bool)  # text scale, high contrast (the visitor controls)
     sources_requested = Signal(object)  # the records whose source line a visitor tapped
+    speech_requested = Signal()  # the speaker button: speech mode on or off

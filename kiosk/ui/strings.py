@@ -114,6 +114,35 @@ CLOSE = QT_TRANSLATE_NOOP("Kiosk", "Close")
 # Seen by anyone who taps the staff corner: no command, no file name (the log has those).
 NO_PIN = QT_TRANSLATE_NOOP("Kiosk", "Staff access has not been set up on this kiosk yet.")
 
+# Speech mode (kiosk.ui.speech): what it says besides the screen's own texts.
+SPEECH = QT_TRANSLATE_NOOP("Kiosk", "Speech")
+SPEECH_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "Kiosk", "Reads the screen aloud. You can also hold three fingers on the screen for two seconds")
+SPEECH_HOW_TO_TOUCH = QT_TRANSLATE_NOOP(
+    "Kiosk", "Speech is on. Touch the screen to hear what is under your finger. Double-tap to choose what you "
+    "heard last. Swipe right or left with one finger for the next or previous item. Swipe up or down to hear it "
+    "again. Tap with two fingers to pause or go on. Hold three fingers on the screen for two seconds to turn "
+    "speech off.")
+SPEECH_HOW_TO_KEYPAD = QT_TRANSLATE_NOOP(
+    "Kiosk", "Speech is on. Right and left arrows: next and previous item. Enter: choose it. Escape: back. "
+    "R: repeat. H: this help. Plus and minus: louder and softer. L: change language. P: pause. S: speech off.")
+SPEECH_OFF = QT_TRANSLATE_NOOP("Kiosk", "Speech off.")
+SPEECH_LANGUAGE = QT_TRANSLATE_NOOP("Kiosk", "Speech in English.")
+SPEECH_VOLUME = QT_TRANSLATE_NOOP("Kiosk", "Volume {percent} percent.")
+SPEECH_END = QT_TRANSLATE_NOOP("Kiosk", "End of the page.")
+SPEECH_START = QT_TRANSLATE_NOOP("Kiosk", "Start of the page.")
+SPEECH_NOTHING = QT_TRANSLATE_NOOP("Kiosk", "Nothing to choose here.")
+SPEECH_TAB = QT_TRANSLATE_NOOP("Kiosk", "tab")
+SPEECH_TAB_SELECTED = QT_TRANSLATE_NOOP("Kiosk", "tab, selected")
+SPEECH_BUTTON = QT_TRANSLATE_NOOP("Kiosk", "button")
+SPEECH_SWITCH_ON = QT_TRANSLATE_NOOP("Kiosk", "switch, on")
+SPEECH_SWITCH_OFF = QT_TRANSLATE_NOOP("Kiosk", "switch, off")
+SPEECH_LINK = QT_TRANSLATE_NOOP("Kiosk", "link")
+SPEECH_HEADING = QT_TRANSLATE_NOOP("Kiosk", "heading")
+SPEECH_CHART = QT_TRANSLATE_NOOP("Kiosk", "chart")
+SPEECH_PICTURE = QT_TRANSLATE_NOOP("Kiosk", "picture")
+SPEECH_ELEMENT = QT_TRANSLATE_NOOP("Kiosk", "{number} of {count}")
+
 
 def interface_strings() -> list[str]:
     """Every interface string above, the doctor's findings (shown in the staff panel's

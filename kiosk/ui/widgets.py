@@ -394,6 +394,11 @@ def descendants(widget: QObject, kind: type[T]) -> list[T]:
 _DISCARDED = "kiosk-discarded"
 
 
+def is_discarded(widget: QObject) -> bool:
+    """Replaced by discard(), and waiting for the event loop to delete it."""
+    return bool(widget.property(_DISCARDED))
+
+
 def discard(widget: QWidget) -> None:
     """Remove a widget for good. deleteLater waits for the event loop; until then it must not
     be seen (nor overlap its replacement), nor be found by descendants(): an idle reset right

@@ -368,6 +368,86 @@
         <translation>本机尚未设置工作人员入口。</translation>
     </message>
     <message>
+        <source>Speech</source>
+        <translation>语音朗读</translation>
+    </message>
+    <message>
+        <source>Reads the screen aloud. You can also hold three fingers on the screen for two seconds</source>
+        <translation>朗读屏幕内容。也可以用三根手指按住屏幕两秒</translation>
+    </message>
+    <message>
+        <source>Speech is on. Touch the screen to hear what is under your finger. Double-tap to choose what you heard last. Swipe right or left with one finger for the next or previous item. Swipe up or down to hear it again. Tap with two fingers to pause or go on. Hold three fingers on the screen for two seconds to turn speech off.</source>
+        <translation>语音朗读已开启。触摸屏幕，即可听到手指下的内容。双击可选择刚听到的项目。单指向右或向左轻扫，可听下一项或上一项。向上或向下轻扫可再听一遍。双指轻点可暂停或继续。三根手指按住屏幕两秒可关闭语音朗读。</translation>
+    </message>
+    <message>
+        <source>Speech is on. Right and left arrows: next and previous item. Enter: choose it. Escape: back. R: repeat. H: this help. Plus and minus: louder and softer. L: change language. P: pause. S: speech off.</source>
+        <translation>语音朗读已开启。右方向键和左方向键：下一项和上一项。回车键：选择。Esc键：返回。R键：重复。H键：本帮助。加号和减号：调大和调小音量。L键：切换语言。P键：暂停。S键：关闭语音朗读。</translation>
+    </message>
+    <message>
+        <source>Speech off.</source>
+        <translation>语音朗读已关闭。</translation>
+    </message>
+    <message>
+        <source>Speech in English.</source>
+        <translation>现在用中文朗读。</translation>
+    </message>
+    <message>
+        <source>Volume {percent} percent.</source>
+        <translation>音量百分之{percent}。</translation>
+    </message>
+    <message>
+        <source>End of the page.</source>
+        <translation>已到页面末尾。</translation>
+    </message>
+    <message>
+        <source>Start of the page.</source>
+        <translation>已到页面开头。</translation>
+    </message>
+    <message>
+        <source>Nothing to choose here.</source>
+        <translation>这里没有可选择的内容。</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>标签页</translation>
+    </message>
+    <message>
+        <source>tab, selected</source>
+        <translation>标签页，已选中</translation>
+    </message>
+    <message>
+        <source>button</source>
+        <translation>按钮</translation>
+    </message>
+    <message>
+        <source>switch, on</source>
+        <translation>开关，已打开</translation>
+    </message>
+    <message>
+        <source>switch, off</source>
+        <translation>开关，已关闭</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>{number} of {count}</source>
+        <translation>第{number}项，共{count}项</translation>
+    </message>
+    <message>
         <source>The check &apos;{check}&apos; could not finish: {error}</source>
         <translation>检查项“{check}”未能完成：{error}</translation>
     </message>
@@ -862,10 +942,6 @@
     <message>
         <source>Last crash</source>
         <translation>最近崩溃</translation>
-    </message>
-    <message>
-        <source>Speech</source>
-        <translation>语音</translation>
     </message>
     <message>
         <source>Speech: audio output</source>

@@ -32,7 +32,9 @@ def highlights(ctx: ViewContext, block: data.Highlights) -> Panel:
         value = FittedLabel(ctx.value(figure), HEADING_ROLES)
         value.setObjectName(f"highlight-{figure.id}")
         top = Qt.AlignmentFlag.AlignTop  # a row's labels line up even when one wraps
+        caption = label(ctx.text(figure.label), "muted")
+        caption.setBuddy(value)  # says what the value is (read with it by speech and screen readers)
         grid.addWidget(value, row * 2, column, top)
-        grid.addWidget(label(ctx.text(figure.label), "muted"), row * 2 + 1, column, top)
+        grid.addWidget(caption, row * 2 + 1, column, top)
     panel.add(grid_host)
     return panel.finish()

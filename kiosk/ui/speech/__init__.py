@@ -1,0 +1,1 @@
+"""Speech mode: the kiosk read aloud (reading order, touch, keypad)."""
