@@ -489,11 +489,14 @@ def editor_preview(edits: int) -> dict:
 
 
 def speech(runs: int) -> dict:
-    """say() to the first frame at the audio device (kiosk.bench_speech)."""
+    """say() to the first frame at the audio device (kiosk.bench_speech), and a visitor's touch or
+    key in speech mode to the first sound (kiosk.bench_speech_mode)."""
     from kiosk.bench_speech import first_audio
 
+    from kiosk.bench_speech_mode import touch_to_sound
+
     try:
-        return first_audio(runs, stats)
+        return {**first_audio(runs, stats), **touch_to_sound(max(5, runs // 2), stats)}
     except RuntimeError as error:
         return {"speech: say() to first frame at the device": {"error": str(error)}}
 

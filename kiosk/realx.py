@@ -305,6 +305,11 @@ class KioskProcess:
         tabs_width = width - 330 if width > height else width
         return [(int(tabs_width * (i + 0.5) / 4), height - 40) for i in range(4)]
 
+    def speech_on(self) -> bool:
+        """Speech mode is on, by what the kiosk last logged of it."""
+        lines = [line for line in self.log.splitlines() if "speech mode o" in line]
+        return bool(lines) and "speech mode on" in lines[-1]
+
     def tap(self, x: int, y: int) -> None:
         self.server.xdotool("mousemove", str(x), str(y), "click", "1")
 
@@ -327,6 +332,9 @@ class KioskProcess:
         """Alive, covering the screen, and a click on a tab changes what it shows (and back)."""
         assert self.alive(), f"the kiosk died:\n{self.log[-3000:]}"
         self.wait_until_covered()
+        if self.speech_on():  # keys turned speech mode on (a click only reads): its S key ends it
+            self.server.xdotool("key", "s")
+            _wait_for(lambda: not self.speech_on(), 5, "speech mode to end")
         tabs = self.tab_points()
         self.tap(*tabs[0])
         first = self._settled()

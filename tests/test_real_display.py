@@ -138,3 +138,30 @@ def test_a_screen_turned_through_randr_is_covered_again():
         assert "screen is now 1080x1920" in kiosk.log
     finally:
         server.close()
+
+
+def test_a_tactile_keypad_on_a_real_keyboard_reads_the_kiosk_aloud(xserver):
+    """A keypad is a USB keyboard: its keys, sent through XTest to the real program in kiosk
+    mode, turn speech on, move through the screen, choose a tab, and turn speech off; a frame
+    on the screen shows what is read."""
+    kiosk = realx.KioskProcess.start(xserver, config='speech_output = "null"\nlog_level = "DEBUG"\n')
+    try:
+        before = kiosk.wait_until_covered()
+        xserver.xdotool("key", "Right")
+        realx._wait_for(kiosk.speech_on, 10, "speech mode to start")
+        second_tab = kiosk.log.count("say (en): Industries, tab.")
+        for _ in range(60):  # to the second tab, in reading order
+            xserver.xdotool("key", "Right")
+            time.sleep(0.05)
+            if kiosk.log.count("say (en): Industries, tab.") > second_tab:
+                break
+        assert kiosk.log.count("say (en): Industries, tab.") > second_tab, kiosk.log[-3000:]
+        framed = xserver.screenshot()
+        assert realx.difference(before, framed) > 0, "nothing on the screen shows what is read"
+        xserver.xdotool("key", "Return")
+        realx._wait_for(lambda: "say (en): Industries, tab, selected." in kiosk.log, 10, "the tab to be chosen")
+        xserver.xdotool("key", "s")
+        realx._wait_for(lambda: not kiosk.speech_on(), 10, "speech mode to end")
+        assert kiosk.alive()
+    finally:
+        kiosk.stop()

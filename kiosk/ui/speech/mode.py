@@ -76,13 +76,14 @@ class SpeechMode(QObject):
         self.active = False
         self.current: Item | None = None
         self._place: tuple[Item | None, str] = (None, "")  # what was read when the finger went down
+        self._before_tap: tuple[Item | None, str] = (None, "")  # ... when the last tap's finger did
         self.last_text = ""
         self.highlight = Highlight(window, colour)
         self.touch = SpeechTouch(parent=self)
         self.touch.began.connect(self._remember_place)
         self.touch.explored.connect(self._explore)
         self.touch.tapped.connect(self._tapped)
-        self.touch.double_tapped.connect(self.activate)
+        self.touch.double_tapped.connect(self._double_tapped)
         self.touch.swiped.connect(self._swiped)
         self.touch.repeated.connect(self._repeated)
         self.touch.paused.connect(self.pause)
@@ -186,9 +187,16 @@ class SpeechMode(QObject):
 
     def _tapped(self, position: QPointF) -> None:
         """A tap speaks what is under it, again if it was spoken already."""
+        self._before_tap = self._place
         item = item_at(self.items(), self.window, position.toPoint())
         if item is not None:
             self.speak(item)
+
+    def _double_tapped(self) -> None:
+        """Chooses what was being read before the double tap's first tap: a double tap anywhere
+        chooses it, wherever its first tap landed."""
+        self.current, self.last_text = self._before_tap
+        self.activate()
 
     def _remember_place(self) -> None:
         self._place = (self.current, self.last_text)

@@ -2,8 +2,8 @@
 
 Read from the touch events the platform hands the window (and a real mouse, for desktops):
 - one finger resting (or sliding slowly) explores: `explored` with where it is;
-- one finger tapped: `tapped` (speak what is under it), once no second tap followed; tapped
-  twice quickly: `double_tapped` alone (choose what was spoken last, wherever the taps land);
+- one finger tapped: `tapped` (speak what is under it); a second tap soon after: `double_tapped`
+  (choose what was being read before the first tap, wherever the taps land);
 - one finger swiped right or left: `swiped` +1 (next) or -1 (previous); up or down: `repeated`;
 - two fingers tapped together: `paused`.
 """
@@ -21,7 +21,7 @@ SLOP_PX = 24  # movement still taken for a tap
 SWIPE_PX = 80
 SWIPE_SECONDS = 0.6
 TAP_SECONDS = 0.5
-DOUBLE_TAP_SECONDS = 0.35
+DOUBLE_TAP_SECONDS = 0.4
 
 _BEGIN = (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress)
 _END = (QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease)
@@ -48,11 +48,7 @@ class SpeechTouch(QObject):
         self._explore = QTimer(self, singleShot=True, interval=EXPLORE_MS)
         self._explore.timeout.connect(self._begin_exploring)
         self._position = QPointF()
-        # A tap waits to see whether a second follows: the first tap of a double tap must not
-        # move what the double tap chooses.
-        self._single = QTimer(self, singleShot=True, interval=round(DOUBLE_TAP_SECONDS * 1000))
-        self._single.timeout.connect(lambda: self.tapped.emit(self._tapped_at))
-        self._tapped_at = QPointF()
+        self._last_tap = -1.0
 
     def handle(self, event) -> None:
         """A window-level touch or real-mouse event of a sequence speech mode owns."""
@@ -76,7 +72,7 @@ class SpeechTouch(QObject):
 
     def _begin(self, position: QPointF, fingers: int) -> None:
         if fingers > 1:
-            self._single.stop()  # a tap and then two fingers: not a tap to speak
+            self._last_tap = -1.0  # a tap and then two fingers: not a double tap
         self._start, self._position = position, position
         self._started = self.clock()
         self.began.emit()
@@ -124,12 +120,15 @@ class SpeechTouch(QObject):
             self._tap(position)
 
     def _tap(self, position: QPointF) -> None:
-        if self._single.isActive():
-            self._single.stop()
+        # Spoken at once (no waiting to see whether a second tap follows): the listener decides
+        # what a double tap chooses, as if the first tap had not moved anything.
+        now = self.clock()
+        if now - self._last_tap <= DOUBLE_TAP_SECONDS:
+            self._last_tap = -1.0
             self.double_tapped.emit()
         else:
-            self._tapped_at = position
-            self._single.start()
+            self._last_tap = now
+            self.tapped.emit(position)
 
     def _reset(self) -> None:
         self._explore.stop()
