@@ -165,8 +165,9 @@ def test_a_resting_finger_speaks_what_it_is_on_without_pressing_it(speaking, fin
     card = kiosk.window.views[kiosk.window.current_view].findChild(type(_first_card(kiosk)))
     hand.rest(hand.at(card))
     figure = card.figure
-    assert figure.label[language] in last(kiosk)
-    assert kiosk.ctx.value(figure)(language) in last(kiosk)
+    for told in (figure.label[language], kiosk.ctx.value(figure)(language),  # name, value with unit,
+                 kiosk.ctx.dataset.source(figure.source).outlet[language], str(figure.year)):  # source, year
+        assert told in last(kiosk)
 
 
 def _first_card(kiosk):
@@ -369,3 +370,22 @@ def test_the_readmes_keypad_table_is_the_keypads():
         listed, starts = rows[command.value]
         assert [k.strip(" `") for k in listed.split(",")] == [QKeySequence(k).toString() for k in keys]
         assert (starts.strip() == "yes") == (command in STARTS)
+
+
+def test_larger_text_chosen_by_speech_is_said_in_the_rebuilt_screen(speaking):
+    """The text size button rebuilds every widget: what is read after the choice is the new
+    button, and speech goes on working over the new widgets."""
+    kiosk = speaking()
+    kiosk.speech.start("keypad")
+    button = kiosk.window.controls.text_size
+    for _ in range(200):
+        press(kiosk, Command.NEXT)
+        if last(kiosk).startswith(button.accessibleName()):
+            break
+    press(kiosk, Command.SELECT)
+    settle()
+    assert kiosk.ctx.text_scale > 1
+    assert last(kiosk).startswith(kiosk.window.controls.text_size.accessibleName())
+    press(kiosk, Command.PREVIOUS)
+    press(kiosk, Command.NEXT)
+    assert last(kiosk).startswith(kiosk.window.controls.text_size.accessibleName())

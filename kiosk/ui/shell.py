@@ -68,7 +68,8 @@ class Kiosk(QObject):
         self.swipe = SwipeRecogniser(self.watcher, max(SWIPE_MIN_PX, SWIPE_MM / 25.4 * dpi))
         self.corner = CornerTaps(self.watcher)
         self.speech = SpeechMode(self.window, ctx.translations, self._make_speaker,
-                                 lambda: (self.overlays.shown() or [None])[-1], ctx.theme.accent, parent=self)
+                                 lambda: (self.overlays.shown() or [None])[-1], lambda: self.ctx.theme.accent,
+                                 parent=self)
         self.speech_gesture = FingersHeld(self.watcher)
         self.watcher.keys = self._key
         self.display = self._display_hours(config, clock, display_power)

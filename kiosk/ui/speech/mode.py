@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+import shiboken6
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QInputEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QScrollArea, QWidget
@@ -37,9 +39,9 @@ _IGNORED_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.A
 class Highlight(QWidget):
     """A thick frame around what is being read, above everything, never touched."""
 
-    def __init__(self, parent: QWidget, colour: str):
+    def __init__(self, parent: QWidget, colour: Callable[[], str]):
         super().__init__(parent)
-        self.colour = QColor(colour)
+        self.colour = colour  # the theme's, as it is now (a visitor may switch to high contrast)
         self.setProperty(SKIPPED, True)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setObjectName("speech-highlight")
@@ -54,7 +56,7 @@ class Highlight(QWidget):
     def paintEvent(self, event):  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.colour, 6))
+        painter.setPen(QPen(QColor(self.colour()), 6))
         painter.drawRoundedRect(QRect(QPoint(), self.size()).adjusted(3, 3, -3, -3), 10, 10)
         painter.end()
 
@@ -66,7 +68,7 @@ class SpeechMode(QObject):
     stopped = Signal()
 
     def __init__(self, window: QWidget, translations: Translations, make_speaker: Callable[[], object],
-                 top_layer: Callable[[], QWidget | None], colour: str, parent: QObject | None = None):
+                 top_layer: Callable[[], QWidget | None], colour: Callable[[], str], parent: QObject | None = None):
         super().__init__(parent)
         self.window = window
         self.words = Words(translations)
@@ -214,7 +216,8 @@ class SpeechMode(QObject):
         items = self.items()
         if not items:
             return
-        index = next((i for i, item in enumerate(items) if item.same_as(self.current)), None)
+        index = next((i for i, item in enumerate(items) if item.same_as(self.current)), None) \
+            if self.current is not None and _alive(self.current.widget) else None
         if index is None:
             target = 0 if direction > 0 else len(items) - 1
         else:
@@ -227,24 +230,28 @@ class SpeechMode(QObject):
     def activate(self) -> None:
         """Choose what was spoken last, as a tap on it would; then say what it changed."""
         item = self.current
-        if item is None or not item.pressable or not item.widget.isVisible():
+        if item is None or not item.pressable or not _alive(item.widget) or not item.widget.isVisible():
             self.say(self.words(strings.SPEECH_NOTHING))
             return
-        layer = self.top_layer()
+        layer, key = self.top_layer(), item.key()
         self._tap(item.tap_point(self.window))
-        QTimer.singleShot(0, self, lambda: self._after_activation(item, layer))
+        QTimer.singleShot(0, self, lambda: self._after_activation(item, layer, key))
 
-    def _after_activation(self, item: Item, layer) -> None:
+    def _after_activation(self, item: Item, layer, key: tuple) -> None:
+        """Say what the choice changed: a panel that opened or closed is read from its start;
+        else the item again, in its new state ("tab, selected", "switch, on"), or, where the
+        choice rebuilt the screen (larger text), whatever now stands in its place."""
         if not self.active:
             return
         items = self.items()
-        if self.top_layer() is not layer:  # a panel opened or closed: read from its start
-            if items:
-                self.speak(items[0])
+        if not items:
             return
-        same = next((i for i in items if i.same_as(item)), None)
+        if self.top_layer() is not layer:
+            self.speak(items[0])
+            return
+        same = next((i for i in items if i.same_as(item)), None) or next((i for i in items if i.key() == key), None)
         if same is not None:
-            self.speak(same)  # its new state: "tab, selected", "switch, on"
+            self.speak(same)
 
     def back(self) -> None:
         """Close the open panel (its first button that closes it), else go to the current tab."""
@@ -347,6 +354,11 @@ class SpeechMode(QObject):
                 QCoreApplication.sendEvent(handle, event)
         finally:
             self._tapping = False
+
+
+def _alive(widget: QWidget) -> bool:
+    """Not deleted by a rebuild (new data, a larger text size) since it was read."""
+    return shiboken6.isValid(widget)
 
 
 def _scroll_area_of(widget: QWidget) -> QScrollArea | None:

@@ -52,6 +52,11 @@ class Item:
             return chart.viewport().mapTo(window, chart.element_point(self.element))
         return self.widget.mapTo(window, self.widget.rect().center())
 
+    def key(self) -> tuple:
+        """What it is, beyond this widget: the same control built again (a rebuild for larger
+        text) has the same key."""
+        return type(self.widget), self.widget.objectName(), _name(self.widget), self.element
+
     def same_as(self, other: Item | None) -> bool:
         return other is not None and other.widget is self.widget and other.element == self.element
 
@@ -168,8 +173,7 @@ def _read_button(button: QAbstractButton, say: Words) -> Iterator[Item]:
 
 def _read_source(link: SourceLink, say: Words) -> Iterator[Item]:
     def words() -> str:
-        text = link.text().lstrip("ⓘ").strip()
-        return _joined(text, say(strings.SPEECH_LINK))
+        return _joined(_plain(link.text()), say(strings.SPEECH_LINK))
 
     yield Item(link, words, pressable=True)
 
@@ -191,15 +195,22 @@ def _read_label(widget: QLabel, say: Words) -> Iterator[Item]:
 
 
 def _read_card(card: FigureCard, say: Words) -> Iterator[Item]:
-    labels = [w for w in _descendants(card) if isinstance(w, QLabel) and not isinstance(w, SourceLink)]
+    """The figure whole (label, value with unit, notes, then source and year), then its source
+    line alone, as a link to choose."""
+    labels = [w for w in _descendants(card) if isinstance(w, QLabel)]
 
     def words() -> str:
-        return _joined(*(w.text() for w in labels if w.isVisibleTo(card)))
+        return _joined(*(_plain(w.text()) for w in labels if w.isVisibleTo(card)))
 
     yield Item(card, words)
-    for link in _descendants(card):
+    for link in labels:
         if isinstance(link, SourceLink) and link.isVisibleTo(card):
             yield from _read_source(link, say)
+
+
+def _plain(text: str) -> str:
+    """What is said of a text: without the symbols that mark it on screen ("ⓘ")."""
+    return text.lstrip("ⓘ").strip()
 
 
 def _read_chart(chart: StaticPlot, say: Words) -> Iterator[Item]:
