@@ -300,3 +300,15 @@ def test_a_burst_of_says_ends_each_one_and_speaks_the_last(speech):
     ended = sorted(e["id"] for e in speech.events if e["event"] == "done")
     assert ended == list(range(1, 31))  # every say is ended exactly once, none left hanging
     assert not event(speech, "done", 30)["interrupted"] and event(speech, "first-audio", 30)
+
+
+def test_what_was_said_is_kept_to_a_bounded_number(monkeypatch):
+    """A kiosk in speech mode all year must not keep every sentence it ever said."""
+    from kiosk.speech import client
+
+    monkeypatch.setattr(client, "KEPT", 5)
+    with client.Speech(output="null") as speech:
+        for n in range(23):
+            speech.say(f"item {n}", "en")
+        assert 5 <= len(speech.said) < 10
+        assert speech.said[-1] == ("item 22", "en")

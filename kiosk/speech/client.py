@@ -27,6 +27,16 @@ STDERR_KEPT = 20  # the engine's last words, for the message when it dies
 EVENTS_KEPT = 1000  # a kiosk in speech mode all day must not grow without end
 
 
+KEPT = 1000  # of what was said and how soon it was heard: a kiosk speaks all day for a year
+
+
+def _append_kept(items: list, item) -> None:
+    """Append, keeping the latest KEPT to KEPT * 2 items (a list, so it can still be sliced)."""
+    items.append(item)
+    if len(items) >= 2 * KEPT:
+        del items[:KEPT]
+
+
 def _clamped(volume: float) -> float:
     return min(1.0, max(0.0, float(volume)))
 
@@ -71,7 +81,7 @@ class Speech:
 
     def say(self, text: str, language: str) -> None:
         voice_for(language)  # an unknown language is the caller's mistake: say so here
-        self.said.append((text, language))
+        _append_kept(self.said, (text, language))
         if self._paused:
             self.resume()
         with self._changed:
@@ -256,7 +266,7 @@ class Speech:
                 self.problem = event.get("message")
                 log.error("speech: %s", self.problem)
             elif kind == "first-audio" and utterance_id in self._said_at:
-                self.first_audio_seconds.append(time.perf_counter() - self._said_at.pop(utterance_id))
+                _append_kept(self.first_audio_seconds, time.perf_counter() - self._said_at.pop(utterance_id))
             elif kind == "done":
                 self._pending.discard(utterance_id)
                 self._said_at.pop(utterance_id, None)
