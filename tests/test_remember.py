@@ -183,4 +183,7 @@ def test_the_second_start_with_the_same_files_loads_neither_the_validator_nor_ba
     assert "pydantic" not in second and "kiosk.model.validation" not in second
     # The numbers and dates on screen: CLDR's conventions kept by the first start (kiosk.model.cldr).
     assert "babel" in first and "babel" not in second
+    # A kiosk without [fleet] loads nothing of it, nor its libraries.
+    assert not {name for name in first if name.split(".")[0] in ("minisign", "boto3", "botocore")
+                or name.startswith("kiosk.fleet") or name == "kiosk.ui.fleet"}
     assert "first frame painted" in starts[1].stderr
