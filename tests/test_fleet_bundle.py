@@ -414,3 +414,32 @@ def test_the_fleet_section_of_the_configuration(tmp_path, key_pair):
         loaded = load_config(path)  # the fleet is off, the other settings apply
         assert loaded.config.fleet is None and loaded.config.idle_seconds == 30
         assert [problem.path.split(": ")[-1] for problem in loaded.problems] == [f"fleet.{setting}"]
+
+
+def test_a_running_kiosk_swaps_in_each_published_version_through_its_live_reload(
+        s3, key_pair, staff_data, tmp_path, qtbot):
+    from PySide6.QtCore import QObject
+
+    from kiosk.config import Fleet
+    from kiosk.fleet import content_file
+    from kiosk.ui.fleet import FleetPolling
+    from kiosk.ui.reload import DataWatcher
+
+    assert publish(s3, key_pair, with_value(staff_data, 111)) == 0
+    folder = tmp_path / "kiosk" / "fleet"
+    store = DataStore(content_file(folder), tmp_path / "kiosk" / "state")
+    assert store.load_at_start().origin == "bundled"  # nothing pulled yet
+    parent = QObject()
+    watcher = DataWatcher(store, settle_ms=50, poll_ms=100, parent=parent)
+    settings = Fleet(url=f"{s3.endpoint}/{BUCKET}/{PREFIX}", public_key=key_pair[1], poll_seconds=0.2)
+    polling = FleetPolling(settings, parent, folder=folder)
+    try:
+        with qtbot.waitSignal(watcher.reloaded, timeout=10000):
+            pass
+        assert store.shown.origin == "operator file" and store.shown.dataset.figures[0].value == 111
+        assert publish(s3, key_pair, with_value(staff_data, 222)) == 0
+        with qtbot.waitSignal(watcher.reloaded, timeout=10000):
+            pass
+        assert store.shown.dataset.figures[0].value == 222
+    finally:
+        polling.thread.stop()
