@@ -21,7 +21,7 @@ from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
 SUBCOMMANDS = ("screenshot", "validate", "edit", "history", "doctor", "stats", "speak", "set-pin",
-               "install-autostart", "uninstall-autostart")
+               "install-autostart", "uninstall-autostart", "publish", "fleet")
 _STARTED = time.perf_counter()
 
 
@@ -117,6 +117,10 @@ def _command(argv: list[str]) -> int:
         from kiosk.admin import set_pin
 
         return set_pin(argv[1:])
+    if command in ("publish", "fleet"):
+        from kiosk.fleet.command import fleet_main, publish_main
+
+        return (publish_main if command == "publish" else fleet_main)(argv[1:])
     if command in ("install-autostart", "uninstall-autostart"):
         from kiosk.autostart import autostart
 
@@ -132,7 +136,8 @@ def _settings(args, parser, loaded: LoadedConfig | None = None) -> tuple[LoadedC
     if not loaded.found and not loaded.problems:
         log.info("no configuration file at %s yet: every setting uses its default ('kiosk set-pin' creates it)",
                  loaded.path)
-    operator_path = args.data or (Path(loaded.config.data_path) if loaded.config.data_path else None)
+    operator_path = args.data or _fleet_data_file(loaded) or (
+        Path(loaded.config.data_path) if loaded.config.data_path else None)
     store = DataStore(operator_path)
     try:
         dataset = store.load_at_start().dataset
@@ -145,6 +150,19 @@ def _settings(args, parser, loaded: LoadedConfig | None = None) -> tuple[LoadedC
     if language not in dataset.languages:
         parser.error(f"language {language}: the dataset has {', '.join(dataset.languages)}")
     return loaded, store, language
+
+
+def _fleet_data_file(loaded: LoadedConfig) -> Path | None:
+    """The file a fleet keeps up to date ([fleet] set); it stands in for data_path."""
+    if loaded.config.fleet is None:
+        return None
+    from kiosk.datastore import default_state_dir
+    from kiosk.fleet import FOLDER, content_file
+
+    if loaded.config.data_path:
+        log.warning("config: data_path is ignored while [fleet] is set: the content comes from %s",
+                    loaded.config.fleet.url)
+    return content_file(default_state_dir() / FOLDER)
 
 
 def screenshot(args) -> int:
@@ -198,6 +216,10 @@ def run(args) -> int:
                    stretch=args.stretch_text, key_numbers=analytics.key_numbers(), watch_config=fixed,
                    data=args.data)
     window = kiosk.window
+    if loaded.config.fleet is not None:  # a kiosk of its own loads nothing of the fleet
+        from kiosk.ui import fleet
+
+        window._fleet = fleet.start(loaded.config.fleet, window)
     # Analytics start once the first frame is up: start-up does not wait for SQLite, and no
     # visitor can touch a screen that shows nothing yet.
     # Started outside opening hours, the black layer is what is painted first: the window under

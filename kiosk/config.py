@@ -91,6 +91,22 @@ class DisplayHours:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Fleet:
+    """Where this kiosk pulls its content from ([fleet]); see the README's Fleet section. Without
+    it the kiosk shows its own data file, and nothing of the fleet is loaded."""
+
+    __pydantic_config__ = {"extra": "forbid"}
+
+    url: Annotated[str, Rules("Where the published bundle is read, e.g. "
+                              "\"https://s3.example.com/bucket/prefix\" (the folder of manifest.json).",
+                              pattern=r"^https?://\S+$", strict=True)]
+    public_key: Annotated[str, Rules("The fleet's public key: the second line of the .pub file "
+                                     "'kiosk fleet keygen' wrote.", pattern=r"^RW[A-Za-z0-9+/]{54}$", strict=True)]
+    poll_seconds: Annotated[int, Rules("How often to ask whether new content is published (one small "
+                                       "request when nothing is).", ge=10, le=86400, strict=True)] = 300
+
+
+@dataclass(frozen=True, kw_only=True)
 class Config:
     """Every setting, with its default. Unknown keys and wrong types (even "90" for 90) are errors."""
 
@@ -114,6 +130,8 @@ class Config:
     speech_output: Annotated[str, Rules("Where speech for blind visitors is played: \"default\" (the desktop's "
                                         "sound output), a playback device's name as 'kiosk doctor' lists it, or "
                                         "\"null\" (silent).", min_length=1, strict=True)] = DEFAULT_OUTPUT
+    fleet: Annotated[Fleet | None, Rules("Content pulled from a fleet's store; unset: this kiosk's own "
+                                         "data file.")] = None
     speech_volume: Annotated[float, Rules("Speech volume at the start of each visit, 0 (silent) to 1 (the "
                                           "output's full level); visitors may change it until they walk away.",
                                           ge=0.0, le=1.0, strict=True)] = DEFAULT_VOLUME
@@ -348,13 +366,21 @@ def _shown_input(value) -> str:
 # ---- writing ---------------------------------------------------------------------------------
 
 def toml_value(value) -> str:
-    """A setting's value as TOML writes it: true/false, a number, or a quoted string."""
+    """A setting's value as TOML writes it: true/false, a number, a quoted string, a date, and
+    a list or a section ([fleet], [display_hours]) of those, written inline."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str):
         return '"' + "".join(_escape(ch) for ch in value) + '"'
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        items = ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))
+        return "{ " + ", ".join(f"{name} = {toml_value(item)}" for name, item in items if item is not None) + " }"
     raise TypeError(f"not a TOML scalar: {value!r}")
 
 

@@ -89,7 +89,7 @@ def test_a_file_with_a_bad_setting_is_remembered_and_its_problem_still_reported(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     path = write(tmp_path, f"idle_secnds = 30\n{GOOD}")
     first = load_config(path)
-    assert list(remember.default_folder().glob("config-*.pickle"))
+    assert list(remember.default_folder().glob("config-*.kept"))
 
     def refuse(*args):
         raise AssertionError("the validator ran")

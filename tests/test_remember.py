@@ -37,7 +37,7 @@ def no_validator(monkeypatch):
 def test_a_file_checked_before_is_read_back_equal_without_the_validator(cache, bundled, monkeypatch):
     checked = parse_dataset(*bundled, remember=False)
     first = parse_dataset(*bundled)
-    assert len(list(cache.glob("dataset-*.pickle"))) == 1
+    assert len(list(cache.glob("dataset-*.kept"))) == 1
     no_validator(monkeypatch)
     again = parse_dataset(*bundled)
     assert again == checked == first and again is not first
@@ -60,11 +60,64 @@ def test_other_bytes_are_checked_again(cache, bundled, monkeypatch):
 
 def test_a_damaged_result_is_checked_again_and_replaced(cache, bundled, caplog):
     checked = parse_dataset(*bundled)
-    [result] = cache.glob("dataset-*.pickle")
-    result.write_bytes(b"\x80\x05 not a pickle")
+    [result] = cache.glob("dataset-*.kept")
+    result.write_bytes(b"kiosk-validated-1\n damaged")
     assert parse_dataset(*bundled) == checked
     assert "damaged validation result" in caplog.text
-    assert result.read_bytes() != b"\x80\x05 not a pickle"
+    assert result.read_bytes() != b"kiosk-validated-1\n damaged"
+
+
+class Exploit:
+    """A pickle of this runs `touch` when it is loaded."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return subprocess.call, (["touch", str(self.marker)],)
+
+
+def kept_with_result(path: Path, result: bytes) -> None:
+    """The kept file at `path`, its rules and data file unchanged, its result replaced."""
+    rules, raw, _ = remember._split(path.read_bytes())
+    path.write_bytes(remember._MAGIC + remember._LENGTHS.pack(len(rules), len(raw)) + rules + raw + result)
+
+
+@pytest.mark.parametrize("result", ["pickle", "a type it names"])
+def test_a_tampered_result_is_ignored_and_never_runs_code(cache, bundled, tmp_path, caplog, result):
+    checked = parse_dataset(*bundled)
+    [kept] = cache.glob("dataset-*.kept")
+    marker = tmp_path / "ran"
+    if result == "pickle":  # what the cache used to be: loading it would have run the command
+        import pickle
+
+        kept_with_result(kept, pickle.dumps(Exploit(marker)))
+    else:  # a record "type" that is a function that runs a program
+        kept_with_result(kept, json.dumps(["record", "subprocess:call", {"args": ["touch", str(marker)]}]).encode())
+    assert parse_dataset(*bundled) == checked
+    assert not marker.exists()
+    assert "damaged validation result" in caplog.text
+    assert remember._split(kept.read_bytes())[2] == plain_result(checked)  # checked again and replaced
+
+
+def test_only_record_types_of_the_model_are_built(cache):
+    import datetime
+
+    from kiosk.model import plain
+
+    assert plain.decode(plain.encode((datetime.date(2024, 1, 2), frozenset({1}), {"a": [1.5]}))) == (
+        datetime.date(2024, 1, 2), frozenset({1}), {"a": [1.5]})
+    for name in ("os:system", "kiosk.model.dataset:dataclasses", "kiosk.model.dataset:Annotated", "builtins:eval"):
+        with pytest.raises(ValueError, match="not a record type"):
+            plain.decode(json.dumps(["record", name, {}]).encode())
+    with pytest.raises(TypeError):
+        plain.encode(Exploit(Path("x")))
+
+
+def plain_result(result) -> bytes:
+    from kiosk.model import plain
+
+    return plain.encode(result)
 
 
 def test_an_unwritable_cache_only_means_checking_every_time(tmp_path, monkeypatch, bundled):
@@ -98,7 +151,7 @@ def test_a_file_with_the_same_checksum_is_not_mistaken_for_the_one_remembered(ca
 def test_only_the_most_recently_used_results_are_kept(cache):
     for number in range(remember.KEEP + 3):
         remember.remembered("number", str(number).encode(), lambda number=number: number)
-    kept = list(cache.glob("*.pickle"))
+    kept = list(cache.glob("*.kept"))
     assert len(kept) == remember.KEEP
 
 
@@ -130,4 +183,7 @@ def test_the_second_start_with_the_same_files_loads_neither_the_validator_nor_ba
     assert "pydantic" not in second and "kiosk.model.validation" not in second
     # The numbers and dates on screen: CLDR's conventions kept by the first start (kiosk.model.cldr).
     assert "babel" in first and "babel" not in second
+    # A kiosk without [fleet] loads nothing of it, nor its libraries.
+    assert not {name for name in first if name.split(".")[0] in ("minisign", "boto3", "botocore")
+                or name.startswith("kiosk.fleet") or name == "kiosk.ui.fleet"}
     assert "first frame painted" in starts[1].stderr
