@@ -21,7 +21,7 @@ from kiosk.platform_check import PLUGIN_FAILED, platform_problem
 
 log = logging.getLogger("kiosk")
 SUBCOMMANDS = ("screenshot", "validate", "edit", "history", "doctor", "stats", "speak", "set-pin",
-               "install-autostart", "uninstall-autostart")
+               "install-autostart", "uninstall-autostart", "fleet")
 _STARTED = time.perf_counter()
 
 
@@ -117,11 +117,23 @@ def _command(argv: list[str]) -> int:
         from kiosk.admin import set_pin
 
         return set_pin(argv[1:])
+    if command == "fleet":
+        return _fleet_command(argv[1:])
     if command in ("install-autostart", "uninstall-autostart"):
         from kiosk.autostart import autostart
 
         return autostart(command, argv[1:])
     return run(run_parser().parse_args(argv))
+
+
+def _fleet_command(argv: list[str]) -> int:
+    try:
+        from kiosk.fleet.staff import main as fleet
+    except ImportError as error:
+        print(f"kiosk fleet needs the kiosk's fleet extra ({error}): pip install 'jining-kiosk[fleet]'",
+              file=sys.stderr)
+        return 2
+    return fleet(argv)
 
 
 def _settings(args, parser, loaded: LoadedConfig | None = None) -> tuple[LoadedConfig, DataStore, str]:
@@ -203,7 +215,9 @@ def run(args) -> int:
     # Started outside opening hours, the black layer is what is painted first: the window under
     # it is not painted at all.
     painted = [window] if kiosk.display is None else [window, kiosk.display.curtain]
-    _after_first_paint(painted, args.quit_after, lambda: _after_start(kiosk, analytics, language, service))
+    fleet = []  # the fleet link, once started
+    _after_first_paint(painted, args.quit_after,
+                       lambda: (_after_start(kiosk, analytics, language, service), fleet.extend(_fleet(kiosk))))
     if args.windowed:
         show_windowed(window, args.size)
     else:
@@ -215,6 +229,8 @@ def run(args) -> int:
     code = QApplication.instance().exec()
     if service is not None:
         service.stopping()  # before the analytics' last write, which may take a moment
+    for link in fleet:
+        link.stop()
     analytics.stop(code)
     log.info("stopped, exit code %d", code)
     from kiosk.restart import RESTART_EXIT_CODE, replace_process, supervised
@@ -263,6 +279,26 @@ def _after_start(kiosk, analytics: _Analytics, language: str, service=None) -> N
     kiosk.after_first_frame()
     set_icon(QApplication.instance())
     analytics.start(kiosk, language)
+
+
+def _fleet(kiosk) -> list:
+    """The link to the fleet's broker ([fleet] mqtt_host), started; none without it."""
+    settings = kiosk.config.fleet
+    if settings is None or settings.mqtt_host is None:
+        return []
+    try:
+        from kiosk.ui.fleet_link import FleetLink
+
+        link = FleetLink(kiosk, settings)
+    except ImportError as error:
+        log.error("fleet: [fleet] mqtt_host is set but %s; install the kiosk with its extra: pip install "
+                  "'jining-kiosk[fleet]'", error)
+        return []
+    except OSError as error:
+        log.error("fleet: cannot read the password file: %s; not reporting to the broker", error)
+        return []
+    link.start()
+    return [link]
 
 
 def _report_screen_blanking() -> None:

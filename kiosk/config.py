@@ -91,6 +91,34 @@ class DisplayHours:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Fleet:
+    """Many kiosks watched and commanded by staff ([fleet]; see README "Fleet: watching many
+    kiosks"). The MQTT link starts only where mqtt_host is set: absent, nothing of it is imported."""
+
+    __pydantic_config__ = {"extra": "forbid"}
+
+    mqtt_host: Annotated[str | None, Rules("The MQTT broker's host name; unset: no status is reported and "
+                                           "no command is taken.", min_length=1, strict=True)] = None
+    mqtt_port: Annotated[int | None, Rules("The broker's port; unset: 8883 with mqtt_tls_ca, else 1883.",
+                                           ge=1, le=65535, strict=True)] = None
+    mqtt_tls_ca: Annotated[str | None, Rules("CA certificate file (PEM) of the broker; set: TLS.",
+                                             strict=True)] = None
+    mqtt_tls_cert: Annotated[str | None, Rules("This kiosk's client certificate (PEM), if the broker asks.",
+                                               strict=True)] = None
+    mqtt_tls_key: Annotated[str | None, Rules("The key of mqtt_tls_cert (PEM).", strict=True)] = None
+    mqtt_username: Annotated[str | None, Rules("This kiosk's user name at the broker (its ACL allows it "
+                                               "only its own topics).", strict=True)] = None
+    mqtt_password_file: Annotated[str | None, Rules("A file holding the password (kept out of this file).",
+                                                    strict=True)] = None
+    site: Annotated[str, Rules("Where the kiosk stands, a topic level: kiosks/<site>/<kiosk_id>/...",
+                               pattern=r"^[A-Za-z0-9_.-]+$", strict=True)] = "default"
+    kiosk_id: Annotated[str | None, Rules("This kiosk's name in the fleet; unset: the host name.",
+                                          pattern=r"^[A-Za-z0-9_.-]+$", strict=True)] = None
+    status_seconds: Annotated[int, Rules("A status every this many seconds, besides one at each change.",
+                                         ge=10, le=3600, strict=True)] = 300
+
+
+@dataclass(frozen=True, kw_only=True)
 class Config:
     """Every setting, with its default. Unknown keys and wrong types (even "90" for 90) are errors."""
 
@@ -117,6 +145,7 @@ class Config:
     speech_volume: Annotated[float, Rules("Speech volume at the start of each visit, 0 (silent) to 1 (the "
                                           "output's full level); visitors may change it until they walk away.",
                                           ge=0.0, le=1.0, strict=True)] = DEFAULT_VOLUME
+    fleet: Annotated[Fleet | None, Rules("Reporting to staff over MQTT; unset: a kiosk on its own.")] = None
 
 
 SETTINGS = tuple(f.name for f in dataclasses.fields(Config))
@@ -348,13 +377,21 @@ def _shown_input(value) -> str:
 # ---- writing ---------------------------------------------------------------------------------
 
 def toml_value(value) -> str:
-    """A setting's value as TOML writes it: true/false, a number, or a quoted string."""
+    """A setting's value as TOML writes it: true/false, a number, a quoted string, a date, an
+    array, or a section as an inline table."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str):
         return '"' + "".join(_escape(ch) for ch in value) + '"'
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    if dataclasses.is_dataclass(value):  # a section ([display_hours], [fleet]) as an inline table
+        items = ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))
+        return "{ " + ", ".join(f"{name} = {toml_value(item)}" for name, item in items if item is not None) + " }"
     raise TypeError(f"not a TOML scalar: {value!r}")
 
 
