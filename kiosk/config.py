@@ -90,6 +90,12 @@ class DisplayHours:
                                        "the last touch; 0: it stays off.", ge=0, le=240, strict=True)] = 5
 
 
+# Constraints go on the value's own type: on "X | None" as a whole pydantic would not apply them.
+TopicLevel = Annotated[str, Rules(pattern=r"^[A-Za-z0-9_.-]+$", strict=True)]  # no "/", "+" or "#"
+Port = Annotated[int, Rules(ge=1, le=65535, strict=True)]
+Text = Annotated[str, Rules(min_length=1, strict=True)]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Fleet:
     """Many kiosks watched and commanded by staff ([fleet]; see README "Fleet: watching many
@@ -97,23 +103,18 @@ class Fleet:
 
     __pydantic_config__ = {"extra": "forbid"}
 
-    mqtt_host: Annotated[str | None, Rules("The MQTT broker's host name; unset: no status is reported and "
-                                           "no command is taken.", min_length=1, strict=True)] = None
-    mqtt_port: Annotated[int | None, Rules("The broker's port; unset: 8883 with mqtt_tls_ca, else 1883.",
-                                           ge=1, le=65535, strict=True)] = None
-    mqtt_tls_ca: Annotated[str | None, Rules("CA certificate file (PEM) of the broker; set: TLS.",
-                                             strict=True)] = None
-    mqtt_tls_cert: Annotated[str | None, Rules("This kiosk's client certificate (PEM), if the broker asks.",
-                                               strict=True)] = None
-    mqtt_tls_key: Annotated[str | None, Rules("The key of mqtt_tls_cert (PEM).", strict=True)] = None
-    mqtt_username: Annotated[str | None, Rules("This kiosk's user name at the broker (its ACL allows it "
-                                               "only its own topics).", strict=True)] = None
-    mqtt_password_file: Annotated[str | None, Rules("A file holding the password (kept out of this file).",
-                                                    strict=True)] = None
-    site: Annotated[str, Rules("Where the kiosk stands, a topic level: kiosks/<site>/<kiosk_id>/...",
-                               pattern=r"^[A-Za-z0-9_.-]+$", strict=True)] = "default"
-    kiosk_id: Annotated[str | None, Rules("This kiosk's name in the fleet; unset: the host name.",
-                                          pattern=r"^[A-Za-z0-9_.-]+$", strict=True)] = None
+    mqtt_host: Annotated[Text | None, Rules("The MQTT broker's host name; unset: no status is reported and "
+                                            "no command is taken.")] = None
+    mqtt_port: Annotated[Port | None, Rules("The broker's port; unset: 8883 with mqtt_tls_ca, else 1883.")] = None
+    mqtt_tls_ca: Annotated[Text | None, Rules("CA certificate file (PEM) of the broker; set: TLS.")] = None
+    mqtt_tls_cert: Annotated[Text | None, Rules("This kiosk's client certificate (PEM), if the broker asks.")] = None
+    mqtt_tls_key: Annotated[Text | None, Rules("The key of mqtt_tls_cert (PEM).")] = None
+    mqtt_username: Annotated[Text | None, Rules("This kiosk's user name at the broker (its ACL allows it "
+                                                "only its own topics).")] = None
+    mqtt_password_file: Annotated[Text | None, Rules("A file holding the password (kept out of this file).")] = None
+    site: Annotated[TopicLevel, Rules("Where the kiosk stands, a topic level: kiosks/<site>/<kiosk_id>/...")] = \
+        "default"
+    kiosk_id: Annotated[TopicLevel | None, Rules("This kiosk's name in the fleet; unset: the host name.")] = None
     status_seconds: Annotated[int, Rules("A status every this many seconds, besides one at each change.",
                                          ge=10, le=3600, strict=True)] = 300
 
