@@ -76,7 +76,10 @@ class StatusLink:
         self.client.loop_stop()
 
     def publish_status(self, status: dict) -> None:
-        """Retained; while the broker is away it is dropped (the next connection sends a fresh one)."""
+        """Retained. While the broker is away nothing is sent (paho would queue every one until
+        it is back): the next connection sends a fresh status."""
+        if not self.connected:
+            return
         self.published = {**status, "online": True}
         self.client.publish(self.topics.status, encode(self.published), qos=1, retain=True)
 
