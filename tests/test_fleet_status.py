@@ -62,6 +62,7 @@ class Broker:
     home: Path
     port: int = field(default_factory=free_port)
     secure: bool = False
+    tls_ca: Path | None = None  # set by with_tls(): the listener speaks TLS only
     process: subprocess.Popen | None = None
 
     def start(self) -> Broker:
@@ -75,6 +76,9 @@ class Broker:
                       f"acl_file {self.home / 'acl'}"]
         else:
             lines += ["allow_anonymous true"]
+        if self.tls_ca is not None:
+            lines += [f"cafile {self.tls_ca}", f"certfile {self.home / 'broker.pem'}",
+                      f"keyfile {self.home / 'broker.key'}"]
         config.write_text("\n".join(lines) + "\n")
         with (self.home / "mosquitto.log").open("a") as log:  # the broker keeps its own descriptor
             self.process = subprocess.Popen([MOSQUITTO, "-c", str(config)], stdout=log, stderr=log)
@@ -92,6 +96,21 @@ class Broker:
     def kill(self) -> None:
         self.process.kill()
         self.process.wait(timeout=WAIT_S)
+
+    def with_tls(self) -> Broker:
+        """A certificate authority of its own and a certificate for 127.0.0.1 signed by it."""
+        def openssl(*args: str) -> None:
+            subprocess.run(["openssl", *args], check=True, capture_output=True, cwd=self.home)
+
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=test fleet CA",
+                "-keyout", "ca.key", "-out", "ca.pem")
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "broker.key",
+                "-out", "broker.csr")
+        (self.home / "san.ext").write_text("subjectAltName = IP:127.0.0.1\n")
+        openssl("x509", "-req", "-in", "broker.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-days", "1", "-extfile", "san.ext", "-out", "broker.pem")
+        self.tls_ca = self.home / "ca.pem"
+        return self
 
     def add_user(self, name: str) -> Path:
         """A user with a password; returns the file that holds it (as a kiosk keeps it)."""
@@ -113,6 +132,8 @@ def broker(tmp_path):
 
 def fleet_section(broker: Broker, user: str | None = None, **settings) -> str:
     lines = ["[fleet]", 'mqtt_host = "127.0.0.1"', f"mqtt_port = {broker.port}", 'site = "test"']
+    if broker.tls_ca is not None:
+        lines += [f'mqtt_tls_ca = "{broker.tls_ca}"']
     if user is not None:
         lines += [f'mqtt_username = "{user}"', f'mqtt_password_file = "{broker.home / (user + ".password")}"']
     lines += [f"{key} = {json.dumps(value)}" for key, value in settings.items()]
@@ -128,6 +149,8 @@ class Watcher:
         self.client = paho.Client(paho.CallbackAPIVersion.VERSION2, client_id=f"watcher-{user}-{uuid.uuid4().hex}")
         if user is not None:
             self.client.username_pw_set(user, f"secret-{user}")
+        if broker.tls_ca is not None:
+            self.client.tls_set(ca_certs=str(broker.tls_ca))
         self.client.on_message = lambda _c, _u, message: self.messages.put(message)
         subscribed: queue.Queue = queue.Queue()
         self.client.on_subscribe = lambda *args: subscribed.put(True)
@@ -315,6 +338,25 @@ def _drain_queue(messages: queue.Queue) -> list:
     while not messages.empty():
         drained.append(messages.get())
     return drained
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="the TLS test needs the Debian packages openssl")
+def test_kiosk_and_staff_reach_a_broker_over_tls_only(tmp_path, watchers):
+    broker = Broker(tmp_path / "broker")
+    broker.home.mkdir()
+    broker.with_tls().start()
+    watcher = watchers(broker)
+    start_kiosk(tmp_path / "k1", fleet_section(broker, kiosk_id="k1"))
+    assert watcher.status("k1")["online"]
+    listed = staff(broker, "list", home=tmp_path)
+    assert listed.returncode == 0 and "screen on" in listed.stdout, listed.stdout + listed.stderr
+
+    plain = tmp_path / "plain.toml"  # the same broker without the CA: no connection, and it says so
+    plain.write_text(f'[fleet]\nmqtt_host = "127.0.0.1"\nmqtt_port = {broker.port}\n')
+    refused = subprocess.run([sys.executable, "-m", "kiosk", "fleet", "--config", str(plain), "--timeout", "5",
+                              "list"], capture_output=True, text=True, timeout=WAIT_S, env=environment(tmp_path),
+                             cwd=ROOT)
+    assert refused.returncode == 2 and "cannot reach the broker" in refused.stderr, refused.stderr
 
 
 def test_a_killed_broker_leaves_the_kiosk_running_and_it_reports_again_when_the_broker_is_back(broker, watchers,
