@@ -405,3 +405,28 @@ def test_fleet_settings_are_checked_like_the_others(tmp_path):
     path.write_text('[fleet]\nmqtt_host = "broker.example"\nsite = "hall"\nkiosk_id = "k-1"\n')
     fleet = load_config(path).config.fleet
     assert (fleet.mqtt_host, fleet.site, fleet.kiosk_id, fleet.status_seconds) == ("broker.example", "hall", "k-1", 300)
+
+
+def test_a_touch_is_the_last_touch_and_only_real_changes_are_sent_at_once(make_kiosk, tap, qtbot, broker,
+                                                                          watchers):
+    """A kiosk in this process: a touch and a visitor's session wait for the next regular
+    status; the screen going off is sent at once, and its status has the touch's time."""
+    from kiosk.config import Fleet
+    from kiosk.ui.fleet_link import FleetLink
+
+    watcher = watchers(broker)
+    kiosk = make_kiosk()
+    link = FleetLink(kiosk, Fleet(mqtt_host="127.0.0.1", mqtt_port=broker.port, site="test", kiosk_id="k1"))
+    link.start()
+    try:
+        qtbot.waitUntil(lambda: link.link.published is not None, timeout=WAIT_S * 1000)
+        assert watcher.status("k1")["last_touch"] is None
+        tap(kiosk.window)
+        link.publish_if_changed()
+        kiosk.session.reset_requested.emit()  # the visitor's session back to the start
+        kiosk.switch_screen(False, "a test")
+        # Messages of one client arrive in order: the next one is the screen going off.
+        status = watcher.status("k1")
+        assert status["screen_on"] is False and status["last_touch"] is not None
+    finally:
+        link.stop()
