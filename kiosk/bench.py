@@ -5,6 +5,7 @@
     .venv/bin/python -m kiosk.bench --profile       # also: the top 10 functions of the busy part
     .venv/bin/python -m kiosk.bench --soak 1        # only the soak: a week of traffic, RSS sampled
     .venv/bin/python -m kiosk.bench --speech        # only speech: say() to the first frame at the device
+    .venv/bin/python -m kiosk.bench --fleet         # only the fleet: status messages per kiosk per hour
     .venv/bin/python -m kiosk.bench --real-display 10000   # memory under XTest input on Xvfb (kiosk.bench_display)
 
 Runs headless (offscreen). Prints a table and writes JSON (--out) with median, p95, max and N
@@ -451,6 +452,9 @@ def run(args) -> dict:
     if args.speech:
         results.update(speech(10 if quick else 100))
         return results
+    if args.fleet:
+        results.update(fleet_status(25 if quick else 125))
+        return results
     if args.pictures:
         from kiosk.bench_pictures import measure
 
@@ -473,6 +477,7 @@ def run(args) -> dict:
     results.update(dataset_scaling(3 if quick else 20))
     results.update(remembered_load(3 if quick else 20))
     results.update(speech(10 if quick else 100))
+    results.update(fleet_status(25 if quick else 125))
     if args.profile:
         results["profile: top 10 (cumulative)"] = profile(bench)
     results["uptime"] = uptime(bench, 0.01 if quick else 1.0)
@@ -499,6 +504,19 @@ def speech(runs: int) -> dict:
         return {**first_audio(runs, stats), **touch_to_sound(max(5, runs // 2), stats)}
     except RuntimeError as error:
         return {"speech: say() to first frame at the device": {"error": str(error)}}
+
+
+def fleet_status(seconds: float) -> dict:
+    """Status messages per kiosk per hour on the fleet's broker (kiosk.bench_fleet)."""
+    from kiosk.bench_fleet import status_rate
+
+    rate = status_rate(seconds)
+    if "error" in rate:
+        return {"fleet: status messages per kiosk per hour": rate}
+    return {"fleet: status messages per kiosk per hour at status_seconds=10, measured": rate["per kiosk per hour, measured"],
+            "fleet: status messages per kiosk per hour at the default 300 s, computed":
+                rate["per kiosk per hour at the default interval, computed"],
+            "fleet: status run": rate}
 
 
 def four_k(quick: bool, no_analytics: bool = False) -> dict:
@@ -588,6 +606,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pictures", type=int, metavar="N", default=0,
                         help="only the figures with N large photos in the data (kiosk.bench_pictures)")
     parser.add_argument("--speech", action="store_true", help="only the speech figures (kiosk.bench_speech)")
+    parser.add_argument("--fleet", action="store_true", help="only the fleet figure (kiosk.bench_fleet)")
     parser.add_argument("--no-analytics", action="store_true",
                         help="without the visitor analytics (to see what recording costs)")
     parser.add_argument("--real-display", type=int, metavar="N", default=0,

@@ -117,15 +117,27 @@ def _command(argv: list[str]) -> int:
         from kiosk.admin import set_pin
 
         return set_pin(argv[1:])
-    if command in ("publish", "fleet"):
+    if command == "publish" or argv[1:2] == ["keygen"]:  # content: kiosk publish, kiosk fleet keygen
         from kiosk.fleet.command import fleet_main, publish_main
 
         return (publish_main if command == "publish" else fleet_main)(argv[1:])
+    if command == "fleet":  # status and commands: kiosk fleet list|reload|screenshot|...
+        return _fleet_command(argv[1:])
     if command in ("install-autostart", "uninstall-autostart"):
         from kiosk.autostart import autostart
 
         return autostart(command, argv[1:])
     return run(run_parser().parse_args(argv))
+
+
+def _fleet_command(argv: list[str]) -> int:
+    try:
+        from kiosk.fleet.staff import main as fleet
+    except ImportError as error:
+        print(f"kiosk fleet needs the kiosk's fleet extra ({error}): pip install 'jining-kiosk[fleet]'",
+              file=sys.stderr)
+        return 2
+    return fleet(argv)
 
 
 def _settings(args, parser, loaded: LoadedConfig | None = None) -> tuple[LoadedConfig, DataStore, str]:
@@ -154,7 +166,12 @@ def _settings(args, parser, loaded: LoadedConfig | None = None) -> tuple[LoadedC
 
 def _fleet_data_file(loaded: LoadedConfig) -> Path | None:
     """The file a fleet keeps up to date ([fleet] set); it stands in for data_path."""
-    if loaded.config.fleet is None:
+    fleet = loaded.config.fleet
+    if fleet is None or not fleet.pulls_content:
+        return None
+    if fleet.public_key is None:
+        log.error("config: [fleet] url is set without public_key, so nothing downloaded could be checked: "
+                  "this kiosk pulls no content; add the public_key line 'kiosk fleet keygen' printed")
         return None
     from kiosk.datastore import default_state_dir
     from kiosk.fleet import FOLDER, content_file
@@ -216,7 +233,7 @@ def run(args) -> int:
                    stretch=args.stretch_text, key_numbers=analytics.key_numbers(), watch_config=fixed,
                    data=args.data)
     window = kiosk.window
-    if loaded.config.fleet is not None:  # a kiosk of its own loads nothing of the fleet
+    if _fleet_data_file(loaded) is not None:  # a kiosk of its own loads nothing of the fleet
         from kiosk.ui import fleet
 
         window._fleet = fleet.start(loaded.config.fleet, window)
@@ -225,7 +242,9 @@ def run(args) -> int:
     # Started outside opening hours, the black layer is what is painted first: the window under
     # it is not painted at all.
     painted = [window] if kiosk.display is None else [window, kiosk.display.curtain]
-    _after_first_paint(painted, args.quit_after, lambda: _after_start(kiosk, analytics, language, service))
+    fleet = []  # the fleet link, once started
+    _after_first_paint(painted, args.quit_after,
+                       lambda: (_after_start(kiosk, analytics, language, service), fleet.extend(_fleet(kiosk))))
     if args.windowed:
         show_windowed(window, args.size)
     else:
@@ -237,6 +256,8 @@ def run(args) -> int:
     code = QApplication.instance().exec()
     if service is not None:
         service.stopping()  # before the analytics' last write, which may take a moment
+    for link in fleet:
+        link.stop()
     analytics.stop(code)
     log.info("stopped, exit code %d", code)
     from kiosk.restart import RESTART_EXIT_CODE, replace_process, supervised
@@ -285,6 +306,26 @@ def _after_start(kiosk, analytics: _Analytics, language: str, service=None) -> N
     kiosk.after_first_frame()
     set_icon(QApplication.instance())
     analytics.start(kiosk, language)
+
+
+def _fleet(kiosk) -> list:
+    """The link to the fleet's broker ([fleet] mqtt_host), started; none without it."""
+    settings = kiosk.config.fleet
+    if settings is None or settings.mqtt_host is None:
+        return []
+    try:
+        from kiosk.ui.fleet_link import FleetLink
+
+        link = FleetLink(kiosk, settings)
+    except ImportError as error:
+        log.error("fleet: [fleet] mqtt_host is set but %s; install the kiosk with its extra: pip install "
+                  "'jining-kiosk[fleet]'", error)
+        return []
+    except OSError as error:
+        log.error("fleet: cannot read the password file: %s; not reporting to the broker", error)
+        return []
+    link.start()
+    return [link]
 
 
 def _report_screen_blanking() -> None:

@@ -90,20 +90,48 @@ class DisplayHours:
                                        "the last touch; 0: it stays off.", ge=0, le=240, strict=True)] = 5
 
 
+# Constraints go on the value's own type: on "X | None" as a whole pydantic would not apply them.
+TopicLevel = Annotated[str, Rules(pattern=r"^[A-Za-z0-9_.-]+$", strict=True)]  # no "/", "+" or "#"
+Port = Annotated[int, Rules(ge=1, le=65535, strict=True)]
+Text = Annotated[str, Rules(min_length=1, strict=True)]
+Url = Annotated[str, Rules(pattern=r"^https?://\S+$", strict=True)]
+PublicKey = Annotated[str, Rules(pattern=r"^RW[A-Za-z0-9+/]{54}$", strict=True)]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Fleet:
-    """Where this kiosk pulls its content from ([fleet]); see the README's Fleet section. Without
-    it the kiosk shows its own data file, and nothing of the fleet is loaded."""
+    """Many kiosks from one place ([fleet]; see the README's Fleet sections): content pulled from
+    a store where url is set, status and staff's commands over MQTT where mqtt_host is set.
+    Absent (or with neither), nothing of the fleet is imported."""
 
     __pydantic_config__ = {"extra": "forbid"}
 
-    url: Annotated[str, Rules("Where the published bundle is read, e.g. "
-                              "\"https://s3.example.com/bucket/prefix\" (the folder of manifest.json).",
-                              pattern=r"^https?://\S+$", strict=True)]
-    public_key: Annotated[str, Rules("The fleet's public key: the second line of the .pub file "
-                                     "'kiosk fleet keygen' wrote.", pattern=r"^RW[A-Za-z0-9+/]{54}$", strict=True)]
+    mqtt_host: Annotated[Text | None, Rules("The MQTT broker's host name; unset: no status is reported and "
+                                            "no command is taken.")] = None
+    mqtt_port: Annotated[Port | None, Rules("The broker's port; unset: 8883 with mqtt_tls_ca, else 1883.")] = None
+    mqtt_tls_ca: Annotated[Text | None, Rules("CA certificate file (PEM) of the broker; set: TLS.")] = None
+    mqtt_tls_cert: Annotated[Text | None, Rules("This kiosk's client certificate (PEM), if the broker asks.")] = None
+    mqtt_tls_key: Annotated[Text | None, Rules("The key of mqtt_tls_cert (PEM).")] = None
+    mqtt_username: Annotated[Text | None, Rules("This kiosk's user name at the broker (its ACL allows it "
+                                                "only its own topics).")] = None
+    mqtt_password_file: Annotated[Text | None, Rules("A file holding the password (kept out of this file).")] = None
+    site: Annotated[TopicLevel, Rules("Where the kiosk stands, a topic level: kiosks/<site>/<kiosk_id>/...")] = \
+        "default"
+    kiosk_id: Annotated[TopicLevel | None, Rules("This kiosk's name in the fleet; unset: the host name.")] = None
+    status_seconds: Annotated[int, Rules("A status every this many seconds, besides one at each change.",
+                                         ge=10, le=3600, strict=True)] = 300
+    # Content pulled from the store (kiosk.fleet.pull): only where url is set, with public_key.
+    url: Annotated[Url | None, Rules("Where the published bundle is read, e.g. "
+                                     "\"https://s3.example.com/bucket/prefix\" (the folder of manifest.json); "
+                                     "unset: the kiosk shows its own data file.")] = None
+    public_key: Annotated[PublicKey | None, Rules("The fleet's public key: the second line of the .pub file "
+                                                  "'kiosk fleet keygen' wrote; needed with url.")] = None
     poll_seconds: Annotated[int, Rules("How often to ask whether new content is published (one small "
                                        "request when nothing is).", ge=10, le=86400, strict=True)] = 300
+
+    @property
+    def pulls_content(self) -> bool:
+        return self.url is not None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,11 +158,11 @@ class Config:
     speech_output: Annotated[str, Rules("Where speech for blind visitors is played: \"default\" (the desktop's "
                                         "sound output), a playback device's name as 'kiosk doctor' lists it, or "
                                         "\"null\" (silent).", min_length=1, strict=True)] = DEFAULT_OUTPUT
-    fleet: Annotated[Fleet | None, Rules("Content pulled from a fleet's store; unset: this kiosk's own "
-                                         "data file.")] = None
     speech_volume: Annotated[float, Rules("Speech volume at the start of each visit, 0 (silent) to 1 (the "
                                           "output's full level); visitors may change it until they walk away.",
                                           ge=0.0, le=1.0, strict=True)] = DEFAULT_VOLUME
+    fleet: Annotated[Fleet | None, Rules("Many kiosks from one place: content from a store, status and "
+                                         "commands over MQTT; unset: a kiosk on its own.")] = None
 
 
 SETTINGS = tuple(f.name for f in dataclasses.fields(Config))
@@ -366,8 +394,8 @@ def _shown_input(value) -> str:
 # ---- writing ---------------------------------------------------------------------------------
 
 def toml_value(value) -> str:
-    """A setting's value as TOML writes it: true/false, a number, a quoted string, a date, and
-    a list or a section ([fleet], [display_hours]) of those, written inline."""
+    """A setting's value as TOML writes it: true/false, a number, a quoted string, a date, an
+    array, or a section as an inline table."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -376,9 +404,9 @@ def toml_value(value) -> str:
         return '"' + "".join(_escape(ch) for ch in value) + '"'
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, tuple):
+    if isinstance(value, tuple | list):
         return "[" + ", ".join(toml_value(item) for item in value) + "]"
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if dataclasses.is_dataclass(value):  # a section ([display_hours], [fleet]) as an inline table
         items = ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))
         return "{ " + ", ".join(f"{name} = {toml_value(item)}" for name, item in items if item is not None) + " }"
     raise TypeError(f"not a TOML scalar: {value!r}")

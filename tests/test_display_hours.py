@@ -235,6 +235,48 @@ def test_the_staff_corner_still_works_at_night(make_kiosk, tap):
     assert not kiosk.display.curtain.isVisible() and kiosk.no_pin.isVisible()
 
 
+# ---- staff's screen off and on from afar (a fleet command) ------------------------------------
+
+def test_staff_screen_off_holds_through_opening_hours_until_staff_switch_it_on(make_kiosk, tap, xset):
+    clock = at("11:00")
+    kiosk = make_kiosk(display_hours=HOURS, clock=clock, display_power=XDpms(xset.environ))
+    kiosk.switch_screen(False, "a test")
+    assert not kiosk.screen_on and kiosk.display.curtain.isVisible()
+    assert xset.calls() == ["xset dpms force off"]
+    clock.advance(30)
+    kiosk.display.check()  # still opening hours: the schedule would open it, the hold keeps it dark
+    tap(kiosk.window, tab_point(kiosk, 1))  # and a visitor's touch does not light it
+    xset.set_state("monitor", "On")
+    kiosk.display.reassert()
+    assert not kiosk.screen_on and kiosk.window.current_view == "overview"
+    assert xset.calls() == ["xset dpms force off"] * 3
+    kiosk.switch_screen(True, "a test")
+    assert kiosk.screen_on and not kiosk.display.curtain.isVisible() and xset.calls()[-3:] == DPMS_ON
+
+
+def test_staff_screen_on_outside_opening_hours_lights_it_a_while(make_kiosk):
+    clock = at("22:00")
+    kiosk = make_kiosk(display_hours=HOURS, clock=clock, display_power=NoSwitch())
+    assert not kiosk.screen_on
+    kiosk.switch_screen(True, "a test")
+    assert kiosk.screen_on
+    clock.advance(60)
+    kiosk.display.check()
+    assert not kiosk.screen_on
+
+
+def test_without_display_hours_staff_can_still_darken_the_screen(make_kiosk, tap):
+    kiosk = make_kiosk()
+    kiosk.switch_screen(True, "a test")
+    assert kiosk.display is None and kiosk.screen_on  # on already: nothing is built
+    kiosk.switch_screen(False, "a test")
+    tap(kiosk.window, tab_point(kiosk, 1))
+    assert not kiosk.screen_on and kiosk.display.curtain.isVisible() and kiosk.window.current_view == "overview"
+    assert kiosk.status() == "screen switched off by staff"
+    kiosk.switch_screen(True, "a test")
+    assert kiosk.screen_on and not kiosk.display.curtain.isVisible()
+
+
 # ---- the black curtain (no switch for the panel) ---------------------------------------------
 
 

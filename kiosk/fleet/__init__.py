@@ -1,7 +1,10 @@
-"""Content for many kiosks: published once as a signed bundle, pulled and verified by each.
+"""Many kiosks from one place. Content published once as a signed bundle, pulled and verified by
+each (bundle, keys, publish, pull); status reported to an MQTT broker and staff's commands taken
+(status, topics, broker), listed and sent with `kiosk fleet` (staff).
 
-Only imported when the configuration has a [fleet] section or a fleet command runs; it needs the
-optional extra ``fleet`` (``pip install '.[fleet]'``). Qt-free except kiosk.ui.fleet.
+Only imported when the configuration's [fleet] section sets url or mqtt_host, or a fleet command
+runs; it needs the optional extra ``fleet`` (``pip install '.[fleet]'``). Qt-free (the Qt glue is
+kiosk.ui.fleet and kiosk.ui.fleet_link).
 """
 
 from pathlib import Path

@@ -33,6 +33,12 @@ REASSERT_MS = 10 * 60_000
 STAFF_WAKE_MINUTES = 2  # the staff corner lights the screen even where touches do not
 
 
+# Hours for a kiosk without [display_hours] whose screen staff switch off from afar: always open,
+# and a touch does not light a screen staff darkened.
+ALWAYS_OPEN = DisplayHours(**{day: ("00:00-24:00",) for day in ("monday", "tuesday", "wednesday", "thursday",
+                                                               "friday", "saturday", "sunday")}, wake_minutes=0)
+
+
 class Phase(Enum):
     OPEN = "open"
     CLOSED = "closed"
@@ -60,6 +66,7 @@ class DisplaySchedule(QObject):
         self._power = power
         self.phase = Phase.OPEN
         self._woken_for = 0
+        self.held_off = False  # staff switched the screen off (a fleet command), whatever the hours
         self.wake_until: dt.datetime | None = None
         self.curtain = SleepCurtain(window)
         self.curtain.tapped.connect(self._on_touch)
@@ -91,6 +98,8 @@ class DisplaySchedule(QObject):
 
     def check(self, switch: bool = True) -> None:
         """Open or close if the time has come; `switch` False leaves the panel to reassert()."""
+        if self.held_off:
+            return
         now = self.clock()
         if self.schedule.is_open(now):
             if self.phase is not Phase.OPEN:
@@ -113,8 +122,32 @@ class DisplaySchedule(QObject):
         if self.phase is Phase.CLOSED:
             self._wake(max(self.wake_minutes, STAFF_WAKE_MINUTES), "the staff corner")
 
+    def hold(self, off: bool, by: str) -> None:
+        """Staff's screen off, held whatever the opening hours until staff switch it on (or
+        wake it at the staff corner); or on: open, or outside opening hours woken a while."""
+        log.info("display: %s switches the screen %s", by, "off" if off else "on")
+        if off:
+            self.held_off = True
+            if self.phase is Phase.CLOSED:
+                self.power.off()
+            else:
+                self._close(switch=True)
+            return
+        self.held_off = False
+        if self.schedule.is_open(self.clock()):
+            if self.phase is not Phase.OPEN:
+                self._open()
+        else:
+            self._wake(max(self.wake_minutes, STAFF_WAKE_MINUTES), by)
+
+    @property
+    def lit(self) -> bool:
+        return self.phase is not Phase.CLOSED
+
     def describe(self) -> str | None:
         """A line for the service manager's status, or None while open."""
+        if self.held_off:
+            return "screen switched off by staff"
         if self.phase is Phase.CLOSED:
             change = self.schedule.next_change(self.clock())
             until = f" until {change:%a %H:%M}" if change else ""
@@ -141,7 +174,7 @@ class DisplaySchedule(QObject):
         self.changed.emit()
 
     def _on_touch(self) -> None:
-        if self.wake_minutes == 0:
+        if self.wake_minutes == 0 or self.held_off:
             # An X server lights the panel for any input: dark again at once.
             log.info("display hours: a touch outside opening hours; the screen stays off (wake_minutes = 0)")
             self.power.off()
@@ -149,6 +182,7 @@ class DisplaySchedule(QObject):
         self._wake(self.wake_minutes, "a touch")
 
     def _wake(self, minutes: int, by: str) -> None:
+        self.held_off = False  # staff at the screen outrank staff far away
         self.phase = Phase.WOKEN
         self._woken_for = minutes
         self.wake_until = self.clock() + dt.timedelta(minutes=minutes)

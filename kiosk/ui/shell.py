@@ -114,9 +114,12 @@ class Kiosk(QObject):
         """Opening hours (config display_hours), or None: the screen is always on."""
         if config.display_hours is None:
             return None
+        return self._display_schedule(config.display_hours, clock, power)
+
+    def _display_schedule(self, hours, clock=None, power=None):
         from kiosk.ui.display import DisplaySchedule, local_now
 
-        display = DisplaySchedule(self.window, self.watcher, config.display_hours, clock or local_now, power, self)
+        display = DisplaySchedule(self.window, self.watcher, hours, clock or local_now, power, self)
         display.closed.connect(self._on_closed)
         display.woken.connect(self._on_woken)
         display.opened.connect(self._on_opened)
@@ -132,6 +135,22 @@ class Kiosk(QObject):
         quiet = (State.ATTRACT, State.ASLEEP)
         return NightlyRestart(config.restart_at, lambda: self.session.state in quiet, lambda why: self.restart(why),
                               clock or datetime.datetime.now, parent=self)
+
+    def switch_screen(self, on: bool, by: str) -> None:
+        """Staff's screen on or off from afar (kiosk.ui.fleet_link); held off until switched on.
+        Without opening hours the same dark screen is used, with hours that are always open."""
+        if self.display is None:
+            if on:
+                return  # without opening hours the screen is always on
+            from kiosk.ui.display import ALWAYS_OPEN
+
+            self.display = self._display_schedule(ALWAYS_OPEN)
+            self.display.start()
+        self.display.hold(not on, by)
+
+    @property
+    def screen_on(self) -> bool:
+        return self.display is None or self.display.lit
 
     def after_first_frame(self) -> None:
         """The panel switched as the opening hours want it (this runs a tool, so not before)."""
@@ -225,12 +244,10 @@ class Kiosk(QObject):
     def record(self, visits) -> None:
         """What visitors do, for the anonymous analytics (see kiosk.analytics)."""
         self.visits = visits
-        if self.display is None:
-            self.watcher.activity.connect(visits.active)
-            self.watcher.pressed.connect(visits.pressed)
-        else:  # a touch on the dark screen is nobody's visit until it wakes the screen
-            self.watcher.activity.connect(lambda: self.session.state is State.ASLEEP or visits.active())
-            self.watcher.pressed.connect(lambda: self.session.state is State.ASLEEP or visits.pressed())
+        # A touch on the dark screen (outside opening hours, or switched off by staff, which
+        # may happen later) is nobody's visit until it wakes the screen.
+        self.watcher.activity.connect(lambda: self.session.state is State.ASLEEP or visits.active())
+        self.watcher.pressed.connect(lambda: self.session.state is State.ASLEEP or visits.pressed())
         self.window.view_changed.connect(visits.view)
         self.window.language_changed.connect(visits.language_switched)
         self.window.signals.figure_tapped.connect(visits.figure)
