@@ -209,15 +209,20 @@ def environment(home: Path) -> dict[str, str]:
     return env
 
 
-def start_kiosk(home: Path, config: str) -> KioskProcess:
-    """The real program, windowed, with its own data file (so that reload has one to read)."""
-    home.mkdir(parents=True)
+def start_kiosk(home: Path, config: str, own_data: bool = True) -> KioskProcess:
+    """The real program, windowed, with its own data file (so that reload has one to read), or
+    without (own_data=False: a fleet's kiosk shows what it pulled). Started again in the same
+    home, it is the same kiosk restarted; its log goes on."""
+    home.mkdir(parents=True, exist_ok=True)
     (home / "config.toml").write_text("config_version = 1\nanalytics = false\n" + config)
-    shutil.copy(data_path(), home / "data.json")
+    data = []
+    if own_data:
+        shutil.copy(data_path(), home / "data.json")
+        data = ["--data", str(home / "data.json")]
     log_path = home / "kiosk.log"
-    with log_path.open("w") as log:
+    with log_path.open("a") as log:
         process = subprocess.Popen([sys.executable, "-m", "kiosk", "--windowed", "--size", "1280x720",
-                                    "--config", str(home / "config.toml"), "--data", str(home / "data.json")],
+                                    "--config", str(home / "config.toml"), *data],
                                    env=environment(home), stdout=subprocess.DEVNULL, stderr=log, cwd=ROOT)
     STARTED.append(process)
     return KioskProcess(process, log_path)
