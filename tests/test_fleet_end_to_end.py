@@ -6,8 +6,6 @@ a killed broker and a stopped store leave every screen as it was."""
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
 import signal
 import time
@@ -21,7 +19,7 @@ pytest.importorskip("moto.server", reason="moto[server] (a test dependency) is n
 
 from test_fleet_bundle import BUCKET, PREFIX, key_pair, publish, s3, staff_data, store, stored, with_value  # noqa: E402,F401
 from test_fleet_status import (MOSQUITTO, WAIT_S, Broker, KioskProcess, Watcher, broker, fleet_section,  # noqa: E402,F401
-                               staff, start_kiosk, watchers)
+                               screenshot_size, sha, start_kiosk, watchers)
 
 from kiosk.fleet import bundle  # noqa: E402
 
@@ -35,7 +33,7 @@ POLL_SECONDS = 10  # the shortest [fleet] allows
 
 def content_of(data: Path) -> str:
     """What a kiosk reports as its content (the shown file's SHA-256, shortened)."""
-    return hashlib.sha256(data.read_bytes()).hexdigest()[:12]
+    return sha(data)[:12]
 
 
 def latest_statuses(watcher: Watcher) -> dict[str, dict]:
@@ -95,8 +93,6 @@ def tampered_bundle(s3, key_pair, data: Path, version: int) -> None:
 
 def test_three_kiosks_take_one_publish_refuse_bad_bundles_and_outlive_their_servers(
         s3, key_pair, staff_data, broker, watchers, tmp_path):
-    from PIL import Image
-
     config = {name: fleet_section(broker, kiosk_id=name, url=f"{s3.endpoint}/{BUCKET}/{PREFIX}",
                                   public_key=key_pair[1], poll_seconds=POLL_SECONDS) for name in KIOSKS}
     watcher = watchers(broker)
@@ -128,12 +124,7 @@ def test_three_kiosks_take_one_publish_refuse_bad_bundles_and_outlive_their_serv
     statuses = latest_statuses(watcher)
     assert {name: statuses[name]["content"] for name in KIOSKS} == dict.fromkeys(KIOSKS, version_2)
 
-    picture = tmp_path / "k2.png"
-    shot = staff(broker, "screenshot", "k2", "--out", str(picture), home=tmp_path)
-    assert shot.returncode == 0, shot.stdout + shot.stderr
-    with Image.open(io.BytesIO(picture.read_bytes())) as image:
-        image.load()
-        assert image.size == (1280, 720)
+    assert screenshot_size(broker, "k2", tmp_path) == (1280, 720)
 
     # Both servers gone: every kiosk notices, says so once, and its screen goes on.
     before = log_ends(kiosks)

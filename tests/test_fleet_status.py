@@ -265,9 +265,19 @@ def test_a_kiosk_reports_its_status_staff_list_it_and_a_killed_kiosk_is_marked_o
     assert "OFFLINE" in next(line for line in listed.stdout.splitlines() if " k1 " in f" {line} ")
 
 
-def test_staff_commands_are_carried_out_answered_and_logged(broker, watchers, tmp_path):
+def screenshot_size(broker: Broker, kiosk: str, home: Path) -> tuple[int, int]:
+    """`kiosk fleet screenshot`: the size of the picture it wrote, once it decodes as a PNG."""
     from PIL import Image
 
+    picture = home / f"{kiosk}.png"
+    shot = staff(broker, "screenshot", kiosk, "--out", str(picture), home=home)
+    assert shot.returncode == 0, shot.stdout + shot.stderr
+    with Image.open(io.BytesIO(picture.read_bytes()), formats=["PNG"]) as image:
+        image.load()
+        return image.size
+
+
+def test_staff_commands_are_carried_out_answered_and_logged(broker, watchers, tmp_path):
     watcher = watchers(broker)
     kiosk = start_kiosk(tmp_path / "k1", fleet_section(broker, kiosk_id="k1"))
     first = watcher.status("k1")
@@ -279,12 +289,7 @@ def test_staff_commands_are_carried_out_answered_and_logged(broker, watchers, tm
     assert sha(data)[:12] in reloaded.stdout
     assert watcher.status("k1", lambda status: status["content"] == sha(data)[:12])
 
-    picture = tmp_path / "shot.png"
-    shot = staff(broker, "screenshot", "k1", "--out", str(picture), home=tmp_path)
-    assert shot.returncode == 0, shot.stdout + shot.stderr
-    with Image.open(io.BytesIO(picture.read_bytes())) as image:
-        image.load()
-        assert image.size == (1280, 720)
+    assert screenshot_size(broker, "k1", tmp_path) == (1280, 720)
 
     assert staff(broker, "screen-off", "k1", home=tmp_path).returncode == 0
     assert watcher.status("k1", lambda status: not status["screen_on"])["online"]
