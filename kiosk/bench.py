@@ -5,7 +5,8 @@
     .venv/bin/python -m kiosk.bench --profile       # also: the top 10 functions of the busy part
     .venv/bin/python -m kiosk.bench --soak 1        # only the soak: a week of traffic, RSS sampled
     .venv/bin/python -m kiosk.bench --speech        # only speech: say() to the first frame at the device
-    .venv/bin/python -m kiosk.bench --fleet         # only the fleet: status messages per kiosk per hour
+    .venv/bin/python -m kiosk.bench --fleet         # only the fleet: status messages per kiosk per hour,
+                                                    # publish to the last of 3 kiosks showing it, bytes per poll
     .venv/bin/python -m kiosk.bench --real-display 10000   # memory under XTest input on Xvfb (kiosk.bench_display)
 
 Runs headless (offscreen). Prints a table and writes JSON (--out) with median, p95, max and N
@@ -454,6 +455,7 @@ def run(args) -> dict:
         return results
     if args.fleet:
         results.update(fleet_status(25 if quick else 125))
+        results.update(fleet_content(1 if quick else 5))
         return results
     if args.pictures:
         from kiosk.bench_pictures import measure
@@ -478,6 +480,7 @@ def run(args) -> dict:
     results.update(remembered_load(3 if quick else 20))
     results.update(speech(10 if quick else 100))
     results.update(fleet_status(25 if quick else 125))
+    results.update(fleet_content(1 if quick else 5))
     if args.profile:
         results["profile: top 10 (cumulative)"] = profile(bench)
     results["uptime"] = uptime(bench, 0.01 if quick else 1.0)
@@ -517,6 +520,20 @@ def fleet_status(seconds: float) -> dict:
             "fleet: status messages per kiosk per hour at the default 300 s, computed":
                 rate["per kiosk per hour at the default interval, computed"],
             "fleet: status run": rate}
+
+
+def fleet_content(rounds: int) -> dict:
+    """Publish to the last of three kiosks showing it, and the bytes of an unchanged poll, with a
+    real store and broker (kiosk.bench_fleet_content)."""
+    from kiosk.bench_fleet_content import publish_to_shown
+
+    run = publish_to_shown(rounds)
+    if "error" in run:
+        return {"fleet: publish to the last of 3 kiosks showing it": run}
+    return {f"fleet: publish to the last of 3 kiosks showing it, poll_seconds={run['poll_seconds']} (s)":
+                stats(run["publish to last kiosk showing it (s)"]),
+            "fleet: bytes per unchanged poll (request + 304 answer, on the wire)": run["bytes per unchanged poll"],
+            "fleet: content run": run}
 
 
 def four_k(quick: bool, no_analytics: bool = False) -> dict:
@@ -606,7 +623,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pictures", type=int, metavar="N", default=0,
                         help="only the figures with N large photos in the data (kiosk.bench_pictures)")
     parser.add_argument("--speech", action="store_true", help="only the speech figures (kiosk.bench_speech)")
-    parser.add_argument("--fleet", action="store_true", help="only the fleet figure (kiosk.bench_fleet)")
+    parser.add_argument("--fleet", action="store_true", help="only the fleet figures (kiosk.bench_fleet, kiosk.bench_fleet_content)")
     parser.add_argument("--no-analytics", action="store_true",
                         help="without the visitor analytics (to see what recording costs)")
     parser.add_argument("--real-display", type=int, metavar="N", default=0,

@@ -37,7 +37,7 @@ def _free_port() -> int:
 def status_rate(seconds: float) -> dict:
     """Status messages of one kiosk over `seconds`, and per hour; an "error" entry if the broker
     or the fleet extra is missing."""
-    mosquitto = shutil.which("mosquitto") or shutil.which("mosquitto", path="/usr/sbin")
+    mosquitto = find_mosquitto()
     if mosquitto is None:
         return {"error": "mosquitto is not installed (Debian: mosquitto)"}
     try:
@@ -48,24 +48,14 @@ def status_rate(seconds: float) -> dict:
 
     with tempfile.TemporaryDirectory() as home:
         home = Path(home)
-        port = _free_port()
-        (home / "mosquitto.conf").write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                                             f"user {os.environ.get('USER') or 'root'}\n")
         processes = []
         try:
-            processes.append(subprocess.Popen([mosquitto, "-c", str(home / "mosquitto.conf")],
-                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            port = start_broker(mosquitto, home, processes)
             messages: queue.Queue = queue.Queue()
-            counter = _subscriber(mqtt, port, messages)
-            (home / "config.toml").write_text(
-                f"config_version = 1\nanalytics = false\nidle_seconds = 10\n[fleet]\nmqtt_host = \"127.0.0.1\"\n"
-                f"mqtt_port = {port}\nsite = \"bench\"\nkiosk_id = \"k1\"\nstatus_seconds = {MEASURED_INTERVAL_S}\n")
-            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-                   **{name: str(home) for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME",
-                                                   "XDG_CACHE_HOME")}}
-            processes.append(subprocess.Popen([sys.executable, "-m", "kiosk", "--windowed", "--config",
-                                               str(home / "config.toml")], env=env, stdout=subprocess.DEVNULL,
-                                              stderr=subprocess.DEVNULL))
+            counter = _subscriber(mqtt, port, lambda message: messages.put(message.payload))
+            processes.append(start_kiosk(home, f"idle_seconds = 10\n[fleet]\nmqtt_host = \"127.0.0.1\"\n"
+                                               f"mqtt_port = {port}\nsite = \"bench\"\nkiosk_id = \"k1\"\n"
+                                               f"status_seconds = {MEASURED_INTERVAL_S}\n"))
             messages.get(timeout=WAIT_S)  # the status at connection: the run starts here
             started = time.monotonic()
             count = 1
@@ -80,9 +70,7 @@ def status_rate(seconds: float) -> dict:
         except queue.Empty:
             return {"error": "the kiosk sent no status"}
         finally:
-            for process in reversed(processes):
-                process.terminate()
-                process.wait(timeout=WAIT_S)
+            stop(processes)
     regular = int(seconds // MEASURED_INTERVAL_S)
     changes = max(0, count - 1 - regular)  # besides the one at connection and the regular ones
     default = Fleet().status_seconds
@@ -93,9 +81,40 @@ def status_rate(seconds: float) -> dict:
             "default status_seconds": default}
 
 
-def _subscriber(mqtt, port: int, messages: queue.Queue):
-    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="bench-counter")
-    client.on_message = lambda _c, _u, message: messages.put(message.payload)
+def find_mosquitto() -> str | None:
+    return shutil.which("mosquitto") or shutil.which("mosquitto", path="/usr/sbin")
+
+
+def start_broker(mosquitto: str, home: Path, processes: list) -> int:
+    """Mosquitto on a free localhost port (its process appended to `processes`); returns the port."""
+    port = _free_port()
+    (home / "mosquitto.conf").write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
+                                         f"user {os.environ.get('USER') or 'root'}\n")
+    processes.append(subprocess.Popen([mosquitto, "-c", str(home / "mosquitto.conf")],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    return port
+
+
+def start_kiosk(home: Path, settings: str) -> subprocess.Popen:
+    """A real kiosk process, windowed offscreen, with `home` for its configuration and state."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(f"config_version = 1\nanalytics = false\n{settings}")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           **{name: str(home) for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")}}
+    return subprocess.Popen([sys.executable, "-m", "kiosk", "--windowed", "--config", str(home / "config.toml")],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def stop(processes: list) -> None:
+    for process in reversed(processes):
+        process.terminate()
+        process.wait(timeout=WAIT_S)
+
+
+def _subscriber(mqtt, port: int, on_payload, client_id: str = "bench-counter"):
+    """A client on every kiosk's status; `on_payload(message)` on paho's thread for each."""
+    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=client_id)
+    client.on_message = lambda _c, _u, message: on_payload(message)
     deadline = time.monotonic() + WAIT_S
     while True:
         try:

@@ -6,11 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import select
 import shutil
 import socket
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ boto3 = pytest.importorskip("boto3", reason="the optional 'fleet' extra (boto3) 
 pytest.importorskip("minisign", reason="the optional 'fleet' extra (py-minisign) is not installed")
 moto_server = pytest.importorskip("moto.server", reason="moto[server] (a test dependency) is not installed")
 
+from kiosk.bench_fleet_content import CountingRelay, public_bucket  # noqa: E402
 from kiosk.cli import main  # noqa: E402
 from kiosk.datastore import DataStore  # noqa: E402
 from kiosk.fleet import bundle, keys  # noqa: E402
@@ -53,53 +52,6 @@ class S3Server:
         self._server.stop()
 
 
-class CountingProxy:
-    """A TCP relay in front of the store that counts the bytes each way and the connections
-    (urllib makes one per request): what a poll really costs on the wire."""
-
-    def __init__(self, port: int):
-        self.upstream = port
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.sent = self.received = self.connections = 0
-        self._lock = threading.Lock()
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def reset(self):
-        with self._lock:
-            self.sent = self.received = self.connections = 0
-
-    def _accept(self):
-        while True:
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                return
-            with self._lock:
-                self.connections += 1
-            threading.Thread(target=self._relay, args=(client,), daemon=True).start()
-
-    def _relay(self, client):
-        """Both directions of one connection, until either side closes it."""
-        with client, socket.create_connection(("127.0.0.1", self.upstream)) as server:
-            ends = {client: (server, "sent"), server: (client, "received")}
-            while True:
-                ready, _, _ = select.select(list(ends), [], [], 10)
-                for source in ready:
-                    destination, counter = ends[source]
-                    data = source.recv(65536)
-                    if not data:
-                        return
-                    with self._lock:
-                        setattr(self, counter, getattr(self, counter) + len(data))
-                    destination.sendall(data)
-                if not ready:
-                    return
-
-    def close(self):
-        self.listener.close()
-
-
 @pytest.fixture
 def s3(monkeypatch):
     for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
@@ -108,11 +60,8 @@ def s3(monkeypatch):
     server = S3Server()
     server.start()
     client = boto3.client("s3", endpoint_url=server.endpoint)
-    client.create_bucket(Bucket=BUCKET)
     # Kiosks read without credentials: the bundle's prefix is public, the rest of the bucket not.
-    policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
-                                                      "Resource": f"arn:aws:s3:::{BUCKET}/{PREFIX}/*"}]}
-    client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(policy))
+    public_bucket(client, BUCKET, PREFIX)
     server.client = client
     yield server
     client.delete_bucket_policy(Bucket=BUCKET)
@@ -211,7 +160,7 @@ def test_pictures_travel_with_the_data_and_ones_no_longer_used_are_removed(s3, k
 
 
 def test_an_unchanged_bundle_costs_one_small_request(s3, key_pair, staff_data, tmp_path):
-    proxy = CountingProxy(s3.port)
+    proxy = CountingRelay(s3.port)
     try:
         kiosk = Kiosk(f"http://127.0.0.1:{proxy.port}/{BUCKET}/{PREFIX}", key_pair[1], tmp_path / "kiosk")
         assert publish(s3, key_pair, staff_data) == 0
