@@ -126,7 +126,7 @@ def test_three_kiosks_take_one_publish_refuse_bad_bundles_and_outlive_their_serv
 
     assert screenshot_size(broker, "k2", tmp_path) == (1280, 720)
 
-    # Both servers gone: every kiosk notices, says so once, and its screen goes on.
+    # Both servers gone: every kiosk notices, says so, and its screen goes on.
     before = log_ends(kiosks)
     broker.kill()
     s3.stop()
