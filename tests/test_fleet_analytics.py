@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import logging
 import sqlite3
 import time
 import urllib.request
@@ -252,3 +253,47 @@ def test_a_kiosk_killed_between_upload_and_remembering_uploads_again_and_nothing
     assert len(after) == DAYS and {key: after[key] for key in first_three} == first_three
     report = zone(s3, tmp_path)
     assert figures(report.zone) == figures(kiosk.own_stats())
+
+
+def test_the_analytics_settings_of_the_fleet_section(tmp_path):
+    from kiosk.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text('[fleet]\nanalytics_url = "s3://zone-analytics/jining"\n'
+                    'analytics_endpoint = "https://store.example"\nsite = "hall"\n')
+    loaded = load_config(path)
+    assert not loaded.problems
+    assert (loaded.config.fleet.analytics_url, loaded.config.fleet.analytics_endpoint) == (
+        "s3://zone-analytics/jining", "https://store.example")
+    assert load_config(None).config.fleet is None  # absent: nothing is uploaded
+    for setting, bad in (("analytics_url", "https://store.example/bucket"), ("analytics_url", "s3:///prefix"),
+                         ("analytics_endpoint", "store.example")):
+        path.write_text(f'idle_seconds = 30\n[fleet]\n{setting} = "{bad}"\n')
+        loaded = load_config(path)  # the fleet is off, the other settings apply
+        assert loaded.config.fleet is None and loaded.config.idle_seconds == 30
+        assert [problem.path.split(": ")[-1] for problem in loaded.problems] == [f"fleet.{setting}"]
+
+
+def test_a_running_kiosk_uploads_its_closed_days_on_a_thread_of_its_own(kiosks, s3, tmp_path, qapp, caplog):
+    from PySide6.QtCore import QObject
+
+    from kiosk.config import Fleet
+    from kiosk.ui.fleet import AnalyticsUploading
+
+    caplog.set_level(logging.INFO, logger=analytics_upload.__name__)
+    kiosk = kiosks[0]
+    run(kiosk.database, kiosk.sessions, 0)
+    settings = Fleet(analytics_url=f"s3://{BUCKET}/{PREFIX}", analytics_endpoint=s3.endpoint, site="hall",
+                     kiosk_id="k1")
+    parent = QObject()
+    uploading = AnalyticsUploading(settings, kiosk.database, parent, folder=kiosk.state)
+    try:
+        deadline = time.monotonic() + 60
+        while len(kiosk.uploader().uploaded()) < DAYS + 3 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        uploading.thread.stop()
+    assert {key.rsplit("/", 1)[-1] for key in objects(s3)} == {f"{day}.parquet" for day in kiosk.uploader().uploaded()}
+    assert len(objects(s3)) == DAYS + 3
+    uploads = [record for record in caplog.records if record.getMessage().startswith("analytics: uploaded")]
+    assert len(uploads) == DAYS + 3 and {record.threadName for record in uploads} == {"analytics-upload"}
