@@ -7,10 +7,14 @@ from __future__ import annotations
 import contextlib
 import datetime
 import logging
+import os
 import sqlite3
+import subprocess
+import sys
 import time
 import urllib.request
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -35,7 +39,8 @@ UNTIL = TODAY - datetime.timedelta(days=1)
 # records the whole week, and ends with exit code 70 after the upload in the middle of it)
 KILLED, GOES_ON = "killed", "goes on"
 KIOSKS = (("hall", "k1", 1, 0), ("hall", "k2", 2, GOES_ON), ("museum", "k3", 3, KILLED))
-SPLIT = 3  # the first run records the first SPLIT days, the second the rest
+SPLIT = 3
+ROOT = Path(__file__).resolve().parents[1]  # the first run records the first SPLIT days, the second the rest
 
 
 @pytest.fixture
@@ -297,3 +302,36 @@ def test_a_running_kiosk_uploads_its_closed_days_on_a_thread_of_its_own(kiosks, 
     assert len(objects(s3)) == DAYS + 3
     uploads = [record for record in caplog.records if record.getMessage().startswith("analytics: uploaded")]
     assert len(uploads) == DAYS + 3 and {record.threadName for record in uploads} == {"analytics-upload"}
+
+
+def test_the_kiosk_program_uploads_at_start_when_its_configuration_says_where(s3, tmp_path, monkeypatch):
+    """The real program: [fleet] analytics_url starts the upload beside the kiosk's own analytics."""
+    from conftest import SCREEN_CONFIG, STARTED
+
+    from kiosk.analytics import db
+
+    home = tmp_path / "home"
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={SCREEN_CONFIG}"}
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(home / name.lower())
+    env.pop("NOTIFY_SOCKET", None)
+    monkeypatch.setenv("XDG_DATA_HOME", env["XDG_DATA_HOME"])  # where the kiosk keeps its analytics
+    database = db.default_path()
+    run(database, simulate.plan(FIRST, 2, seed=5), 0)
+    config = home / "config.toml"
+    config.write_text(f'config_version = 1\n[fleet]\nanalytics_url = "s3://{BUCKET}/{PREFIX}"\n'
+                      f'analytics_endpoint = "{s3.endpoint}"\nsite = "hall"\nkiosk_id = "k9"\n')
+    log_path = home / "kiosk.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen([sys.executable, "-m", "kiosk", "--windowed", "--size", "1280x720",
+                                    "--config", str(config), "--quit-after", "120"],
+                                   env=env, stdout=subprocess.DEVNULL, stderr=log, cwd=ROOT)
+    STARTED.append(process)
+    closed = {(FIRST + datetime.timedelta(days=n)).isoformat() for n in range(DAYS + 3)}
+    deadline = time.monotonic() + 100
+    while len(objects(s3)) < len(closed) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    process.terminate()  # SIGTERM: the kiosk quits cleanly
+    assert process.wait(timeout=30) == 0, log_path.read_text()
+    assert set(objects(s3)) == {f"{PREFIX}/analytics/hall/k9/{day}.parquet" for day in closed}
+    assert "analytics: uploading closed days to s3://" in log_path.read_text()
