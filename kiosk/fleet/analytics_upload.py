@@ -155,11 +155,12 @@ class Uploader:
         (the days done so far stay remembered)."""
         if not self.database.exists():
             return []
-        done = self.uploaded()
         connection = stats.open_read(self.database)
         try:
-            days = [day for day in closed_days(connection, today or datetime.date.today())
-                    if day.isoformat() not in done]
+            closed = closed_days(connection, today or datetime.date.today())
+            # Days the kiosk no longer keeps (analytics_keep_days) are forgotten here too.
+            done = self.uploaded() & {day.isoformat() for day in closed}
+            days = [day for day in closed if day.isoformat() not in done]
             uploaded = []
             for day in days:
                 self.put_day(connection, day)

@@ -13,7 +13,7 @@ EXIT_NOT_INSTALLED = 3
 
 
 def _missing_extra(error: ImportError) -> int:
-    print(f"kiosk: publishing needs the optional 'fleet' extra ({error.name} is not installed): "
+    print(f"kiosk: the fleet's commands need the optional 'fleet' extra ({error.name} is not installed): "
           "pip install 'jining-kiosk[fleet]'", file=sys.stderr)
     return EXIT_NOT_INSTALLED
 
@@ -137,6 +137,9 @@ def stats_main(argv: list[str]) -> int:
             print(f"kiosk fleet stats: reading {args.source} failed: {error}", file=sys.stderr)
             return EXIT_FAILED
         report = analytics_report.zone_report(analytics_report.rows_by_kiosk(files, until), since, until)
+    if not report.kiosks:
+        print(f"no kiosk has uploaded analytics to {args.source}" + (f" for site {args.site}" if args.site else "")
+              + f" since {since}: the report is empty")
     from kiosk.analytics.command import dataset_names
 
     analytics_report.write_html(report, args.report, dataset_names(args.config))
