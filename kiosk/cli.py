@@ -121,6 +121,10 @@ def _command(argv: list[str]) -> int:
         from kiosk.fleet.command import fleet_main, publish_main
 
         return (publish_main if command == "publish" else fleet_main)(argv[1:])
+    if command == "fleet" and argv[1:2] == ["stats"]:  # the zone's visitor analytics: needs no broker
+        from kiosk.fleet.command import stats_main
+
+        return stats_main(argv[2:])
     if command == "fleet":  # status and commands: kiosk fleet list|reload|screenshot|...
         return _fleet_command(argv[1:])
     if command in ("install-autostart", "uninstall-autostart"):
@@ -348,6 +352,7 @@ class _Analytics:
         self.config = config
         self.writer = None
         self.visits = None
+        self.upload = None
 
     def start(self, kiosk, language: str) -> None:
         if not self.config.analytics:
@@ -362,6 +367,11 @@ class _Analytics:
         kiosk.record(self.visits)
         self.writer.start()
         log.info("visitor analytics: %s", self.writer.path)
+        fleet = self.config.fleet
+        if fleet is not None and fleet.analytics_url is not None:  # the zone's report: closed days uploaded
+            from kiosk.ui.fleet import start_analytics_upload
+
+            self.upload = start_analytics_upload(fleet, self.writer.path, kiosk.window)
 
     def key_numbers(self):
         """What the staff panel reads: today's and this week's numbers, or None if analytics are off."""

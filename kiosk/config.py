@@ -95,6 +95,7 @@ TopicLevel = Annotated[str, Rules(pattern=r"^[A-Za-z0-9_.-]+$", strict=True)]  #
 Port = Annotated[int, Rules(ge=1, le=65535, strict=True)]
 Text = Annotated[str, Rules(min_length=1, strict=True)]
 Url = Annotated[str, Rules(pattern=r"^https?://\S+$", strict=True)]
+S3Url = Annotated[str, Rules(pattern=r"^s3://[^/\s]+(/\S*)?$", strict=True)]
 PublicKey = Annotated[str, Rules(pattern=r"^RW[A-Za-z0-9+/]{54}$", strict=True)]
 
 
@@ -128,6 +129,12 @@ class Fleet:
                                                   "'kiosk fleet keygen' wrote; needed with url.")] = None
     poll_seconds: Annotated[int, Rules("How often to ask whether new content is published (one small "
                                        "request when nothing is).", ge=10, le=86400, strict=True)] = 300
+    # Visitor analytics uploaded (kiosk.fleet.analytics_upload): only where analytics_url is set.
+    analytics_url: Annotated[S3Url | None, Rules("Where this kiosk uploads its closed days of visitor analytics, "
+                                                 "\"s3://bucket/prefix\" (credentials as boto3 finds them: "
+                                                 "AWS_ACCESS_KEY_ID... or a profile); unset: none are uploaded.")] = None
+    analytics_endpoint: Annotated[Url | None, Rules("The address of analytics_url's S3-compatible store; unset: "
+                                                    "Amazon S3.")] = None
 
     @property
     def pulls_content(self) -> bool:

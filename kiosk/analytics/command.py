@@ -14,8 +14,8 @@ from kiosk.analytics import db, stats
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk stats", description="Summarise the kiosk's anonymous visitor analytics (local time).")
-    parser.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="first day (default: the first recorded)")
-    parser.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="last day, included (default: today)")
+    parser.add_argument("--since", type=date_argument, metavar="YYYY-MM-DD", help="first day (default: the first recorded)")
+    parser.add_argument("--until", type=date_argument, metavar="YYYY-MM-DD", help="last day, included (default: today)")
     parser.add_argument("--csv", type=Path, metavar="DIR", help="also write each table as DIR/<table>.csv")
     parser.add_argument("--report", type=Path, metavar="FILE.html",
                         help="also write a self-contained HTML report with charts")
@@ -24,7 +24,7 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _date(text: str) -> datetime.date:
+def date_argument(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
     except (OSError, sqlite3.Error) as error:
         print(f"kiosk stats: cannot read {path}: {error}", file=sys.stderr)
         return 1
-    names = _names(args.config)
+    names = dataset_names(args.config)
     # Files first: a reader that stops early (kiosk stats --csv DIR | head) must not cost them.
     done = []
     if args.csv:
@@ -67,7 +67,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _names(config_path: Path | None) -> dict[str, str]:
+def dataset_names(config_path: Path | None) -> dict[str, str]:
     """English names of views, figures and sources, from the dataset the kiosk shows."""
     from kiosk.config import load_config
     from kiosk.datastore import DataStore

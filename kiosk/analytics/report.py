@@ -16,11 +16,11 @@ CHART_SIZE = (900, 320)
 
 
 def write_report(summary: Summary, path, names: dict[str, str] | None = None) -> None:
-    charts = _charts(summary, names or {})
+    charts = charts_of(summary, names or {})
     path.write_text(_page(summary, charts, names), encoding="utf-8")
 
 
-def _charts(summary: Summary, names: dict[str, str]) -> list[tuple[str, bytes]]:
+def charts_of(summary: Summary, names: dict[str, str]) -> list[tuple[str, bytes]]:
     """(title, PNG) for each chart that has something to show."""
     app = _offscreen_app()
     top_figures = summary.figures[:10]
@@ -108,19 +108,36 @@ def _bar_chart(app, theme, labels: list[str], values: list[float], across: bool 
 
 def _page(summary: Summary, charts: list[tuple[str, bytes]], names: dict[str, str] | None) -> str:
     e = html.escape
-    parts = [f"<h1>Kiosk visitors, {e(str(summary.since))} to {e(str(summary.until))}</h1>",
-             f"<p class=lead>{summary.sessions} sessions; median length {e(duration(summary.median_session_seconds))}"
+    return page("Kiosk visitors", [f"<h1>Kiosk visitors, {e(str(summary.since))} to {e(str(summary.until))}</h1>",
+                                    *section(summary, charts, names)])
+
+
+def section(summary: Summary, charts: list[tuple[str, bytes]], names: dict[str, str] | None,
+            heading: int = 2) -> list[str]:
+    """The summary's lead line, charts and tables, as HTML parts (its tables' headings at `heading`)."""
+    e = html.escape
+    parts = [f"<p class=lead>{summary.sessions} sessions; median length {e(duration(summary.median_session_seconds))}"
              f"; {summary.crashes} crash(es). Anonymous: no personal data, no touch positions.</p>"]
     for title, png in charts:
         data = base64.b64encode(png).decode("ascii")
         parts.append(f"<figure><img alt='{e(title)}' src='data:image/png;base64,{data}'>"
                      f"<figcaption>{e(title)}</figcaption></figure>")
     for title, (header, rows) in tables(summary, names).items():
-        head = "".join(f"<th>{e(str(c))}</th>" for c in header)
-        body = "".join("<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in row) + "</tr>" for row in rows)
-        parts.append(f"<h2>{e(title.replace('_', ' '))}</h2><table><tr>{head}</tr>{body}</table>")
+        parts.append(table_html(title.replace("_", " "), header, rows, heading))
+    return parts
+
+
+def table_html(title: str, header: list, rows: list[list], heading: int = 2) -> str:
+    e = html.escape
+    head = "".join(f"<th>{e(str(c))}</th>" for c in header)
+    body = "".join("<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<h{heading}>{e(title)}</h{heading}><table><tr>{head}</tr>{body}</table>"
+
+
+def page(title: str, parts: list[str]) -> str:
+    """A whole self-contained page of the given parts."""
     return (
-        "<!doctype html><html lang=en><meta charset=utf-8><title>Kiosk visitors</title>"
+        f"<!doctype html><html lang=en><meta charset=utf-8><title>{html.escape(title)}</title>"
         "<style>body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#1d2733}"
         "table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #ccd;padding:4px 10px;"
         "text-align:left}th{background:#eef}figure{margin:1.5em 0}img{max-width:100%;border:1px solid #ccd}"

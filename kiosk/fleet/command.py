@@ -1,4 +1,5 @@
-"""Staff commands: 'kiosk publish' (content to every kiosk) and 'kiosk fleet keygen'."""
+"""Staff commands: 'kiosk publish' (content to every kiosk), 'kiosk fleet keygen' and 'kiosk fleet stats'
+(the visitor analytics every kiosk uploaded, in one report)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ EXIT_NOT_INSTALLED = 3
 
 
 def _missing_extra(error: ImportError) -> int:
-    print(f"kiosk: publishing needs the optional 'fleet' extra ({error.name} is not installed): "
+    print(f"kiosk: the fleet's commands need the optional 'fleet' extra ({error.name} is not installed): "
           "pip install 'jining-kiosk[fleet]'", file=sys.stderr)
     return EXIT_NOT_INSTALLED
 
@@ -88,4 +89,60 @@ def fleet_main(argv: list[str]) -> int:
         return EXIT_FAILED
     print(f"Secret key: {args.secret} (keep it private; it signs content)\nPublic key: {args.public}\n"
           f"Put this line in each kiosk's configuration, under [fleet]:\npublic_key = \"{keys.public_key_line(public)}\"")
+    return 0
+
+
+def stats_parser() -> argparse.ArgumentParser:
+    from kiosk.analytics.command import date_argument
+
+    parser = argparse.ArgumentParser(
+        prog="kiosk fleet stats", description="One report of the visitor analytics every kiosk uploaded: per "
+        "kiosk, per site and for the zone (local days).")
+    parser.add_argument("--from", dest="source", required=True, metavar="s3://BUCKET/PREFIX",
+                        help="where the kiosks upload ([fleet] analytics_url)")
+    parser.add_argument("--endpoint", metavar="URL", help="the S3-compatible store's address (default: Amazon S3)")
+    parser.add_argument("--since", type=date_argument, metavar="YYYY-MM-DD", help="first day (default: 30 days ago)")
+    parser.add_argument("--until", type=date_argument, metavar="YYYY-MM-DD", help="last day, included (default: yesterday, "
+                        "the last day kiosks upload)")
+    parser.add_argument("--site", help="this site only (default: every site)")
+    parser.add_argument("--report", type=Path, required=True, metavar="FILE.html", help="the HTML report to write")
+    parser.add_argument("--config", type=Path, help="configuration file, for the dataset that names figures")
+    return parser
+
+
+def stats_main(argv: list[str]) -> int:
+    import datetime
+    import tempfile
+
+    args = stats_parser().parse_args(argv)
+    until = args.until or datetime.date.today() - datetime.timedelta(days=1)
+    since = args.since or until - datetime.timedelta(days=29)
+    if until < since:
+        print(f"kiosk fleet stats: --until {until} is before --since {since}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        from kiosk.fleet import analytics_report
+        from kiosk.fleet.analytics_upload import Store
+    except ImportError as error:
+        return _missing_extra(error)
+    try:
+        store = Store.parse(args.source, args.endpoint)
+    except ValueError as error:
+        print(f"kiosk fleet stats: --from: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    with tempfile.TemporaryDirectory(prefix="kiosk-fleet-stats-") as folder:
+        try:
+            files = analytics_report.download(store, Path(folder), since, args.site)
+        except Exception as error:  # noqa: BLE001 (the store's own errors, e.g. boto3's, said as they are)
+            print(f"kiosk fleet stats: reading {args.source} failed: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        report = analytics_report.zone_report(analytics_report.rows_by_kiosk(files, until), since, until)
+    if not report.kiosks:
+        print(f"no kiosk has uploaded analytics to {args.source}" + (f" for site {args.site}" if args.site else "")
+              + f" since {since}: the report is empty")
+    from kiosk.analytics.command import dataset_names
+
+    analytics_report.write_html(report, args.report, dataset_names(args.config))
+    print(f"{report.zone.sessions} sessions at {len(report.kiosks)} kiosk(s) of {len(report.sites)} site(s), "
+          f"{since} to {until}; report written to {args.report}")
     return 0

@@ -3,6 +3,7 @@
     kiosk fleet list                                  every kiosk's latest status, offline ones too
     kiosk fleet reload|restart|screen-on|screen-off KIOSK
     kiosk fleet screenshot KIOSK --out FILE.png
+    (kiosk fleet stats, the zone's visitor analytics, needs no broker: kiosk.fleet.command)
 
 The broker and staff's credentials come from the [fleet] section of --config (the staff
 machine's own file: mqtt_host, mqtt_username, ...), or --host/--port. KIOSK is a kiosk id, or

@@ -1,6 +1,7 @@
 """The running kiosk's hook for a fleet ([fleet] in the configuration): polls the published
 bundle on its own thread and installs new content as the operator data file, which the live
-reload (kiosk.ui.reload) then swaps in. Stopped when the application quits."""
+reload (kiosk.ui.reload) then swaps in; uploads the closed days of visitor analytics, on another
+thread. Stopped when the application quits."""
 
 from __future__ import annotations
 
@@ -37,4 +38,32 @@ def start(settings: Fleet, parent: QObject) -> FleetPolling | None:
                   "showing the content on screen without updates: pip install 'jining-kiosk[fleet]'", error.name)
     except Exception as error:  # noqa: BLE001 (e.g. a bad public key: the kiosk still runs)
         log.error("fleet: cannot poll %s: %s", settings.url, error)
+    return None
+
+
+class AnalyticsUploading(QObject):
+    """Uploads the closed days of visitor analytics ([fleet] analytics_url) on its own thread, at
+    start and just after each midnight; stopped when the application quits."""
+
+    def __init__(self, settings: Fleet, database, parent: QObject | None = None, folder=None):
+        super().__init__(parent)
+        from kiosk.fleet import FOLDER
+        from kiosk.fleet.analytics_upload import UploadThread, uploader_for
+
+        self.thread = UploadThread(uploader_for(settings, database, folder or default_state_dir() / FOLDER))
+        QCoreApplication.instance().aboutToQuit.connect(self.thread.stop)
+        self.destroyed.connect(self.thread.stop)
+        self.thread.start()
+        log.info("analytics: uploading closed days to %s", settings.analytics_url)
+
+
+def start_analytics_upload(settings: Fleet, database, parent: QObject) -> AnalyticsUploading | None:
+    """Uploading the analytics; a missing 'fleet' extra or a bad setting is logged, not fatal."""
+    try:
+        return AnalyticsUploading(settings, database, parent)
+    except ImportError as error:
+        log.error("analytics: [fleet] analytics_url is set but the optional 'fleet' extra is not installed (%s); "
+                  "nothing is uploaded: pip install 'jining-kiosk[fleet]'", error.name)
+    except Exception as error:  # noqa: BLE001 (e.g. a bad URL: the kiosk still runs)
+        log.error("analytics: cannot upload to %s: %s", settings.analytics_url, error)
     return None
