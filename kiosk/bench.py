@@ -1,7 +1,7 @@
 """The kiosk's benchmark: how fast it starts, reacts and animates, and whether it stays lean.
 
     .venv/bin/python -m kiosk.bench                 # the full run (several minutes)
-    .venv/bin/python -m kiosk.bench --quick         # small N, under a minute (CI runs this)
+    .venv/bin/python -m kiosk.bench --quick         # small N, a few minutes (CI runs this)
     .venv/bin/python -m kiosk.bench --profile       # also: the top 10 functions of the busy part
     .venv/bin/python -m kiosk.bench --soak 1        # only the soak: a week of traffic, RSS sampled
     .venv/bin/python -m kiosk.bench --speech        # only speech: say() to the first frame at the device
@@ -615,7 +615,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kiosk.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=size_arg, default=(1920, 1080), metavar="WxH")
-    parser.add_argument("--quick", action="store_true", help="small N (under a minute): keeps the benchmark working in CI")
+    parser.add_argument("--quick", action="store_true", help="small N (a few minutes): keeps the benchmark working in CI")
     parser.add_argument("--profile", action="store_true", help="also name the top 10 functions (cProfile)")
     parser.add_argument("--out", default="bench-results.json", help="JSON file to write, or - for standard output")
     parser.add_argument("--soak", type=float, metavar="WEEKS", default=0,
