@@ -22,7 +22,8 @@ from kiosk.cli import main  # noqa: E402
 from kiosk.datastore import DataStore  # noqa: E402
 from kiosk.fleet import bundle, keys  # noqa: E402
 from kiosk.fleet.publish import target  # noqa: E402
-from kiosk.fleet.pull import Outcome, Puller, backoff  # noqa: E402
+from kiosk.fleet.background import backoff  # noqa: E402
+from kiosk.fleet.pull import Outcome, Puller  # noqa: E402
 from kiosk.resources import data_path  # noqa: E402
 from tests.pictures import with_pictures  # noqa: E402
 

@@ -19,14 +19,13 @@ import json
 import logging
 import sqlite3
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 from kiosk.analytics import stats
 from kiosk.atomic_file import write_atomically
-from kiosk.fleet.pull import backoff
+from kiosk.fleet.background import Repeating, backoff
 
 log = logging.getLogger(__name__)
 
@@ -184,37 +183,28 @@ class Uploader:
         return key
 
 
-class UploadThread:
+class UploadThread(Repeating):
     """Uploads at once, then just after each midnight (or every `interval` seconds), backing off
     from `retry` seconds while the store does not answer; on its own thread, so the screen never
     waits for the network."""
 
     def __init__(self, uploader: Uploader, interval: float | None = None, retry: float = 300.0):
+        super().__init__("analytics-upload")
         self.uploader, self.interval, self.retry = uploader, interval, retry
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="analytics-upload", daemon=True)
+        self._failures = 0
 
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self, timeout: float = 5) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    def _run(self) -> None:
-        delay, failures = 0.0, 0
-        while not self._stop.wait(delay):
-            try:
-                self.uploader.upload()
-            except Exception as error:  # noqa: BLE001 (no network, store down, full disk: tried again)
-                failures += 1
-                delay = min(backoff(self.retry, failures - 1), self.interval or DAY_SECONDS)
-                log.warning("analytics: upload failed (%s); trying again in %g s", error, delay)
-                continue
-            if failures:
-                log.info("analytics: the store answers again; every closed day is uploaded")
-            failures, delay = 0, self.interval or seconds_to_next_day()
+    def step(self) -> float:
+        try:
+            self.uploader.upload()
+        except Exception as error:  # noqa: BLE001 (no network, store down, full disk: tried again)
+            self._failures += 1
+            delay = min(backoff(self.retry, self._failures - 1), self.interval or DAY_SECONDS)
+            log.warning("analytics: upload failed (%s); trying again in %g s", error, delay)
+            return delay
+        if self._failures:
+            log.info("analytics: the store answers again; every closed day is uploaded")
+        self._failures = 0
+        return self.interval or seconds_to_next_day()
 
 
 def seconds_to_next_day(now: datetime.datetime | None = None) -> float:

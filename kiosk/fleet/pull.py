@@ -19,7 +19,6 @@ import enum
 import json
 import logging
 import shutil
-import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ import minisign
 
 from kiosk.atomic_file import write_atomically
 from kiosk.fleet import content_file
+from kiosk.fleet.background import Repeating, backoff
 from kiosk.fleet.bundle import (DATA_FILE, MANIFEST, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES, SIGNATURE,
                                 BundleRefused, Manifest, safe_path, verify_staged)
 from kiosk.model.loader import MAX_BYTES
@@ -173,36 +173,20 @@ class Puller:
         return installed if isinstance(installed, dict) else {}
 
 
-def backoff(interval: float, failures: int) -> float:
-    """Seconds to the next poll: the interval, doubled after each poll the store did not answer
-    (up to half an hour, or the interval if longer), so that a store that is down is not hammered."""
-    return min(interval * 2 ** failures, max(interval, 1800.0))
-
-
-class PollingThread:
+class PollingThread(Repeating):
     """Polls at once, then every `interval` seconds (backing off while unreachable), on its own
     thread: downloads never hold up the screen."""
 
     def __init__(self, puller: Puller, interval: float):
+        super().__init__("fleet-poll")
         self.puller, self.interval = puller, interval
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="fleet-poll", daemon=True)
+        self._failures = 0
 
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self, timeout: float = 5) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    def _run(self) -> None:
-        delay, failures = 0.0, 0
-        while not self._stop.wait(delay):
-            try:
-                polled = self.puller.poll()
-            except Exception:  # noqa: BLE001 (e.g. a full disk: logged, tried again later)
-                log.exception("fleet: polling failed")
-                polled = Polled(Outcome.UNREACHABLE)
-            failures = failures + 1 if polled.outcome is Outcome.UNREACHABLE else 0
-            delay = backoff(self.interval, failures)
+    def step(self) -> float:
+        try:
+            polled = self.puller.poll()
+        except Exception:  # noqa: BLE001 (e.g. a full disk: logged, tried again later)
+            log.exception("fleet: polling failed")
+            polled = Polled(Outcome.UNREACHABLE)
+        self._failures = self._failures + 1 if polled.outcome is Outcome.UNREACHABLE else 0
+        return backoff(self.interval, self._failures)

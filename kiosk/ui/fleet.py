@@ -15,6 +15,14 @@ from kiosk.datastore import default_state_dir
 log = logging.getLogger(__name__)
 
 
+def _until_quit(owner: QObject, thread):
+    """The thread started, and stopped when the application quits or its owner goes."""
+    QCoreApplication.instance().aboutToQuit.connect(thread.stop)
+    owner.destroyed.connect(thread.stop)
+    thread.start()
+    return thread
+
+
 class FleetPolling(QObject):
     def __init__(self, settings: Fleet, parent: QObject | None = None, folder=None):
         super().__init__(parent)
@@ -22,10 +30,7 @@ class FleetPolling(QObject):
         from kiosk.fleet.pull import PollingThread, Puller
 
         puller = Puller(settings.url, keys.public_key(settings.public_key), folder or default_state_dir() / FOLDER)
-        self.thread = PollingThread(puller, settings.poll_seconds)
-        QCoreApplication.instance().aboutToQuit.connect(self.thread.stop)
-        self.destroyed.connect(self.thread.stop)
-        self.thread.start()
+        self.thread = _until_quit(self, PollingThread(puller, settings.poll_seconds))
         log.info("fleet: polling %s every %d s", settings.url, settings.poll_seconds)
 
 
@@ -50,10 +55,8 @@ class AnalyticsUploading(QObject):
         from kiosk.fleet import FOLDER
         from kiosk.fleet.analytics_upload import UploadThread, uploader_for
 
-        self.thread = UploadThread(uploader_for(settings, database, folder or default_state_dir() / FOLDER))
-        QCoreApplication.instance().aboutToQuit.connect(self.thread.stop)
-        self.destroyed.connect(self.thread.stop)
-        self.thread.start()
+        self.thread = _until_quit(self, UploadThread(uploader_for(settings, database,
+                                                                  folder or default_state_dir() / FOLDER)))
         log.info("analytics: uploading closed days to %s", settings.analytics_url)
 
 
