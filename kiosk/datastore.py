@@ -25,7 +25,7 @@ from kiosk.atomic_file import write_atomically
 from kiosk.config import APP_NAME
 from kiosk.model.checks import Problem
 from kiosk.model.dataset import Dataset, Media
-from kiosk.model.loader import DatasetError, load_dataset, parse_dataset, read_limited
+from kiosk.model.loader import DatasetError, parse_dataset, read_limited
 from kiosk.model.media import media_folder
 from kiosk.resources import data_path
 
@@ -49,6 +49,12 @@ class Shown:
     origin: str  # "operator file", "last good copy" or "bundled"
     loaded_at: datetime.datetime
     media: Path  # the folder its pictures are in
+    sha256: str  # of the bytes shown (the file itself may have changed since)
+
+    @property
+    def version(self) -> str:
+        """Which content this is, short enough to read out: its hash's first 12 digits."""
+        return self.sha256[:12]
 
 
 @dataclass
@@ -107,20 +113,24 @@ class DataStore:
                 log.warning("showing the last good copy of %s (kept %s) because the file itself cannot be shown",
                             self.operator_path, _modified(self.last_good_path).isoformat(sep=" "))
                 return kept
-        return self._show(load_dataset(data_path()), data_path(), "bundled", media_folder(data_path()))
+        raw = read_limited(data_path())
+        return self._show(parse_dataset(raw, data_path()), raw, data_path(), "bundled", media_folder(data_path()))
 
     def _last_good_of(self, path: Path) -> Shown | None:
         """The kept copy, if it is a valid copy of exactly this file; why not is logged."""
         try:
-            dataset = self.kept_copy(path)
+            dataset, raw = self._kept(path)
         except NoKeptCopy as why_not:
             log.warning("%s; showing the bundled dataset instead of %s", why_not, path)
             return None
-        return self._show(dataset, self.last_good_path, "last good copy", self.last_good_media)
+        return self._show(dataset, raw, self.last_good_path, "last good copy", self.last_good_media)
 
     def kept_copy(self, path: Path) -> Dataset:
         """The last good copy of exactly this file, read and checked (nothing is shown or kept:
         'kiosk doctor' asks this too). Raises NoKeptCopy with the reason."""
+        return self._kept(path)[0]
+
+    def _kept(self, path: Path) -> tuple[Dataset, bytes]:
         why_not = self._not_a_copy_of(path)
         if why_not is not None:
             raise NoKeptCopy(why_not)
@@ -128,7 +138,7 @@ class DataStore:
             raw = read_limited(self.last_good_path)
             if hashlib.sha256(raw).hexdigest() != self._source().get("sha256"):
                 raise NoKeptCopy(f"the last good copy {self.last_good_path} was changed after it was kept")
-            return parse_dataset(raw, self.last_good_path, media=self.last_good_media)
+            return parse_dataset(raw, self.last_good_path, media=self.last_good_media), raw
         except DatasetError as error:
             raise NoKeptCopy(f"the last good copy is damaged: {error}", error.problems) from None
 
@@ -161,10 +171,10 @@ class DataStore:
             return None
         self.rejected = None
         self._keep(raw, path, dataset.media)
-        return self._show(dataset, path, "operator file", media_folder(path))
+        return self._show(dataset, raw, path, "operator file", media_folder(path))
 
-    def _show(self, dataset: Dataset, path: Path, origin: str, media: Path) -> Shown:
-        self.shown = Shown(dataset, path, origin, now(), media)
+    def _show(self, dataset: Dataset, raw: bytes, path: Path, origin: str, media: Path) -> Shown:
+        self.shown = Shown(dataset, path, origin, now(), media, hashlib.sha256(raw).hexdigest())
         log.info("showing %s (%s)", path, origin)
         return self.shown
 

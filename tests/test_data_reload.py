@@ -57,6 +57,23 @@ def test_an_invalid_file_falls_back_to_the_last_good_copy(operator_file, tmp_pat
     assert "JSON syntax error" in caplog.text
 
 
+def test_the_version_shown_is_of_the_bytes_shown_even_within_one_second(operator_file, tmp_path, raw):
+    """Two versions loaded in the same second (the load time has whole seconds) are told apart,
+    and a file changed on disk but not shown does not change the version reported."""
+    import hashlib
+
+    store = DataStore(operator_file, tmp_path / "state")
+    first = store.load_at_start()
+    assert first.version == hashlib.sha256(operator_file.read_bytes()).hexdigest()[:12]
+    write_atomically(operator_file, edited(raw, "Version two"))
+    second = store.reload()
+    assert second.version == hashlib.sha256(operator_file.read_bytes()).hexdigest()[:12] != first.version
+    write_atomically(operator_file, '{"languages": ')
+    assert store.reload() is None and store.shown.version == second.version
+    kept = DataStore(operator_file, tmp_path / "state").load_at_start()
+    assert kept.origin == "last good copy" and kept.version == second.version
+
+
 def test_without_a_last_good_copy_the_bundled_data_is_shown(operator_file, tmp_path):
     operator_file.write_text("[]", encoding="utf-8")
     store = DataStore(operator_file, tmp_path / "state")

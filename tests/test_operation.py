@@ -344,7 +344,7 @@ def test_idle_resets_and_data_swaps_leave_no_dead_widgets_behind(make_kiosk, dat
             kiosk.attract.start()
             kiosk.attract.next_slide()
             kiosk.attract.hide()
-        kiosk.show_data(Shown(dataset, Path("swapped.json"), "operator file", now(), Path("media")))
+        kiosk.show_data(Shown(dataset, Path("swapped.json"), "operator file", now(), Path("media"), "0" * 64))
 
     cycle()
     before = dead()

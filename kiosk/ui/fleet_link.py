@@ -15,7 +15,7 @@ import time
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
 
 from kiosk import __version__
-from kiosk.fleet.status import StatusLink, content_version
+from kiosk.fleet.status import StatusLink
 from kiosk.fleet.topics import Command
 from kiosk.memory import rss_mb
 
@@ -37,7 +37,6 @@ class FleetLink(QObject):
         self.kiosk = kiosk
         self.started = time.time()
         self.last_touch: float | None = None
-        self._content: tuple | None = None  # (path, loaded at) -> version, read once per data shown
         self.link = StatusLink(fleet, self.command_received.emit, self.connected.emit)
         self.command_received.connect(self._run, Qt.ConnectionType.QueuedConnection)
         self.connected.connect(self.publish, Qt.ConnectionType.QueuedConnection)
@@ -70,7 +69,7 @@ class FleetLink(QObject):
         return {
             "kiosk": self.link.topics.kiosk, "site": self.link.topics.site,
             "app_version": __version__,
-            "content": self._content_version(shown),
+            "content": shown.version if shown else None,
             "content_path": str(shown.path) if shown else None,
             "showing_since": shown.loaded_at.isoformat(timespec="seconds") if shown else None,
             "started": _iso(self.started),
@@ -82,14 +81,6 @@ class FleetLink(QObject):
             "problems": problems,
             "sent": _iso(time.time()),
         }
-
-    def _content_version(self, shown) -> str | None:
-        if shown is None:
-            return None
-        key = (shown.path, shown.loaded_at)
-        if self._content is None or self._content[0] != key:
-            self._content = (key, content_version(shown.path))
-        return self._content[1]
 
     def publish(self) -> None:
         self.link.publish_status(self.status())
@@ -125,7 +116,7 @@ class FleetLink(QObject):
             return False, f"{store.operator_path} was rejected, still showing what was shown: " + \
                 "; ".join(str(p) for p in store.rejected.problems)
         self.kiosk.show_data(shown)
-        return True, f"now showing {shown.path} ({self._content_version(shown)})"
+        return True, f"now showing {shown.path} ({shown.version})"
 
     def _screenshot(self, command: Command) -> tuple[bool, str]:
         png = QByteArray()
