@@ -101,3 +101,12 @@ def test_screenshot_refuses_a_bad_data_file(tmp_path):
     result = run(["screenshot", "--data", str(bad), "--out", str(tmp_path / "x.png")])
     assert result.returncode == 1
     assert not (tmp_path / "x.png").exists()
+
+
+def test_kiosk_fleet_help_names_every_fleet_command_and_each_has_its_own_help():
+    listed = run(["fleet", "--help"])
+    assert listed.returncode == 0, listed.stderr
+    for command in ("keygen", "stats"):  # dispatched before the broker's commands: the parser does not know them
+        assert f"kiosk fleet {command}" in " ".join(listed.stdout.split()), command
+        own = run(["fleet", command, "--help"])
+        assert own.returncode == 0 and f"kiosk fleet {command}" in own.stdout, own.stderr

@@ -32,7 +32,10 @@ EXIT_FAILED, EXIT_NO_BROKER, EXIT_NO_REPLY = 1, 2, 3
 
 
 def parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk fleet", description="Every kiosk's status; commands to one kiosk.")
+    parser = argparse.ArgumentParser(
+        prog="kiosk fleet", description="Every kiosk's status; commands to one kiosk.",
+        epilog="Also: 'kiosk fleet keygen' writes the key pair that signs published content, and 'kiosk fleet "
+               "stats' makes one report of every kiosk's visitor analytics (each has its own --help).")
     parser.add_argument("--config", type=Path, help="configuration file with a [fleet] section (the broker, "
                                                     "staff's user name and password file)")
     parser.add_argument("--host", help="the broker (default: [fleet] mqtt_host)")
