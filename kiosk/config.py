@@ -94,6 +94,7 @@ class DisplayHours:
 TopicLevel = Annotated[str, Rules(pattern=r"^[A-Za-z0-9_.-]+$", strict=True)]  # no "/", "+" or "#"
 Port = Annotated[int, Rules(ge=1, le=65535, strict=True)]
 Text = Annotated[str, Rules(min_length=1, strict=True)]
+TabId = Annotated[str, Rules(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", strict=True)]  # as the data's ids
 Url = Annotated[str, Rules(pattern=r"^https?://\S+$", strict=True)]
 S3Url = Annotated[str, Rules(pattern=r"^s3://[^/\s]+(/\S*)?$", strict=True)]
 PublicKey = Annotated[str, Rules(pattern=r"^RW[A-Za-z0-9+/]{54}$", strict=True)]
@@ -153,6 +154,9 @@ class Config:
                                           ge=20, le=120, strict=True)] = 20
     attract_seconds: Annotated[int, Rules("How long each attract-loop slide stays.", ge=3, le=120, strict=True)] = 8
     default_language: Annotated[str, Rules(pattern=r"^[a-z]{2,3}$", strict=True)] = "en"
+    tabs: Annotated[Annotated[tuple[TabId, ...], Rules(min_length=1)] | None,
+                    Rules("The data's tabs this kiosk shows, by id, in this order (a site's own choice); unset: "
+                          "every tab, in the data file's order.")] = None
     pin_hash: Annotated[str | None, Rules("Set with 'kiosk set-pin'; never the PIN itself.", strict=True)] = None
     data_path: Annotated[str | None, Rules("Operator's dataset; the bundled one if unset.", strict=True)] = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -521,8 +521,8 @@ def test_a_check_that_raises_is_a_finding_and_the_others_still_run(pc):
 
 
 def test_every_check_is_registered_once_in_reading_order():
-    assert [check_id for check_id, _ in CHECKS] == ["display", "fonts", "data", "config", "pin", "autostart",
-                                                    "screen-blanking", "speech", "disk", "clock", "last-crash"]
+    assert [check_id for check_id, _ in CHECKS] == ["display", "fonts", "data", "tabs", "config", "pin",
+                                                    "autostart", "screen-blanking", "speech", "disk", "clock", "last-crash"]
     with pytest.raises(ValueError):
         CHECKS.add("pin", check_pin)
 

@@ -96,6 +96,13 @@ BUNDLED_INVALID = QT_TRANSLATE_NOOP(
 BUNDLED_INVALID_FIX = QT_TRANSLATE_NOOP(
     "Kiosk", "If a date is 'in the future', set the clock (see the clock check). Otherwise restore the file: "
     "in the kiosk's folder run 'git checkout -- data' (or reinstall the kiosk).")
+TABS_OK = QT_TRANSLATE_NOOP("Kiosk", "This kiosk shows {count} of the data's {total} tabs, in this order: {tabs}.")
+TABS_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Kiosk", "The setting tabs in {path} names {unknown}, which the data has no tab for; the kiosk leaves it "
+    "out and shows: {shown}.")
+TABS_FIX = QT_TRANSLATE_NOOP(
+    "Kiosk", "Use the data's tab ids ({tabs}) in tabs, or delete the line to show every tab; the running kiosk "
+    "follows within seconds.")
 
 # ---- configuration and PIN
 CONFIG_PROBLEM = QT_TRANSLATE_NOOP(

@@ -20,8 +20,8 @@ from kiosk.ui.reload import FileWatcher
 log = logging.getLogger(__name__)
 
 # Applied to the running kiosk. The others are read once at start (README, Configuration).
-LIVE = ("pin_hash", "idle_seconds", "warning_seconds", "attract_seconds", "default_language", "reduce_motion",
-        "log_level")
+LIVE = ("pin_hash", "idle_seconds", "warning_seconds", "attract_seconds", "default_language", "tabs",
+        "reduce_motion", "log_level")
 RESTART = "systemctl --user restart jining-kiosk"
 
 

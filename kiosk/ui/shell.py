@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
 from kiosk.datastore import DataStore, Shown
+from kiosk.model.own_tabs import own_tabs
 from kiosk.theme import visitor_theme
 from kiosk.ui.app import apply_theme
 from kiosk.ui.burn_in import NightlyRestart, PixelShift
@@ -28,6 +29,15 @@ from kiosk.ui.speech.mode import SpeechMode
 # second, and together they cost a tenth of start-up.
 
 log = logging.getLogger(__name__)
+
+
+def own_tabs_of(dataset, chosen: tuple[str, ...] | None):
+    """The data with this kiosk's own choice of tabs (config tabs); what is wrong with it is logged."""
+    choice = own_tabs(dataset, chosen)
+    if choice.problem():
+        log.error("config %s", choice.problem())
+    return choice.dataset
+
 
 SWIPE_MM = 15
 RELEASE_AFTER_RESET_MS = 2000
@@ -50,6 +60,8 @@ class Kiosk(QObject):
                  config_path: Path | None = None, fixed: frozenset[str] = frozenset(), doctor=None,
                  clock=None, display_power=None):
         super().__init__()
+        self.content = ctx.dataset  # the data shown, all of it; ctx.dataset has this kiosk's own tabs
+        ctx = replace(ctx, dataset=own_tabs_of(ctx.dataset, config.tabs))
         self.ctx = ctx
         self._theme_at_start = ctx.theme  # the application's look, put back by close()
         self.config = config
@@ -200,7 +212,9 @@ class Kiosk(QObject):
         """A new valid dataset: swapped in whole, on the same view and (if it has it) language."""
         languages = shown.dataset.languages
         default = self.ctx.default_language if self.ctx.default_language in languages else languages[0]
-        self._rebuild(replace(self.ctx, dataset=shown.dataset, default_language=default, media=shown.media))
+        self.content = shown.dataset
+        self._rebuild(replace(self.ctx, dataset=own_tabs_of(shown.dataset, self.config.tabs), default_language=default,
+                              media=shown.media))
         if current_language() not in languages:
             switch_language(default)
         log.info("now showing %s", shown.path)
@@ -217,6 +231,8 @@ class Kiosk(QObject):
             logging.getLogger().setLevel(config.log_level)
         if names & {"default_language", "reduce_motion"}:
             self._set_defaults(config.default_language, config.reduce_motion)
+        if "tabs" in names:
+            self._rebuild(replace(self.ctx, dataset=own_tabs_of(self.content, config.tabs)))
 
     def _set_defaults(self, language: str, reduce_motion: bool) -> None:
         """The language idle resets return to, and motion: the content is rebuilt with them."""

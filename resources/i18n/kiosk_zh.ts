@@ -636,6 +636,18 @@
         <translation>有一项设置未被采用，已使用默认值（其他设置照常生效）：{problem}</translation>
     </message>
     <message>
+        <source>This kiosk shows {count} of the data&apos;s {total} tabs, in this order: {tabs}.</source>
+        <translation>本机显示数据中 {total} 个标签页中的 {count} 个，顺序为：{tabs}。</translation>
+    </message>
+    <message>
+        <source>The setting tabs in {path} names {unknown}, which the data has no tab for; the kiosk leaves it out and shows: {shown}.</source>
+        <translation>{path} 中的设置 tabs 写有 {unknown}，但数据中没有这个标签页；本机将其略过，显示：{shown}。</translation>
+    </message>
+    <message>
+        <source>Use the data&apos;s tab ids ({tabs}) in tabs, or delete the line to show every tab; the running kiosk follows within seconds.</source>
+        <translation>在 tabs 中使用数据的标签页编号（{tabs}），或删除这一行以显示所有标签页；运行中的本机几秒内即会生效。</translation>
+    </message>
+    <message>
         <source>Correct {path} (the setting names and their defaults: &apos;{kiosk}{option} --print-config&apos;); the running kiosk takes most settings within seconds.</source>
         <translation>请修改 {path}（设置名称及默认值见 &apos;{kiosk}{option} --print-config&apos;）；正在运行的导览程序会在几秒内采用大多数设置。</translation>
     </message>

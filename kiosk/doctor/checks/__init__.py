@@ -10,7 +10,7 @@ from kiosk.doctor.checks.autostart import check_autostart
 from kiosk.doctor.checks.blanking import SCREEN_BLANKING, check_screen_blanking
 from kiosk.doctor.checks.clock import check_clock
 from kiosk.doctor.checks.crash import check_last_crash
-from kiosk.doctor.checks.data import check_data
+from kiosk.doctor.checks.data import check_data, check_tabs
 from kiosk.doctor.checks.disk import check_disk
 from kiosk.doctor.checks.display import check_display
 from kiosk.doctor.checks.fonts import check_fonts
@@ -22,6 +22,7 @@ CHECKS = Registry()
 CHECKS.add("display", check_display)
 CHECKS.add("fonts", check_fonts)
 CHECKS.add("data", check_data)
+CHECKS.add("tabs", check_tabs)
 CHECKS.add("config", check_config)
 CHECKS.add("pin", check_pin)
 CHECKS.add("autostart", check_autostart)

@@ -12,6 +12,7 @@ from kiosk.doctor.environment import Environment
 from kiosk.doctor.findings import OK, PROBLEM, WARNING, Finding, Message, say
 from kiosk.model.checks import Problem
 from kiosk.model.loader import DatasetError, load_dataset, parse_dataset, read_limited
+from kiosk.model.own_tabs import own_tabs
 from kiosk.resources import data_path
 
 
@@ -80,6 +81,25 @@ def check_data(env: Environment) -> list[Finding]:
         found.append(Finding("data", PROBLEM, say(m.BUNDLED_INVALID, path=data_path(), count=len(choice.bundled_problems),
                                                   first=choice.bundled_problems[0]), say(m.BUNDLED_INVALID_FIX)))
     return found
+
+
+def check_tabs(env: Environment) -> list[Finding]:
+    """The kiosk's own choice of tabs (config tabs) against the data it would show."""
+    chosen = env.loaded.config.tabs
+    if not chosen:
+        return []
+    choice = choose(env)
+    try:
+        dataset = parse_dataset(read_limited(choice.shown_path), choice.shown_path, remember=False)
+    except DatasetError:
+        return []  # the data check says what is wrong with it
+    own = own_tabs(dataset, chosen)
+    shown = ", ".join(own.dataset.tab_ids)
+    if own.unknown:
+        return [Finding("tabs", WARNING, say(m.TABS_UNKNOWN, path=env.loaded.path,
+                                             unknown=", ".join(own.unknown), shown=shown),
+                        say(m.TABS_FIX, tabs=", ".join(dataset.tab_ids)))]
+    return [Finding("tabs", OK, say(m.TABS_OK, count=len(own.dataset.views), total=len(dataset.views), tabs=shown))]
 
 
 def _shown(choice: Choice) -> Message:
