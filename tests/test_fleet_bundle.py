@@ -179,6 +179,32 @@ def test_an_unchanged_bundle_costs_one_small_request(s3, key_pair, staff_data, t
         proxy.close()
 
 
+def test_a_new_publish_costs_only_the_files_that_changed(s3, key_pair, tmp_path, raw):
+    proxy = CountingRelay(s3.port)  # urllib opens one connection per request
+    try:
+        kiosk = Kiosk(f"http://127.0.0.1:{proxy.port}/{BUCKET}/{PREFIX}", key_pair[1], tmp_path / "kiosk")
+        data = with_pictures(raw, tmp_path / "staff")
+        assert publish(s3, key_pair, data) == 0
+        assert kiosk.poll().outcome is Outcome.INSTALLED
+        files = json.loads(stored(s3, bundle.MANIFEST))["files"]
+        assert len(files) > 2 and proxy.connections == 2 + len(files)  # signature, manifest, every file
+
+        proxy.reset()
+        assert publish(s3, key_pair, with_value(data, 333)) == 0
+        assert kiosk.poll().outcome is Outcome.INSTALLED and kiosk.value_shown == 333
+        assert proxy.connections == 3  # signature, manifest and the data file: no picture again
+
+        picture = sorted((kiosk.puller.data_file.parent / "media").iterdir())[0]
+        good = picture.read_bytes()
+        picture.write_bytes(b"damaged on the kiosk's disk")
+        proxy.reset()
+        assert publish(s3, key_pair, with_value(data, 444)) == 0
+        assert kiosk.poll().outcome is Outcome.INSTALLED and kiosk.value_shown == 444
+        assert proxy.connections == 4 and picture.read_bytes() == good  # a damaged copy is not reused
+    finally:
+        proxy.close()
+
+
 def kiosk_messages(caplog) -> str:
     """What the kiosk logged (not the store's own request log)."""
     return "\n".join(record.getMessage() for record in caplog.records if record.name.startswith("kiosk"))

@@ -2,7 +2,8 @@
 
 Each poll asks for the signature with the ETag of the last one seen (If-None-Match): while
 nothing is published it costs one small request answered "304 Not Modified". When it changes,
-the manifest and then every file are downloaded into a staging folder and checked (signature
+the manifest and then every file not installed already (by SHA-256: a picture the publish did
+not change is copied from the installed content) are put in a staging folder and checked (signature
 against the configured public key, every size and SHA-256, no path out of the bundle, a content
 version newer than the one shown, the kiosk's own validation). Only then are the files installed
 as the operator data file (pictures first, data file last, each atomically); the running kiosk's
@@ -16,6 +17,7 @@ first one that gets through catches up.
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 import logging
 import shutil
@@ -123,15 +125,35 @@ class Puller:
         manifest_bytes, _ = self._get(MANIFEST, MAX_MANIFEST_BYTES)
         manifest = Manifest.from_bytes(manifest_bytes)
         shutil.rmtree(self._staging, ignore_errors=True)
+        have = self._installed_files()
         for entry in manifest.files:
             limit = MAX_BYTES if entry.path == DATA_FILE else MAX_PICTURE_BYTES
             if entry.size > limit:
                 raise BundleRefused(f"{entry.path} is {entry.size:,} bytes; a kiosk takes at most {limit:,}")
-            data, _ = self._get(entry.key, entry.size)
             path = self._staging / safe_path(entry.path)
             path.parent.mkdir(parents=True, exist_ok=True)
+            if entry.sha256 in have:  # installed already (a picture the publish did not change)
+                shutil.copyfile(have[entry.sha256], path)
+                continue
+            data, _ = self._get(entry.key, entry.size)
             path.write_bytes(data)
         return manifest_bytes
+
+    def _installed_files(self) -> dict[str, Path]:
+        """The files of the content installed now, by their SHA-256, so that a new bundle costs
+        only the files that changed. Hashed here from their bytes, never taken from a name or a
+        note: a damaged file is simply not reused (and everything staged is checked again)."""
+        content = self.data_file.parent
+        media = content / MEDIA_FOLDER
+        files = [self.data_file, *(sorted(media.iterdir()) if media.is_dir() else ())]
+        found = {}
+        for path in files:
+            try:
+                with path.open("rb") as file:
+                    found[hashlib.file_digest(file, "sha256").hexdigest()] = path
+            except OSError:
+                continue  # missing or unreadable: downloaded instead
+        return found
 
     def _install(self, manifest: Manifest, etag: str | None) -> None:
         """The checked files as the operator's data file: pictures first, the data file last (the
