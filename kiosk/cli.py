@@ -152,9 +152,9 @@ def _settings(args, parser, loaded: LoadedConfig | None = None) -> tuple[LoadedC
     if not loaded.found and not loaded.problems:
         log.info("no configuration file at %s yet: every setting uses its default ('kiosk set-pin' creates it)",
                  loaded.path)
-    operator_path = args.data or _fleet_data_file(loaded) or (
-        Path(loaded.config.data_path) if loaded.config.data_path else None)
-    store = DataStore(operator_path)
+    fleet_file = None if args.data else _fleet_data_file(loaded)
+    operator_path = args.data or fleet_file or (Path(loaded.config.data_path) if loaded.config.data_path else None)
+    store = DataStore(operator_path, made_by="the fleet's first download" if fleet_file else None)
     try:
         dataset = store.load_at_start().dataset
     except DatasetError as error:

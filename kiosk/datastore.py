@@ -81,8 +81,11 @@ class NoKeptCopy(Exception):
 
 
 class DataStore:
-    def __init__(self, operator_path: Path | None, state_dir: Path | None = None):
+    def __init__(self, operator_path: Path | None, state_dir: Path | None = None, made_by: str | None = None):
         self.operator_path = operator_path
+        # What makes the operator's file when it may rightly not be there yet (a fleet kiosk
+        # before its first download): its absence is then not a problem.
+        self.made_by = made_by
         self.state_dir = state_dir or default_state_dir()
         self.rejected: Rejected | None = None
         self.shown: Shown | None = None
@@ -104,7 +107,10 @@ class DataStore:
 
     def load_at_start(self) -> Shown:
         """The operator's file if valid, else its last good copy, else the bundled dataset."""
-        if self.operator_path is not None:
+        if self.operator_path is not None and self.made_by is not None and not self.operator_path.exists():
+            log.info("%s is not there yet (%s makes it): the bundled dataset is shown until then",
+                     self.operator_path, self.made_by)
+        elif self.operator_path is not None:
             fresh = self.reload()
             if fresh is not None:
                 return fresh

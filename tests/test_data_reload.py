@@ -74,6 +74,23 @@ def test_the_version_shown_is_of_the_bytes_shown_even_within_one_second(operator
     assert kept.origin == "last good copy" and kept.version == second.version
 
 
+def test_a_file_not_made_yet_by_what_makes_it_is_no_problem_and_is_shown_once_it_comes(tmp_path, raw, caplog):
+    """A fleet kiosk before its first download: the bundled data, nothing rejected, no error."""
+    path = tmp_path / "fleet" / "content" / "data.json"
+    store = DataStore(path, tmp_path / "state", made_by="the fleet's first download")
+    with caplog.at_level(logging.INFO):
+        shown = store.load_at_start()
+    assert shown.origin == "bundled" and store.rejected is None
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    assert "the fleet's first download" in caplog.text
+    path.parent.mkdir(parents=True)
+    write_atomically(path, edited(raw, "Downloaded"))
+    assert store.reload().dataset.figures[0].label["en"] == "Downloaded"
+    # Without anything that makes it, a missing file is the operator's problem, as before.
+    other = DataStore(tmp_path / "typo.json", tmp_path / "state2")
+    assert other.load_at_start().origin == "bundled" and other.rejected is not None
+
+
 def test_without_a_last_good_copy_the_bundled_data_is_shown(operator_file, tmp_path):
     operator_file.write_text("[]", encoding="utf-8")
     store = DataStore(operator_file, tmp_path / "state")
