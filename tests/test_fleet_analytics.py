@@ -205,9 +205,24 @@ def test_uploading_again_changes_nothing(kiosks, s3):
     assert len(kiosk.uploader().upload(TODAY)) == DAYS
     uploaded = objects(s3)
     assert kiosk.uploader().upload(TODAY) == []  # remembered: nothing is sent
-    (kiosk.state / STATE_FILE).unlink()  # forgotten: every day sent again, to the same keys, the same bytes
+    (kiosk.state / STATE_FILE).unlink()  # forgotten: every day found in the store, none replaced
     assert len(kiosk.uploader().upload(TODAY)) == DAYS
-    assert objects(s3) == uploaded
+    assert objects(s3) == uploaded and len(kiosk.uploader().uploaded()) == DAYS
+
+
+def test_a_kiosk_that_forgot_its_uploads_and_lost_part_of_a_day_never_replaces_the_whole_day(kiosks, s3, tmp_path):
+    kiosk = kiosks[0]
+    run(kiosk.database, kiosk.sessions, 0)
+    assert len(kiosk.uploader().upload(TODAY)) == DAYS
+    whole = figures(zone(s3, tmp_path / "before").zone)
+    (kiosk.state / STATE_FILE).unlink()
+    # analytics_keep_days deleted the first day's morning (the cut is not at midnight)
+    noon = datetime.datetime.combine(FIRST, datetime.time(12)).timestamp()
+    with sqlite3.connect(kiosk.database) as connection:
+        assert connection.execute("DELETE FROM events WHERE at < ?", (noon,)).rowcount > 0
+        connection.execute("DELETE FROM sessions WHERE started < ?", (noon,))
+    assert len(kiosk.uploader().upload(TODAY)) == DAYS
+    assert figures(zone(s3, tmp_path / "after").zone) == whole
 
 
 def test_a_store_that_is_down_loses_nothing_and_is_caught_up(kiosks, s3):

@@ -1,11 +1,12 @@
 """A kiosk's closed days of visitor analytics, uploaded to the fleet's store as Parquet. Qt-free.
 
 One file per kiosk per day, at analytics/<site>/<kiosk_id>/<YYYY-MM-DD>.parquet under the
-configured prefix. A day is uploaded once it is over (local time), with one PUT: the same day
-always makes the same key, so uploading it again only replaces the object by an equal one. The
-days the store confirmed are remembered in a small JSON file, written atomically after the PUT:
-a kiosk killed between the two uploads that day again next time, and the report, which reads one
-object per key, counts it once. A store that does not answer leaves the days for the next try.
+configured prefix. A day is uploaded once it is over (local time), with one PUT that only
+creates (If-None-Match: *): the same day always makes the same key, and a file once stored is
+never replaced. The days the store confirmed are remembered in a small JSON file, written
+atomically after the PUT: a kiosk killed between the two finds that day stored at its next try,
+and the report, which reads one object per key, counts it once. A store that does not answer
+leaves the days for the next try.
 
 Each file holds the day's rows of the three tables (kiosk.analytics.db) in one Parquet table:
 `record` says which ("run", "session" or "event"), the other columns are the tables' own. A run
@@ -137,6 +138,7 @@ class Uploader:
         self.database, self.store, self.site, self.kiosk_id = database, store, site, kiosk_id
         self.state_path = state_folder / STATE_FILE
         self._client = None
+        self._conditional = True  # until the store says it has no conditional writes
 
     def uploaded(self) -> set[str]:
         try:
@@ -177,10 +179,36 @@ class Uploader:
             write_parquet(day_rows(connection, day), path)
             if self._client is None:
                 self._client = self.store.client()
-            self._client.put_object(Bucket=self.store.bucket, Key=key, Body=path.read_bytes(),
-                                    ContentType="application/vnd.apache.parquet")
+            if not self._put_new(key, path.read_bytes()):
+                log.info("analytics: %s is in the store already (s3://%s/%s), kept as it is", day,
+                         self.store.bucket, key)
+                return key
         log.info("analytics: uploaded %s to s3://%s/%s", day, self.store.bucket, key)
         return key
+
+    def _put_new(self, key: str, body: bytes) -> bool:
+        """Put the object unless the key is taken (If-None-Match: *); False if it was. A day once
+        stored is never replaced: a kiosk that forgot what it uploaded, and no longer has the
+        whole day (analytics_keep_days deleted its start), must not overwrite the complete file.
+        A store without conditional writes gets a plain PUT (as each day's bytes are the same)."""
+        from botocore.exceptions import ClientError
+
+        put = {"Bucket": self.store.bucket, "Key": key, "Body": body, "ContentType": "application/vnd.apache.parquet"}
+        if self._conditional:
+            try:
+                self._client.put_object(**put, IfNoneMatch="*")
+                return True
+            except ClientError as error:
+                status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+                if status == 412:  # Precondition Failed: there already
+                    return False
+                if status != 501 and error.response.get("Error", {}).get("Code") != "NotImplemented":
+                    raise
+                log.warning("analytics: the store does not take conditional writes (If-None-Match); a day "
+                            "uploaded again replaces its file")
+                self._conditional = False
+        self._client.put_object(**put)
+        return True
 
 
 class UploadThread(Repeating):
