@@ -692,3 +692,33 @@ def with_pictures_file(raw: dict, tmp_path: Path) -> Path:
 
 def _problem_lines(editor: EditorWindow) -> list[str]:
     return [editor.problems.item(n).text() for n in range(editor.problems.count())]
+
+
+def test_save_as_into_another_folder_takes_the_pictures_along_and_never_replaces_another(
+        open_editor, raw, tmp_path, monkeypatch, qtbot):
+    source = with_pictures_file(raw, tmp_path)
+    editor = open_editor(source)
+    used = sorted({picture["file"] for picture in editor.document.data["media"]})
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "media").mkdir(parents=True)
+    clash = used[0]
+    (elsewhere / "media" / clash).write_bytes(b"another picture of that name")
+    target = elsewhere / "data.json"
+    monkeypatch.setattr("kiosk.editor.window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    keys(editor, (Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier))
+    confirm(editor.review_dialog, editor, qtbot)
+    assert not target.exists() and editor.document.path == source  # refused, with the reason
+    assert clash in editor.message.text() and "another picture of the same name" in editor.message.text()
+    assert sorted(path.name for path in (elsewhere / "media").iterdir()) == [clash]  # nothing copied
+    assert (elsewhere / "media" / clash).read_bytes() == b"another picture of that name"
+    editor.message.close()
+
+    (elsewhere / "media" / clash).unlink()  # staff moved theirs away
+    keys(editor, (Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier))
+    confirm(editor.review_dialog, editor, qtbot)
+    assert editor.document.path == target
+    for name in used:
+        assert (elsewhere / "media" / name).read_bytes() == (source.parent / "media" / name).read_bytes()
+    done = subprocess.run([sys.executable, "-m", "kiosk", "validate", str(target)], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr

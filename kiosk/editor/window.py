@@ -25,7 +25,7 @@ from kiosk.editor.form import CollectionPanel, RecordForm
 from kiosk.editor.preview import KioskFrame, PreviewPane, render
 from kiosk.editor.records import choices, display_name, fixed_tag, new_record, new_value
 from kiosk.editor.dialogs import HistoryDialog, ReviewDialog
-from kiosk.editor.saving import changes_for_visitors, save_content, shown_now
+from kiosk.editor.saving import bring_pictures, changes_for_visitors, remove_copies, save_content, shown_now
 from kiosk.editor.tree import ContentTree, Node
 from kiosk.model.dataset import Media, Qualifier
 from kiosk.model.formatting import format_value
@@ -350,14 +350,18 @@ class EditorWindow(QMainWindow):
         self.check()
         if not self.checked.valid:
             return False
+        copied: list[Path] = []
         try:
+            copied = bring_pictures(self.checked.dataset, self.document.path, path)
             version = save_content(path, self.document.to_bytes())
-        except DatasetError as error:  # the pictures beside a new place, say
+        except DatasetError as error:  # a different picture of the same name in the new place, say
+            remove_copies(copied)
             return self._failed(strings.SAVE_FAILED, file=str(path), error="\n".join(map(str, error.problems)))
         except HistoryError as error:  # saved; only the list of versions is behind
             self._failed(strings.SAVE_FAILED, file=str(path), error=str(error))
             version = None
         except OSError as error:
+            remove_copies(copied)
             return self._failed(strings.SAVE_FAILED, file=str(path), error=error.strerror or str(error))
         self.document.path = path
         self.settings.setValue("files/folder", str(path.parent))
