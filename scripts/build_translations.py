@@ -7,11 +7,14 @@ pyside6-lupdate collects every QT_TRANSLATE_NOOP string in kiosk/ into each
 resources/i18n/kiosk_<language>.ts (translators fill in new entries there); pyside6-lrelease
 compiles each .ts into the .qm the kiosk loads. Adding a language means adding its .ts file
 (copy an existing one, set its language attribute, translate) and running this script.
+The model's field descriptions (the content editor's help) are first written out as
+kiosk/editor/field_notes.py, so that lupdate finds them too.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -39,7 +42,26 @@ def compile_qm(ts: Path, qm: Path) -> None:
                    check=True)
 
 
+FIELD_NOTES = ROOT / "kiosk" / "editor" / "field_notes.py"
+
+
+def field_notes() -> str:
+    """The model's field descriptions as a module pyside6-lupdate reads: the editor's help text
+    comes from the model, not from QT_TRANSLATE_NOOP calls lupdate could find there."""
+    sys.path.insert(0, str(ROOT))
+    from kiosk.editor.fields import descriptions
+
+    lines = "".join(f"    QT_TRANSLATE_NOOP(\"Kiosk\", {json.dumps(text, ensure_ascii=False)}),\n"
+                    for text in descriptions())
+    return ('"""The model\'s field descriptions (kiosk.model.dataset), marked for translation: the content\n'
+            'editor shows them as help in its own language. Written by scripts/build_translations.py from\n'
+            'kiosk.editor.fields.descriptions(); do not edit."""\n\n'
+            "from PySide6.QtCore import QT_TRANSLATE_NOOP\n\n"
+            f"NOTES = (\n{lines})\n")
+
+
 def build(directory: Path) -> None:
+    FIELD_NOTES.write_text(field_notes(), encoding="utf-8")
     for ts in sorted(directory.glob("kiosk_*.ts")):
         update_ts(ts)
         compile_qm(ts, ts.with_suffix(".qm"))
@@ -47,11 +69,13 @@ def build(directory: Path) -> None:
 
 def out_of_date() -> list[str]:
     """Files that building in a scratch copy would change."""
+    if not FIELD_NOTES.exists() or FIELD_NOTES.read_text(encoding="utf-8") != field_notes():
+        return [str(FIELD_NOTES.relative_to(ROOT))]  # the .ts files are read from it: build first
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "i18n"
         shutil.copytree(I18N, copy)
         build(copy)
-        return [path.name for path in sorted(copy.iterdir())
+        return ["resources/i18n/" + path.name for path in sorted(copy.iterdir())
                 if not (I18N / path.name).exists() or (I18N / path.name).read_bytes() != path.read_bytes()]
 
 
@@ -61,7 +85,7 @@ def main() -> int:
     if parser.parse_args().check:
         stale = out_of_date()
         for name in stale:
-            print(f"out of date: resources/i18n/{name} (run scripts/build_translations.py)")
+            print(f"out of date: {name} (run scripts/build_translations.py)")
         return 1 if stale else 0
     build(I18N)
     return 0

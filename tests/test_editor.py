@@ -23,7 +23,8 @@ from conftest import settle
 from kiosk import realx
 from kiosk.editor import strings
 from kiosk.editor.window import EditorWindow
-from kiosk.model.dataset import FigureRef, Id, Record, Scale, Text
+from kiosk.editor.fields import record_fields
+from kiosk.model.dataset import Figure, FigureRef, Id, Record, Scale, Text
 from kiosk.model.rules import Rules
 from kiosk.resources import data_path, resource_path
 from kiosk.theme import Theme
@@ -339,6 +340,11 @@ def test_the_editor_speaks_chinese(open_editor, data_file, qtbot):
     choose_in_tree(editor, ("figures", figure_index(editor, "gdp")))
     assert editor.form.labels["value"].text() == translations.text("zh", strings.WORDS["value"])
     assert "531.9亿元" in editor.form.editors["value"].shown.text()
+    described = [f for f in record_fields(Figure) if f.description and f.name in editor.form.help]  # the help
+    assert described
+    for f in described:
+        assert editor.form.help[f.name] == translations.text("zh", f.description) != f.description
+        assert any("\u4e00" <= character <= "\u9fff" for character in editor.form.help[f.name])
     # View › Editor language › EN, with the keyboard, as from the menu bar
     keys(editor, (Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier))
     menu = QApplication.activePopupWidget()
@@ -348,6 +354,7 @@ def test_the_editor_speaks_chinese(open_editor, data_file, qtbot):
     assert editor.language == "en"
     assert editor.menuBar().actions()[0].text() == strings.MENU_FILE
     assert editor.form.labels["value"].text() == "Value"
+    assert all(editor.form.help[f.name] == f.description for f in described)
     assert editor.tree.items[("figures",)].text(0) == "Figures"
 
 

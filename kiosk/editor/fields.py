@@ -257,3 +257,26 @@ def walk_references(data, path: tuple = (), shape: Shape | None = None) -> Itera
     elif shape.kind == MAPPING and isinstance(data, dict):
         for key, item in data.items():
             yield from walk_references(item, (*path, key), Shape(RECORD, records=shape.records))
+
+
+def descriptions() -> list[str]:
+    """Every description the model gives its fields, each once, in the order a walk from the
+    dataset meets them: what the editor shows as help, marked for translation in
+    kiosk/editor/field_notes.py (written by scripts/build_translations.py)."""
+    found: dict[str, None] = {}
+    seen: set[type] = set()
+
+    def walk(shape: Shape) -> None:
+        if shape.description:
+            found.setdefault(shape.description)
+        for record in shape.records:
+            if record not in seen:
+                seen.add(record)
+                for f in record_fields(record):
+                    walk(f.shape)
+        for inner in (shape.item, *shape.items):
+            if inner is not None:
+                walk(inner)
+
+    walk(Shape(RECORD, records=(Dataset,)))
+    return list(found)

@@ -49,7 +49,9 @@ class RecordForm(QWidget):
         editor.edited.connect(lambda new, name=f.name: self.edited.emit((*self.path, name), new))
         label = QLabel(env.word(f.name))
         label.setBuddy(editor.focusProxy() or editor)
-        help_text = " ".join(filter(None, [f.description, env.ui(strings.ID_FOLLOWS_NAME) if fresh_id else ""]))
+        # The model's description, in the editor's language (kiosk/editor/field_notes.py marks it).
+        description = env.ui(f.description) if f.description else ""
+        help_text = " ".join(filter(None, [description, env.ui(strings.ID_FOLLOWS_NAME) if fresh_id else ""]))
         for widget in (label, editor):
             widget.setToolTip(help_text)
         note = _note(help_text)

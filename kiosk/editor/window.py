@@ -495,8 +495,8 @@ class EditorWindow(QMainWindow):
         else:
             items = self.document.get(node.path, [])
             kinds = [(self._record_word(r), r) for r in node.holder.shape.records]
-            form = CollectionPanel(env, node.path, self.word(node.path[-1]), node.holder.description,
-                                   len(items), kinds)
+            description = self.ui(node.holder.description) if node.holder.description else None
+            form = CollectionPanel(env, node.path, self.word(node.path[-1]), description, len(items), kinds)
             form.add.connect(lambda path, record: self.add_item(path, record))
         old = self.form_area.takeWidget()
         if old is not None:

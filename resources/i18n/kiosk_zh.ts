@@ -1523,5 +1523,145 @@
         <source>widest</source>
         <translation>最宽</translation>
     </message>
+    <message>
+        <source>2: tabs made of blocks (files of version 1 are read as 2).</source>
+        <translation>2：由内容块组成的标签页（版本 1 的文件按版本 2 读取）。</translation>
+    </message>
+    <message>
+        <source>The year the zone was established: no figure refers to an earlier year.</source>
+        <translation>园区设立的年份：任何数据的年份都不能早于它。</translation>
+    </message>
+    <message>
+        <source>Per language, with &quot;{}&quot; where the number goes.</source>
+        <translation>每种语言一项，用“{}”标出数字的位置。</translation>
+    </message>
+    <message>
+        <source>May be shown in thousands/millions or 万/亿.</source>
+        <translation>可以用千/百万或万/亿的单位显示。</translation>
+    </message>
+    <message>
+        <source>Use thousands separators (false for years).</source>
+        <translation>使用千位分隔符（年份请设为否）。</translation>
+    </message>
+    <message>
+        <source>Values are percentages: 0 to 100.</source>
+        <translation>数值为百分比：0 到 100。</translation>
+    </message>
+    <message>
+        <source>Title as published, in its own language.</source>
+        <translation>发表时的标题，用其原文语言。</translation>
+    </message>
+    <message>
+        <source>The year the figure refers to.</source>
+        <translation>该数据所属的年份。</translation>
+    </message>
+    <message>
+        <source>The figure exactly as the source states it.</source>
+        <translation>与来源原文完全一致的数据表述。</translation>
+    </message>
+    <message>
+        <source>Another figure shown under this one.</source>
+        <translation>显示在此数据下方的另一项数据。</translation>
+    </message>
+    <message>
+        <source>A figure (same unit) this one is a part of.</source>
+        <translation>此数据所属的整体数据（单位相同）。</translation>
+    </message>
+    <message>
+        <source>Values by year from a source; a chart is shown once there are two.</source>
+        <translation>来自来源的逐年数值；有两年及以上时显示图表。</translation>
+    </message>
+    <message>
+        <source>Figure id: the cluster&apos;s share of the city&apos;s total (percent).</source>
+        <translation>数据编号：该产业集群占全市总量的比例（百分比）。</translation>
+    </message>
+    <message>
+        <source>Pictures, each a file in the media folder beside the data file.</source>
+        <translation>图片，每张都是数据文件旁 media 文件夹中的一个文件。</translation>
+    </message>
+    <message>
+        <source>Its file name in the media folder, e.g. &quot;harbour.jpg&quot;.</source>
+        <translation>它在 media 文件夹中的文件名，例如“harbour.jpg”。</translation>
+    </message>
+    <message>
+        <source>What the picture shows, for visitors who cannot see it (read aloud).</source>
+        <translation>图片内容的文字说明，供看不见图片的参观者使用（会被朗读）。</translation>
+    </message>
+    <message>
+        <source>Who made the picture; shown with it.</source>
+        <translation>图片的作者；与图片一起显示。</translation>
+    </message>
+    <message>
+        <source>The terms it is shown under, e.g. &quot;CC BY 4.0&quot; or &quot;with permission&quot;.</source>
+        <translation>图片的使用许可，例如“CC BY 4.0”或“经授权使用”。</translation>
+    </message>
+    <message>
+        <source>Where it was published, if it was.</source>
+        <translation>图片的发表出处（如有）。</translation>
+    </message>
+    <message>
+        <source>The approval number a map shown in public in China needs (审图号), shown with it.</source>
+        <translation>在中国公开展示的地图所需的审图号，与图片一起显示。</translation>
+    </message>
+    <message>
+        <source>The point (x, y, each 0 to 1 from the top left) that stays in view when a place crops it.</source>
+        <translation>裁切时始终保留在画面中的点（x、y，从左上角起各为 0 到 1）。</translation>
+    </message>
+    <message>
+        <source>The tabs, in the order the tab bar shows them.</source>
+        <translation>各标签页，按标签栏中的显示顺序排列。</translation>
+    </message>
+    <message>
+        <source>Share of the row beside the other blocks, in landscape: 1, 2 or 3.</source>
+        <translation>横屏时与同一行其他内容块相比所占的宽度：1、2 或 3。</translation>
+    </message>
+    <message>
+        <source>Under the block before it, in the same column, instead of beside it.</source>
+        <translation>放在前一个内容块的下方（同一列），而不是旁边。</translation>
+    </message>
+    <message>
+        <source>Starts a new row under the blocks before it.</source>
+        <translation>在前面的内容块下方另起一行。</translation>
+    </message>
+    <message>
+        <source>At least two: one bar compares nothing.</source>
+        <translation>至少两项：只有一根柱子无从比较。</translation>
+    </message>
+    <message>
+        <source>log keeps very small and very large values readable together.</source>
+        <translation>log（对数刻度）让极小值和极大值能同时看清。</translation>
+    </message>
+    <message>
+        <source>Percent figures; at least two.</source>
+        <translation>百分比数据；至少两项。</translation>
+    </message>
+    <message>
+        <source>Shown above the ring, the figure&apos;s label under it; without a title the figure&apos;s label is the title.</source>
+        <translation>显示在圆环上方，数据名称在其下方；没有标题时，以数据名称作为标题。</translation>
+    </message>
+    <message>
+        <source>Which chart colour (1 to 7); none: the accent colour.</source>
+        <translation>使用哪种图表颜色（1 到 7）；不设：使用强调色。</translation>
+    </message>
+    <message>
+        <source>Tells visitors what to tap.</source>
+        <translation>告诉参观者可以点哪里。</translation>
+    </message>
+    <message>
+        <source>The selected industry&apos;s share, with &quot;{value}&quot; where the number goes.</source>
+        <translation>所选产业的占比，用“{value}”标出数字的位置。</translation>
+    </message>
+    <message>
+        <source>A figure with a series of at least two years.</source>
+        <translation>一项至少有两年历年数据的数据。</translation>
+    </message>
+    <message>
+        <source>At least two pictures.</source>
+        <translation>至少两张图片。</translation>
+    </message>
+    <message>
+        <source>A wide picture across the top of the tab.</source>
+        <translation>横贯标签页顶部的宽幅图片。</translation>
+    </message>
 </context>
 </TS>
