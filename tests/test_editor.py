@@ -15,7 +15,7 @@ from typing import Annotated
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -330,6 +330,24 @@ def test_the_preview_shows_portrait_and_either_language(editor, qtbot):
     pick(editor, editor.preview.language, "中文")
     assert pixels_apart(english, preview_image(editor)) > 0
     assert editor.preview.tab.currentText() == editor.dataset.views[0].title["zh"]
+
+
+@pytest.mark.parametrize(("language", "orientation", "tab"), [("zh", "Landscape", 0), ("en", "Portrait", 1)])
+def test_the_preview_is_exactly_what_the_kiosk_draws(open_editor, data_file, tmp_path, qtbot, language, orientation,
+                                                     tab):
+    """In the editor's desktop application (not the kiosk's look), pixel for pixel: texts that
+    measured themselves against the application's style once came out clipped or broken."""
+    editor = open_editor(data_file, language)
+    pick(editor, editor.preview.orientation, editor.ui(getattr(strings, orientation.upper())).split(" ")[0])
+    pick(editor, editor.preview.tab, editor.dataset.views[tab].title[language])
+    assert editor.preview.portrait == (orientation == "Portrait")
+    shot = tmp_path / "kiosk.png"
+    size = "1080x1920" if editor.preview.portrait else "1920x1080"
+    done = subprocess.run([sys.executable, "-m", "kiosk", "screenshot", "--data", str(data_file), "--view",
+                           editor.preview.tab_id, "--lang", language, "--size", size, "--out", str(shot)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert pixels_apart(pictures_drawn(editor), QImage(str(shot))) == 0
 
 
 def test_the_editor_speaks_chinese(open_editor, data_file, qtbot):

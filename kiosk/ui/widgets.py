@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPixmap
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QScroller, QSizePolicy, QStyle, QVBoxLayout, QWidget)
 
@@ -156,12 +156,12 @@ class FittedLabel(Label):
         room = width - margins.left() - margins.right()
         if room <= 0:
             return super().heightForWidth(width)
-        metrics = QFontMetrics(role_font(self._role_for(room)))
+        metrics = QFontMetrics(role_font(self._role_for(room), self))
         lines = metrics.boundingRect(QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), self.text())
         return lines.height() + margins.top() + margins.bottom()
 
     def _role_for(self, width: int) -> str:
-        measures = [(role, self._measure(role_font(role), width)) for role in self.roles]
+        measures = [(role, self._measure(role_font(role, self), width)) for role in self.roles]
         return next((role for role, (one_line, _) in measures if one_line), None) or next(
             (role for role, (_, words_fit) in measures if words_fit), self.roles[-1])
 
@@ -191,16 +191,21 @@ HEADING_ROLES = ("heading", "label-strong", "text-strong")
 _ROLE_FONTS: dict[tuple[str, int], QFont] = {}
 
 
-def role_font(role: str) -> QFont:
-    """The font the current stylesheet gives a label of this role (each looked up once)."""
+def role_font(role: str, near: QWidget | None = None, kind: type[QWidget] = QLabel) -> QFont:
+    """The font the stylesheets give a `kind` of widget (a label) of this role in `near`'s
+    window (each looked up once): the application's, and the window's own (the editor's preview
+    styles its kiosk-sized window alone, in an application with a desktop look)."""
     from PySide6.QtWidgets import QApplication
 
-    key = (role, hash(QApplication.instance().styleSheet()))
+    window = near.window() if near is not None else None
+    key = (role, kind.__name__, hash(QApplication.instance().styleSheet()),
+           hash(window.styleSheet()) if window is not None else 0)
     if key not in _ROLE_FONTS:
-        probe = QLabel()
+        probe = kind(window)  # hidden: a child takes the window's stylesheet when polished
         probe.setProperty("role", role)
         probe.ensurePolished()
         _ROLE_FONTS[key] = QFont(probe.font())
+        probe.setParent(None)
         probe.deleteLater()
     return _ROLE_FONTS[key]
 
@@ -273,7 +278,7 @@ class TabButton(Button):
     PADDING = 2 * 16 + 4  # the tab's padding (kiosk.qss) and border
 
     def __init__(self, text: str | Tr, description: str | Tr = ""):
-        self._tab_px = 0  # the theme's tab size, read from the style the first time
+        self._tab_px, self._styled_by = 0, None  # the theme's tab size, and the window whose style said so
         super().__init__(text, "tab", description)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
 
@@ -288,9 +293,10 @@ class TabButton(Button):
     def _fit(self) -> None:
         if self.width() <= 1:
             return
-        if not self._tab_px:
-            self.ensurePolished()
-            self._tab_px = self.font().pixelSize()
+        if self._styled_by is not self.window():  # read again in a new window: its style may differ
+            self._styled_by = self.window()
+            font = role_font("tab", self, QPushButton)  # the theme's, not this tab's own smaller one
+            self._tab_px = font.pixelSize() if font.pixelSize() > 0 else QFontInfo(font).pixelSize()
         title = localise(self._source)
         room = self.width() - self.PADDING
         font = QFont(self.font())
