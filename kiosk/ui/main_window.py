@@ -21,6 +21,7 @@ from kiosk.ui.charts import StaticPlot
 from kiosk.ui.context import ViewContext
 from kiosk.ui.i18n import Tr, current_language, localise, switch_language
 from kiosk.ui.rehearsal import rehearse
+from kiosk.ui.scroll_hint import ScrollHints
 from kiosk.ui.signals import WindowSignals
 from kiosk.ui.tab_page import TabPage
 from kiosk.ui.widgets import Button, FittedName, TabButton, descendants, discard, is_portrait
@@ -239,6 +240,8 @@ class MainWindow(QWidget):
                 discard(page.widget())  # built for the data or look being replaced
         self.tab_ids = ctx.dataset.tab_ids
         self._match_pages(len(self.tab_ids))
+        for page in self._pages:
+            page.hints.set_theme(ctx.theme)
         self.views = LazyViews(ctx, dict(zip(self.tab_ids, self._pages)))
         titles = [ctx.text(tab.title) for tab in ctx.dataset.views]
         self.controls = VisitorControls(ctx)
@@ -473,7 +476,12 @@ def header_bar(ctx: ViewContext) -> QWidget:
 
 
 class PageScroller(QScrollArea):
-    """A page scrolls vertically, by finger, if it must; it never pushes the window off screen."""
+    """A page scrolls vertically, by finger, if it must (its edges then say there is more); it
+    never pushes the window off screen."""
+
+    def __init__(self):
+        super().__init__()
+        self.hints = ScrollHints(self)
 
     def reset_state(self) -> None:
         self.verticalScrollBar().setValue(0)
