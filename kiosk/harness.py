@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from kiosk.ui.shell import Kiosk
 
 # What returning to a running event loop takes: the first pass lays out, the next let adaptive
-# rows settle at the final size.
-SETTLE_PASSES = 3
+# rows settle at the final size, and a change deep in nested layouts (an industry selected, its
+# card's texts taller) reach the page one level per pass.
+SETTLE_PASSES = 6
 
 
 def app(argv: list[str] | None = None, theme: Theme | None = None) -> QApplication:
