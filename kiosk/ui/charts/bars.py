@@ -114,19 +114,33 @@ class BarRowsChart(StaticPlot):
         """Row labels on the left, wrapped so that they never take more than LABEL_SHARE of the
         chart's width (large text, narrow screens); rows grow to hold the extra lines."""
         metrics = QFontMetricsF(self.font(self.theme.label_px))
-        limit = LABEL_SHARE * self.width() if self.width() > 0 else float("inf")
-        labels = [wrap(localise(row.label), metrics, limit) for row in self.rows]
+        labels = self._labels(self.width(), metrics)
         axis = self.getPlotItem().getAxis("left")
         axis.setTicks([list(enumerate(labels)), []])
         # The axis is as wide as its widest line now: left to itself, pyqtgraph shrinks it only
         # when painted and not by less than 10 px, which kept bars squeezed after a rotation.
         widest = max((metrics.horizontalAdvance(line) for label in labels for line in label.split("\n")), default=0)
         axis.setWidth(math.ceil(widest) + _AXIS_TEXT_OFFSET + 4)
-        lines = max((label.count("\n") + 1 for label in labels), default=1)
-        row_px = max(_ROW_MIN_PX, lines * metrics.lineSpacing() + 16)
-        needed = int(len(self.rows) * row_px)
+        needed = self.heightForWidth(self.width())
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)
+
+    def _labels(self, width: int, metrics: QFontMetricsF) -> list[str]:
+        limit = LABEL_SHARE * width if width > 0 else float("inf")
+        return [wrap(localise(row.label), metrics, limit) for row in self.rows]
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        """The height its rows need at that width (labels wrapped there), so that a layout
+        places it right the first time instead of after it has been resized and asked again
+        (for a moment, a too short chart overlapped what was under it)."""
+        metrics = QFontMetricsF(self.font(self.theme.label_px))
+        lines = max((label.count("\n") + 1 for label in self._labels(width, metrics)), default=1)
+        row_px = max(_ROW_MIN_PX, lines * metrics.lineSpacing() + 16)
+        bottom = self.getPlotItem().getAxis("bottom")
+        return int(len(self.rows) * row_px) + (math.ceil(bottom.height()) if bottom.isVisible() else 0)
 
     def _add_labels(self) -> None:
         self.value_labels = [
