@@ -175,6 +175,10 @@ class FittedLabel(Label):
             self.style().unpolish(self)
             self.style().polish(self)
 
+    def least_width(self) -> int:
+        """The width under which a word would be cut even in the smallest of its sizes."""
+        return widest_word(self.text(), QFontMetrics(role_font(self.roles[-1], self))) + side_margins(self)
+
     def _measure(self, font: QFont, width: int) -> tuple[bool, bool]:
         """Whether the text fits on one line in this font, and whether each of its words does."""
         metrics = QFontMetrics(font)
@@ -182,6 +186,20 @@ class FittedLabel(Label):
         lines = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), self.text())
         one_line = lines.height() < 1.5 * metrics.lineSpacing()  # (one line may round a pixel taller)
         return one_line and lines.width() < width, lines.width() < width
+
+
+def widest_word(text: str, metrics: QFontMetrics) -> int:
+    """The widest piece a wrapped line cannot break: a word, or one character of Chinese (which
+    wraps between any two characters)."""
+    pieces = []
+    for word in text.split():
+        pieces += list(word) if any(ord(char) >= 0x2E80 for char in word) else [word]
+    return max((metrics.horizontalAdvance(piece) for piece in pieces), default=0) + 1
+
+
+def side_margins(widget: QWidget) -> int:
+    margins = widget.contentsMargins()
+    return margins.left() + margins.right()
 
 
 # A figure's value: the value size, else the heading size, else the label size.
