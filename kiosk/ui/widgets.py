@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
@@ -189,11 +191,9 @@ class FittedLabel(Label):
 
 
 def widest_word(text: str, metrics: QFontMetrics) -> int:
-    """The widest piece a wrapped line cannot break: a word, or one character of Chinese (which
-    wraps between any two characters)."""
-    pieces = []
-    for word in text.split():
-        pieces += list(word) if any(ord(char) >= 0x2E80 for char in word) else [word]
+    """The widest piece a wrapped line cannot break: a word, where Chinese characters are each
+    a piece of their own (Chinese wraps between any two) and a number among them is one."""
+    pieces = re.findall(r"[\u2e80-\U0002ffff]|[^\s\u2e80-\U0002ffff]+", text)
     return max((metrics.horizontalAdvance(piece) for piece in pieces), default=0) + 1
 
 

@@ -84,7 +84,10 @@ class HighlightGrid(QWidget):
             least = self._least_widths(columns)
             if sum(least) + self.SPACING * (columns - 1) <= width:
                 break
-        self._place(columns, least)
+        # Each column at least half an equal share too: left to their texts' own widths, a
+        # column of short captions was squeezed until its values stood one character a line.
+        half = (width - self.SPACING * (columns - 1)) // (2 * columns)
+        self._place(columns, [max(px, half) if n < columns else 0 for n, px in enumerate(least)])
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
