@@ -163,3 +163,23 @@ def test_a_callout_goes_when_its_chart_is_hidden_or_rebuilt(make_kiosk, tap):
         callouts = kiosk.window.findChildren(Callout)
         assert not any(callout.isVisible() for callout in callouts)
         assert len(callouts) == len(kiosk.window.findChildren(StaticPlot))  # none left behind
+
+
+def test_a_long_chinese_label_in_a_narrow_chart_wraps_and_leaves_the_bars_room_to_be_tapped(kiosk_app, theme, tap):
+    """Built before it had a width, a chart once kept a label axis as wide as the longest label
+    on one line: wider than a narrow chart, with no room for bars, and never measured again."""
+    from kiosk.ui.charts.bars import LABEL_SHARE, BarRow
+
+    label = "总值增长健康以上集群研发中心仪器服务"  # no spaces: Chinese wraps between characters
+    rows = [BarRow(label, value, f"{value}", theme.series_colour(n), detail=f"{value}") for n, value in
+            enumerate((3.0, 5.0, 8.0))]
+    chart = BarRowsChart(theme, rows)
+    chart.resize(300, chart.heightForWidth(300))
+    chart.show()
+    settle()
+    axis = chart.getPlotItem().getAxis("left")
+    assert axis.width() <= LABEL_SHARE * chart.width() + 20  # its lines wrapped at the chart's share
+    assert chart.getPlotItem().vb.width() > chart.width() / 3  # the bars have the rest
+    tap(chart.viewport(), chart.element_point(1))
+    assert chart.callout.isVisible()
+    chart.close()

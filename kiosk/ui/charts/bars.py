@@ -83,10 +83,13 @@ class BarRowsChart(StaticPlot):
     def _fit(self) -> None:
         """Scale x so that every bar's value label fits right of it: room is measured in pixels,
         which a margin in data units cannot guarantee at every width and in every language."""
-        width = self.getPlotItem().vb.width()
-        if width <= 0:
-            return
+        # The labels first: wrapped for the chart's own width, they give the bars their room (a
+        # label axis set when the chart had no width yet could leave the bars none at all, and
+        # then nothing would ever resize them again).
         self._show_categories()
+        width = self.getPlotItem().vb.width()
+        if width <= 1:
+            return
         metrics = QFontMetricsF(self.font(self.theme.label_px, bold=True))
         x_max = self.limit or 0.0
         for row, length in zip(self.rows, self._lengths):
@@ -124,6 +127,13 @@ class BarRowsChart(StaticPlot):
         needed = self.heightForWidth(self.width())
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)  # (pyqtgraph calls it with None too)
+        # Not while built (no bars yet) nor once closed (pyqtgraph has emptied the scene).
+        if event is not None and event.size().width() != event.oldSize().width() and hasattr(self, "band") \
+                and not getattr(self, "closed", False):
+            self._fit()
 
     def _labels(self, width: int, metrics: QFontMetricsF) -> list[str]:
         limit = LABEL_SHARE * width if width > 0 else float("inf")
