@@ -143,7 +143,9 @@ class Visitor:
             if isinstance(chart, RingChart):
                 yield from self._tap_each(chart, "ring", [0], lambda _: chart.viewport().rect().center() * 0.5)
             elif isinstance(chart, BarRowsChart):
-                yield from self._tap_each(chart, "bar", range(len(chart.rows)), partial(row_point, chart))
+                # The middle of each row's band, where a finger goes (the chart says where it
+                # is: a point in data units may lie past the end of a log scale's range).
+                yield from self._tap_each(chart, "bar", range(len(chart.rows)), chart.element_point)
             elif isinstance(chart, SeriesChart):
                 # The first, the last and the tallest column: the callout's extreme places.
                 columns = sorted({0, len(chart.years) - 1, chart.values.index(max(chart.values))})
