@@ -3,6 +3,8 @@ captions room: a narrow block, large text or a long word gets fewer columns, nev
 
 import json
 
+from PySide6.QtCore import QEvent, QObject
+
 from conftest import settle
 from kiosk.model.loader import parse_dataset
 from kiosk.ui.blocks.cards import HIGHLIGHT_COLUMNS, HighlightGrid
@@ -47,3 +49,24 @@ def test_a_word_too_long_for_a_third_gets_fewer_columns_and_is_never_cut(make_ki
             problems = layout_problems(kiosk.window, scrolling=True, root=grid)
             assert problems == [], (language, size, problems)
             assert grid._columns < HIGHLIGHT_COLUMNS or language == "zh", (language, size)
+
+
+class LayoutRequests(QObject):
+    def __init__(self, widget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+        self.count += event.type() == QEvent.Type.LayoutRequest
+        return False
+
+
+def test_a_laid_out_grid_stays_still(make_kiosk, dataset):
+    """Setting a column's minimum width asks for a new layout; asked again for the same widths,
+    the grid reflowed itself for ever (a busy loop on a screen nobody touches)."""
+    kiosk = make_kiosk()
+    tab = next(view.id for view in dataset.views if any(type(b).__name__ == "Highlights" for b in view.blocks))
+    requests = LayoutRequests(grid_of(kiosk, tab))
+    settle()
+    assert requests.count == 0

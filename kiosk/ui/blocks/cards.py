@@ -54,7 +54,10 @@ class HighlightGrid(QWidget):
 
     def _place(self, columns: int, least: list[int]) -> None:
         for column in range(HIGHLIGHT_COLUMNS):
-            self.grid.setColumnMinimumWidth(column, least[column] if column < columns else 0)
+            width = least[column] if column < columns else 0
+            # Only a change: setting it invalidates the layout, whose request would reflow again.
+            if self.grid.columnMinimumWidth(column) != width:
+                self.grid.setColumnMinimumWidth(column, width)
         if columns == self._columns:
             return
         self._columns = columns
