@@ -28,7 +28,8 @@ MEASURED_INTERVAL_S = 10
 WAIT_S = 60
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port of this machine nobody listens on (for a server started next)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -87,7 +88,7 @@ def find_mosquitto() -> str | None:
 
 def start_broker(mosquitto: str, home: Path, processes: list) -> int:
     """Mosquitto on a free localhost port (its process appended to `processes`); returns the port."""
-    port = _free_port()
+    port = free_port()
     (home / "mosquitto.conf").write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
                                          f"user {os.environ.get('USER') or 'root'}\n")
     processes.append(subprocess.Popen([mosquitto, "-c", str(home / "mosquitto.conf")],

@@ -31,7 +31,7 @@ import threading
 import time
 from pathlib import Path
 
-from kiosk.bench_fleet import WAIT_S, _free_port, _subscriber, find_mosquitto, start_broker, start_kiosk, stop
+from kiosk.bench_fleet import WAIT_S, free_port, _subscriber, find_mosquitto, start_broker, start_kiosk, stop
 
 POLL_SECONDS = 10
 KIOSKS = ("k1", "k2", "k3")
@@ -137,7 +137,7 @@ def publish_to_shown(rounds: int) -> dict:
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the store's line for every request
     with tempfile.TemporaryDirectory() as home:
         home = Path(home)
-        processes, store_port = [], _free_port()
+        processes, store_port = [], free_port()
         server = ThreadedMotoServer(ip_address="127.0.0.1", port=store_port, verbose=False)
         server.start()
         relay = CountingRelay(store_port)

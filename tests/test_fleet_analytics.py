@@ -4,7 +4,6 @@ The figures expected are each kiosk's own `kiosk stats` figures, read from its o
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import logging
 import os
@@ -12,7 +11,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
@@ -28,7 +26,7 @@ from kiosk.analytics.writer import Writer  # noqa: E402
 from kiosk.cli import main  # noqa: E402
 from kiosk.fleet import analytics_report, analytics_upload  # noqa: E402
 from kiosk.fleet.analytics_upload import STATE_FILE, Store, Uploader, UploadThread  # noqa: E402
-from tests.test_fleet_bundle import S3Server  # noqa: E402
+from tests.s3_server import running_s3  # noqa: E402
 
 BUCKET, PREFIX = "zone-analytics", "jining"
 DAYS = 7
@@ -45,16 +43,9 @@ ROOT = Path(__file__).resolve().parents[1]  # the first run records the first SP
 
 @pytest.fixture
 def s3(monkeypatch):
-    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
-                        ("AWS_DEFAULT_REGION", "us-east-1")):
-        monkeypatch.setenv(name, value)
-    server = S3Server()
-    server.start()
-    boto3.client("s3", endpoint_url=server.endpoint, region_name="us-east-1").create_bucket(Bucket=BUCKET)
-    yield server
-    with contextlib.suppress(OSError):  # (a test that failed with the server stopped)
-        urllib.request.urlopen(urllib.request.Request(f"{server.endpoint}/moto-api/reset", method="POST")).close()
-        server.stop()  # its buckets live on in this process: emptied above for the next test
+    with running_s3(monkeypatch) as server:
+        boto3.client("s3", endpoint_url=server.endpoint, region_name="us-east-1").create_bucket(Bucket=BUCKET)
+        yield server
 
 
 def store(s3) -> Store:

@@ -7,7 +7,6 @@ import hashlib
 import json
 import logging
 import shutil
-import socket
 import subprocess
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 
 boto3 = pytest.importorskip("boto3", reason="the optional 'fleet' extra (boto3) is not installed")
 pytest.importorskip("minisign", reason="the optional 'fleet' extra (py-minisign) is not installed")
-moto_server = pytest.importorskip("moto.server", reason="moto[server] (a test dependency) is not installed")
+pytest.importorskip("moto.server", reason="moto[server] (a test dependency) is not installed")
 
 from kiosk.bench_fleet_content import CountingRelay, public_bucket  # noqa: E402
 from kiosk.cli import main  # noqa: E402
@@ -26,50 +25,18 @@ from kiosk.fleet.background import backoff  # noqa: E402
 from kiosk.fleet.pull import Outcome, Puller  # noqa: E402
 from kiosk.resources import data_path  # noqa: E402
 from tests.pictures import with_pictures  # noqa: E402
+from tests.s3_server import running_s3  # noqa: E402
 
 BUCKET, PREFIX = "kiosk-content", "visitor-centre"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class S3Server:
-    """moto's S3 server on a port of this machine; stopped and started again on the same port
-    (its buckets live in this process, so they survive, as a real store's would)."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.endpoint = f"http://127.0.0.1:{self.port}"
-        self._server = None
-
-    def start(self):
-        self._server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
-        self._server.start()
-
-    def stop(self):
-        self._server.stop()
-
-
 @pytest.fixture
 def s3(monkeypatch):
-    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
-                        ("AWS_DEFAULT_REGION", "us-east-1")):
-        monkeypatch.setenv(name, value)
-    server = S3Server()
-    server.start()
-    client = boto3.client("s3", endpoint_url=server.endpoint)
-    # Kiosks read without credentials: the bundle's prefix is public, the rest of the bucket not.
-    public_bucket(client, BUCKET, PREFIX)
-    server.client = client
-    yield server
-    client.delete_bucket_policy(Bucket=BUCKET)
-    for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
-        client.delete_object(Bucket=BUCKET, Key=item["Key"])
-    client.delete_bucket(Bucket=BUCKET)
-    server.stop()
+    with running_s3(monkeypatch) as server:
+        server.client = boto3.client("s3", endpoint_url=server.endpoint)
+        # Kiosks read without credentials: the bundle's prefix is public, the rest of the bucket not.
+        public_bucket(server.client, BUCKET, PREFIX)
+        yield server
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import __version__
+from kiosk.bench_fleet import free_port
 from kiosk.resources import data_path
 from conftest import SCREEN_CONFIG, STARTED
 
@@ -47,12 +48,6 @@ pattern write kiosks/+/%u/reply
 pattern write kiosks/+/%u/screenshot/#
 pattern read kiosks/+/%u/command
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
