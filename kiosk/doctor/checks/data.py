@@ -11,6 +11,7 @@ from kiosk.doctor import messages as m
 from kiosk.doctor.environment import Environment
 from kiosk.doctor.findings import OK, PROBLEM, WARNING, Finding, Message, say
 from kiosk.model.checks import Problem
+from kiosk.model.dataset import Dataset
 from kiosk.model.loader import DatasetError, load_dataset, parse_dataset, read_limited
 from kiosk.model.own_tabs import own_tabs
 from kiosk.resources import data_path
@@ -27,6 +28,7 @@ class Choice:
     shown_path: Path | None = None
     last_good_problems: list[Problem] = field(default_factory=list)
     bundled_problems: list[Problem] = field(default_factory=list)
+    dataset: Dataset | None = None  # the one shown, as read here (None: it could not be read)
 
 
 def choose(env: Environment) -> Choice:
@@ -34,31 +36,33 @@ def choose(env: Environment) -> Choice:
 
 
 def _choose(env: Environment) -> Choice:
-    bundled_problems = _problems(lambda: load_dataset(data_path()))
+    bundled, bundled_problems = _read(lambda: load_dataset(data_path()))
     setting = env.loaded.config.data_path
     configured = env.data_override or (Path(setting) if setting else None)
     set_by = "--data" if env.data_override else str(env.loaded.path)
     if configured is None:
-        return Choice(None, set_by, shown_path=data_path(), bundled_problems=bundled_problems)
+        return Choice(None, set_by, shown_path=data_path(), bundled_problems=bundled_problems, dataset=bundled)
     # The full check, as 'kiosk validate' does (a start may use a remembered one for the same bytes).
-    problems = _problems(lambda: parse_dataset(read_limited(configured), configured, remember=False))
+    dataset, problems = _read(lambda: parse_dataset(read_limited(configured), configured, remember=False))
     if not problems:
         return Choice(configured, set_by, shown="operator file", shown_path=configured,
-                      bundled_problems=bundled_problems)
+                      bundled_problems=bundled_problems, dataset=dataset)
     store = DataStore(configured, env.state_dir)
     try:
-        store.kept_copy(configured)  # the same rule as the kiosk's start: a copy of exactly this file
+        kept = store.kept_copy(configured)  # the same rule as the kiosk's start: a copy of exactly this file
     except NoKeptCopy as why_not:
-        return Choice(configured, set_by, problems, "bundled", data_path(), why_not.problems, bundled_problems)
-    return Choice(configured, set_by, problems, "last good copy", store.last_good_path, bundled_problems=bundled_problems)
+        return Choice(configured, set_by, problems, "bundled", data_path(), why_not.problems, bundled_problems,
+                      dataset=bundled)
+    return Choice(configured, set_by, problems, "last good copy", store.last_good_path,
+                  bundled_problems=bundled_problems, dataset=kept)
 
 
-def _problems(load) -> list[Problem]:
+def _read(load) -> tuple[Dataset | None, list[Problem]]:
+    """The dataset and no problems, or None and its problems."""
     try:
-        load()
+        return load(), []
     except DatasetError as error:
-        return error.problems or [Problem("", "invalid")]
-    return []
+        return None, error.problems or [Problem("", "invalid")]
 
 
 def check_data(env: Environment) -> list[Finding]:
@@ -88,10 +92,8 @@ def check_tabs(env: Environment) -> list[Finding]:
     chosen = env.loaded.config.tabs
     if not chosen:
         return []
-    choice = choose(env)
-    try:
-        dataset = parse_dataset(read_limited(choice.shown_path), choice.shown_path, remember=False)
-    except DatasetError:
+    dataset = choose(env).dataset
+    if dataset is None:
         return []  # the data check says what is wrong with it
     own = own_tabs(dataset, chosen)
     shown = ", ".join(own.dataset.tab_ids)
