@@ -120,31 +120,33 @@ class DataStore:
                             self.operator_path, _modified(self.last_good_path).isoformat(sep=" "))
                 return kept
         raw = read_limited(data_path())
-        return self._show(parse_dataset(raw, data_path()), raw, data_path(), "bundled", media_folder(data_path()))
+        return self._show(parse_dataset(raw, data_path()), _sha256(raw), data_path(), "bundled", media_folder(data_path()))
 
     def _last_good_of(self, path: Path) -> Shown | None:
         """The kept copy, if it is a valid copy of exactly this file; why not is logged."""
         try:
-            dataset, raw = self._kept(path)
+            dataset, sha256 = self._kept(path)
         except NoKeptCopy as why_not:
             log.warning("%s; showing the bundled dataset instead of %s", why_not, path)
             return None
-        return self._show(dataset, raw, self.last_good_path, "last good copy", self.last_good_media)
+        return self._show(dataset, sha256, self.last_good_path, "last good copy", self.last_good_media)
 
     def kept_copy(self, path: Path) -> Dataset:
         """The last good copy of exactly this file, read and checked (nothing is shown or kept:
         'kiosk doctor' asks this too). Raises NoKeptCopy with the reason."""
         return self._kept(path)[0]
 
-    def _kept(self, path: Path) -> tuple[Dataset, bytes]:
+    def _kept(self, path: Path) -> tuple[Dataset, str]:
+        """The kept copy of `path`, and its hash (checked against the note of what was kept)."""
         why_not = self._not_a_copy_of(path)
         if why_not is not None:
             raise NoKeptCopy(why_not)
         try:
             raw = read_limited(self.last_good_path)
-            if hashlib.sha256(raw).hexdigest() != self._source().get("sha256"):
+            sha256 = _sha256(raw)
+            if sha256 != self._source().get("sha256"):
                 raise NoKeptCopy(f"the last good copy {self.last_good_path} was changed after it was kept")
-            return parse_dataset(raw, self.last_good_path, media=self.last_good_media), raw
+            return parse_dataset(raw, self.last_good_path, media=self.last_good_media), sha256
         except DatasetError as error:
             raise NoKeptCopy(f"the last good copy is damaged: {error}", error.problems) from None
 
@@ -177,10 +179,10 @@ class DataStore:
             return None
         self.rejected = None
         self._keep(raw, path, dataset.media)
-        return self._show(dataset, raw, path, "operator file", media_folder(path))
+        return self._show(dataset, _sha256(raw), path, "operator file", media_folder(path))
 
-    def _show(self, dataset: Dataset, raw: bytes, path: Path, origin: str, media: Path) -> Shown:
-        self.shown = Shown(dataset, path, origin, now(), media, hashlib.sha256(raw).hexdigest())
+    def _show(self, dataset: Dataset, sha256: str, path: Path, origin: str, media: Path) -> Shown:
+        self.shown = Shown(dataset, path, origin, now(), media, sha256)
         log.info("showing %s (%s)", path, origin)
         return self.shown
 
@@ -188,7 +190,7 @@ class DataStore:
         """Write the last good copy and its pictures, then the note of what it is a copy of,
         each atomically; a full disk costs the copy, never the kiosk. (A crash between them
         leaves a note whose hash does not match the copy: it is then not used.)"""
-        source = {"path": _identity(path), "sha256": hashlib.sha256(raw).hexdigest()}
+        source = {"path": _identity(path), "sha256": _sha256(raw)}
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
             self.last_good_source_path.unlink(missing_ok=True)  # the copy is not whole until the note is back
@@ -225,6 +227,10 @@ def _modified(path: Path) -> datetime.datetime:
         return datetime.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
     except OSError:
         return now()
+
+
+def _sha256(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
 
 
 def now() -> datetime.datetime:
