@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import filecmp
-import os
-import shutil
 
+from kiosk.atomic_file import write_atomically
 from kiosk.content_history import ContentHistory, Version
 from kiosk.model.changes import Changes, compare
 from kiosk.model.checks import Problem
@@ -46,9 +45,7 @@ def bring_pictures(dataset: Dataset, opened: Path, target: Path) -> list[Path]:
         if (destination / name).exists():
             continue  # the same picture is there already
         destination.mkdir(parents=True, exist_ok=True)
-        partial = destination / f".{name}.copying"
-        shutil.copyfile(source / name, partial)
-        os.replace(partial, destination / name)  # never half a picture under its name
+        write_atomically(destination / name, (source / name).read_bytes())  # never half a picture under its name
         copied.append(destination / name)
     return copied
 
