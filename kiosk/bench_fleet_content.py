@@ -82,6 +82,11 @@ class CountingRelay:
                     return
 
     def close(self):
+        # On Linux close() alone leaves the accept() of the other thread waiting for ever.
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.listener.close()
 
 
