@@ -30,7 +30,7 @@ def validate(argv: list[str]) -> int:
         # Always the full check (start-up may use a remembered one for the same bytes).
         dataset = parse_dataset(read_limited(args.path), args.path, remember=False)
     except DatasetError as error:
-        problems = [{"path": p.path, "message": p.message} for p in error.problems]
+        problems = [{"path": p.path, "message": str(p.message)} for p in error.problems]
         if args.json:
             print(json.dumps({"file": str(args.path), "valid": False, "problems": problems},
                              ensure_ascii=False, indent=2))

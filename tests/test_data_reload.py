@@ -297,7 +297,7 @@ def test_every_file_of_the_bad_data_corpus_is_refused_by_the_running_kiosk(make_
         qtbot.waitUntil(lambda: kiosk.store.rejected is not None, timeout=5000)
         problems = kiosk.store.rejected.problems
         assert sorted({p.path for p in problems}) == sorted(set(spec["paths"])), name
-        assert any(spec["contains"] in p.message for p in problems), name
+        assert any(spec["contains"] in str(p.message) for p in problems), name
         assert kiosk.window.ctx.dataset is shown, name
         assert overview_texts(kiosk) == before, name
         kiosk.store.rejected = None  # the next file must be refused afresh

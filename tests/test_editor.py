@@ -24,6 +24,7 @@ from kiosk import realx
 from kiosk.editor import strings
 from kiosk.editor.window import EditorWindow
 from kiosk.editor.fields import record_fields
+from kiosk.model import problem_texts
 from kiosk.model.dataset import Figure, FigureRef, Id, Record, Scale, Text
 from kiosk.model.rules import Rules
 from kiosk.resources import data_path, resource_path
@@ -552,6 +553,56 @@ def test_every_file_of_the_broken_corpus_opens_with_the_problems_kiosk_validate_
             editor._show_form(editor.tree.nodes[editor.tree.nearest(parse_path(problem.path, editor.document.data))])
         opened += 1
     assert opened >= 30
+
+
+def broken_corpus(tmp_path) -> list[Path]:
+    """The files of the corpus of bad data that the editor opens (JSON holding a dataset's shape),
+    copied to where a test may open them."""
+    found = []
+    for source in sorted((ROOT / "tests" / "bad-data").glob("*.json")):
+        try:
+            data = json.loads(source.read_bytes().decode("utf-8"))
+        except ValueError:
+            continue
+        if isinstance(data, dict) and "views" in data:
+            found.append(Path(shutil.copy(source, tmp_path / source.name)))
+    return found
+
+
+def has_chinese(text: str) -> bool:
+    return any("\u4e00" <= character <= "\u9fff" for character in text)
+
+
+def test_problems_are_said_in_the_editors_language(open_editor, data_file, tmp_path, qtbot):
+    """Staff who edit in Chinese read every problem in Chinese, where it is listed, under its
+    field and in the reason Save is disabled; the paths, ids and values quoted from the file
+    stay as the file has them. In English the lines are what kiosk validate prints."""
+    editor = open_editor(data_file, "zh")
+    said = 0
+    for path in broken_corpus(tmp_path):
+        assert editor.open_file(path), path.name
+        listed = [editor.problems.item(n).text() for n in range(editor.problems.count())]
+        for line, problem in zip(listed, editor.checked.problems, strict=True):
+            assert line.startswith(problem.path) and has_chinese(line) and line != str(problem), (path.name, line)
+            said += 1
+        editor.set_language("en")
+        assert [editor.problems.item(n).text() for n in range(editor.problems.count())] == \
+            [str(problem) for problem in editor.checked.problems], path.name
+        editor.set_language("zh")
+    assert said >= 30
+
+    # A problem made in the form: under its field and in Save's reason too, in either language.
+    editor.open_file(data_file)
+    choose_in_tree(editor, ("figures", figure_index(editor, "gdp")))
+    replace_text(editor, editor.form.editors["label"].edits["en"], "")
+    checked(editor, qtbot)
+    translations = Translations([resource_path("i18n")])
+    empty = translations.text("zh", problem_texts.EMPTY)
+    assert has_chinese(empty)
+    assert empty in editor.form.notes["label"].text() and empty in editor.save_action.toolTip()
+    editor.set_language("en")
+    assert problem_texts.EMPTY in editor.form.notes["label"].text()
+    assert problem_texts.EMPTY in editor.save_action.toolTip()
 
 
 def test_a_file_that_is_not_json_is_not_opened_and_says_why(editor, tmp_path):

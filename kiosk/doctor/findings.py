@@ -1,32 +1,18 @@
 """What a check found: a status, what it means and the fix, in words a technician understands. Qt-free.
 
 Messages keep their English template and values apart, so that the command prints English and
-the staff panel shows the same finding in the kiosk's current language (the templates are
-translated with the interface text, see kiosk.doctor.messages).
+the staff panel shows the same finding in the kiosk's current language (kiosk.wording).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.wording import Message, say  # noqa: F401 (say: the checks import it from here)
+
 OK, WARNING, PROBLEM = "ok", "warning", "problem"
 STATUSES = (OK, WARNING, PROBLEM)
 SEVERITY = {OK: 0, WARNING: 1, PROBLEM: 2}
-
-
-@dataclass(frozen=True)
-class Message:
-    """A text template (English, with {placeholders}) and its values; a value may be a Message."""
-
-    template: str
-    values: tuple[tuple[str, object], ...] = ()
-
-    def __str__(self) -> str:
-        return self.template.format(**{name: str(value) for name, value in self.values})
-
-
-def say(template: str, **values) -> Message:
-    return Message(template, tuple(values.items()))
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,7 @@ English. Commands in the text are exact: a technician may type them as they are.
 
 from __future__ import annotations
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name pyside6-lupdate looks for)
-    """Marks text for translation without importing Qt (this package must not)."""
-    return text
-
+from kiosk.wording import QT_TRANSLATE_NOOP
 
 # ---- running the checks
 CHECK_FAILED = QT_TRANSLATE_NOOP("Kiosk", "The check '{check}' could not finish: {error}")

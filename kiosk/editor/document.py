@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.editor.fields import MISSING, data_at
+from kiosk.model import problem_texts as T
 from kiosk.model.checks import Problem
 from kiosk.model.dataset import Dataset
 from kiosk.model.loader import DatasetError, parse_dataset, read_limited
 from kiosk.model.upgrade import upgraded
+from kiosk.wording import say
 
 # Where a value sits in the JSON: keys and list indexes, e.g. ("views", 0, "blocks", 1).
 JsonPath = tuple
@@ -44,9 +46,9 @@ class Document:
         try:
             data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise DatasetError(path, [Problem("", f"not a JSON data file: {error}")]) from None
+            raise DatasetError(path, [Problem("", say(T.NOT_JSON, detail=str(error)))]) from None
         if not isinstance(data, dict):
-            raise DatasetError(path, [Problem("", "not a dataset: the file must hold one JSON object { ... }")])
+            raise DatasetError(path, [Problem("", say(T.NOT_A_DATASET))])
         # A file of an older format version is edited (and saved) as the current version.
         current = upgraded(data)
         return cls(current, path, upgraded=current is not data)

@@ -14,10 +14,12 @@ import filecmp
 from kiosk.atomic_file import write_atomically
 from kiosk.content_history import ContentHistory, Version
 from kiosk.model.changes import Changes, compare
+from kiosk.model import problem_texts as T
 from kiosk.model.checks import Problem
 from kiosk.model.dataset import Dataset
 from kiosk.model.loader import DatasetError, parse_dataset, read_limited
 from kiosk.model.media import media_folder
+from kiosk.wording import say
 
 
 def save_content(path: Path, data: bytes) -> Version:
@@ -37,8 +39,7 @@ def bring_pictures(dataset: Dataset, opened: Path, target: Path) -> list[Path]:
     clashes = [name for name in names
                if (destination / name).exists() and not filecmp.cmp(source / name, destination / name, shallow=False)]
     if clashes:
-        raise DatasetError(target, [Problem(f"media {name}", f"{destination / name} is another picture of the same "
-                                            "name; rename one of them, or save in another folder")
+        raise DatasetError(target, [Problem(f"media {name}", say(T.PICTURE_NAME_TAKEN, file=str(destination / name)))
                                     for name in clashes])
     copied = []
     for name in names:

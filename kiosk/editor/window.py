@@ -102,6 +102,10 @@ class EditorWindow(QMainWindow):
     def ui(self, source: str, **values) -> str:
         return self.translations.text(self.language, source, **values)
 
+    def said(self, problems) -> str:
+        """Problems with the data (kiosk.model.checks), one a line, in the editor's language."""
+        return "\n".join(self.translations.said(self.language, problem.said) for problem in problems)
+
     def word(self, name: str) -> str:
         source = strings.WORDS.get(str(name))
         return self.ui(source) if source else strings.readable(name)
@@ -118,6 +122,7 @@ class EditorWindow(QMainWindow):
         self.tree.rename(self._node_name)
         self._fill_preview_choices()
         self._selected()
+        self._list_problems()
         self._show_verdict()
         self._update_title()
 
@@ -297,7 +302,7 @@ class EditorWindow(QMainWindow):
         except DatasetError as error:
             log.error("%s", error)
             self._tell(QMessageBox.Icon.Critical, self.ui(strings.OPEN_FAILED, file=str(path)) + "\n\n" +
-                       "\n".join(map(str, error.problems)))
+                       self.said(error.problems))
             return False
         self.document = document
         self.undo_stack.clear()
@@ -356,7 +361,7 @@ class EditorWindow(QMainWindow):
             version = save_content(path, self.document.to_bytes())
         except DatasetError as error:  # a different picture of the same name in the new place, say
             remove_copies(copied)
-            return self._failed(strings.SAVE_FAILED, file=str(path), error="\n".join(map(str, error.problems)))
+            return self._failed(strings.SAVE_FAILED, file=str(path), error=self.said(error.problems))
         except HistoryError as error:  # saved; only the list of versions is behind
             self._failed(strings.SAVE_FAILED, file=str(path), error=str(error))
             version = None
@@ -401,7 +406,7 @@ class EditorWindow(QMainWindow):
         try:
             version = ContentHistory(self.document.path).restore(number)
         except DatasetError as error:
-            self._failed(strings.RESTORE_FAILED, number=number, reason="\n".join(map(str, error.problems)))
+            self._failed(strings.RESTORE_FAILED, number=number, reason=self.said(error.problems))
             return
         except (HistoryError, OSError) as error:
             self._failed(strings.RESTORE_FAILED, number=number, reason=str(error))
@@ -693,21 +698,25 @@ class EditorWindow(QMainWindow):
         self.checked = self.document.check()
         if self.checked.valid:
             self.dataset = self.checked.dataset
-        self.problems.clear()
-        for problem in self.checked.problems:
-            item = QListWidgetItem(str(problem))
-            item.setData(Qt.ItemDataRole.UserRole, problem.path)
-            item.setToolTip(self._place_of(parse_path(problem.path, self.document.data)))
-            self.problems.addItem(item)
+        self._list_problems()
         if self.form is not None:
             self.form.mark_problems(self._problems_at(self.form.path))
         self._show_verdict()
         self._fill_preview_choices()
         self.render_preview()
 
+    def _list_problems(self) -> None:
+        self.problems.clear()
+        for problem in self.checked.problems:
+            item = QListWidgetItem(self.said([problem]))
+            item.setData(Qt.ItemDataRole.UserRole, problem.path)
+            item.setToolTip(self._place_of(parse_path(problem.path, self.document.data)))
+            self.problems.addItem(item)
+
     def _show_verdict(self) -> None:
         problems = self.checked.problems
-        reason = self.ui(strings.SAVE_DISABLED, count=len(problems), problem=str(problems[0])) if problems else ""
+        reason = self.ui(strings.SAVE_DISABLED, count=len(problems), problem=self.said(problems[:1])) \
+            if problems else ""
         for action in (self.save_action, self.save_as_action):
             action.setEnabled(not problems)
             action.setToolTip(reason or action.text().replace("&", ""))
@@ -728,7 +737,7 @@ class EditorWindow(QMainWindow):
             path = parse_path(problem.path, self.document.data)
             if self.tree.nearest(path) == node_path:
                 field = path[len(node_path)] if len(path) > len(node_path) else ""
-                found.setdefault(str(field), []).append(problem.message)
+                found.setdefault(str(field), []).append(self.translations.said(self.language, problem.message))
         return found
 
     def _place_of(self, path: tuple) -> str:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, fields
 
 from kiosk.model.dataset import (BarChart, Dataset, Facts, Gallery, IndustryExplorer, PartOfWhole, Series,
                                   ShareComparison, Text)
+from kiosk.model import problem_texts as T
 from kiosk.model.rules import Refers
+from kiosk.wording import Message, say
 
 
 @dataclass(frozen=True)
@@ -20,10 +22,15 @@ class Problem:
     """One thing wrong with a data file, phrased for the person who edits it."""
 
     path: str
-    message: str
+    message: Message | str  # a Message is shown in the language of whoever reads it (kiosk.wording)
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return f"{self.path}: {self.message}" if self.path else str(self.message)
+
+    @property
+    def said(self) -> Message | str:
+        """The whole line as a Message, for a reader in another language (kiosk.wording)."""
+        return say(T.AT_PATH, path=self.path, message=self.message) if self.path else self.message
 
 
 def check_dataset(dataset: Dataset, today: datetime.date | None = None) -> list[Problem]:
@@ -43,32 +50,33 @@ def _implausible_values(d: Dataset, today: datetime.date) -> Iterator[Problem]:
     figures = {f.id: f for f in d.figures}  # d.figure() indexes them again at every call
     for i, f in enumerate(d.figures):
         if d.unit(f.unit).percent and not 0 <= f.value <= 100:
-            yield Problem(f"figures.{i}.value", f"{f.value:g} is not a percentage between 0 and 100")
+            yield Problem(f"figures.{i}.value", say(T.NOT_A_PERCENTAGE, value=f"{f.value:g}"))
         if f.part_of is not None:
             whole = figures[f.part_of]
             if f.value > whole.value:
-                yield Problem(f"figures.{i}.value",
-                              f'{f.value:g} is larger than its whole "{whole.id}" ({whole.value:g})')
+                yield Problem(f"figures.{i}.value", say(T.LARGER_THAN_WHOLE, value=f"{f.value:g}", whole=whole.id,
+                                                        whole_value=f"{whole.value:g}"))
             if f.unit != whole.unit:
-                yield Problem(f"figures.{i}.part_of", f'"{whole.id}" is in {whole.unit}, this figure in {f.unit}')
+                yield Problem(f"figures.{i}.part_of",
+                              say(T.OTHER_UNIT_THAN_WHOLE, whole=whole.id, whole_unit=whole.unit, unit=f.unit))
         yield from _year(f"figures.{i}.year", f.year, d.zone.founded, today)
         for j, point in enumerate(f.series):
             yield from _year(f"figures.{i}.series.{j}.year", point.year, d.zone.founded, today)
     for i, industry in enumerate(d.industries):
         if not d.unit(figures[industry.share].unit).percent:  # the explorer draws shares on 0-100 %
-            yield Problem(f"industries.{i}.share", f'"{industry.share}" is not a percentage; a share of the whole is one')
+            yield Problem(f"industries.{i}.share", say(T.SHARE_NOT_PERCENTAGE, figure=industry.share))
     for i, fact in enumerate(d.facts):
         yield from _year(f"facts.{i}.year", fact.year, None, today)
     for i, source in enumerate(d.sources):
         if source.date > today:
-            yield Problem(f"sources.{i}.date", f"{source.date.isoformat()} is in the future")
+            yield Problem(f"sources.{i}.date", say(T.DATE_IN_FUTURE, date=source.date.isoformat()))
 
 
 def _year(path: str, year: int, founded: int | None, today: datetime.date) -> Iterator[Problem]:
     if year > today.year:
-        yield Problem(path, f"{year} is in the future")
+        yield Problem(path, say(T.YEAR_IN_FUTURE, year=year))
     elif founded is not None and year < founded:
-        yield Problem(path, f"{year} is before the zone existed (founded {founded})")
+        yield Problem(path, say(T.BEFORE_FOUNDED, year=year, founded=founded))
 
 
 def _tab_problems(d: Dataset) -> Iterator[Problem]:
@@ -78,30 +86,30 @@ def _tab_problems(d: Dataset) -> Iterator[Problem]:
         for b, block in enumerate(tab.blocks):
             path = f"views.{t}.blocks.{b}"
             if b == 0 and block.below:
-                yield Problem(f"{path}.below", "the first block has no block above it to go under")
+                yield Problem(f"{path}.below", say(T.FIRST_BLOCK_BELOW))
             yield from (Problem(f"{path}.{where}" if where else path, message)
                         for where, message in _block_problems(d, block))
 
 
-def _block_problems(d: Dataset, block) -> Iterator[tuple[str, str]]:
+def _block_problems(d: Dataset, block) -> Iterator[tuple[str, Message]]:
     if isinstance(block, (BarChart, ShareComparison)) and len(block.figures) < 2:
-        yield "figures", "a chart with one bar compares nothing: give it at least two figures (or use figure-cards)"
+        yield "figures", say(T.ONE_BAR)
     if isinstance(block, (ShareComparison, PartOfWhole)):
         for where, figure_id in _figure_fields(block):
             if not d.unit(d.figure(figure_id).unit).percent:
-                yield where, f'"{figure_id}" is not a percentage; this block shows shares of a whole'
+                yield where, say(T.SHARES_NOT_PERCENTAGE, figure=figure_id)
     if isinstance(block, Facts) and not (block.facts or block.figures):
-        yield "", "the block shows nothing: give it facts or figures"
+        yield "", say(T.SHOWS_NOTHING)
     if isinstance(block, Series) and len(d.figure(block.figure).series) < 2:
-        yield "figure", f'"{block.figure}" has no series of two or more years to chart'
+        yield "figure", say(T.NO_SERIES, figure=block.figure)
     if isinstance(block, Gallery):
         for index in _repeated(block.media):
-            yield f"media.{index}", f'"{block.media[index]}" is in the gallery already; give each picture once'
+            yield f"media.{index}", say(T.REPEATED_PICTURE, media=block.media[index])
     if isinstance(block, IndustryExplorer):
         if len(d.industries) < 2:
-            yield "", "an industry explorer needs at least two industries to compare"
+            yield "", say(T.ONE_INDUSTRY)
         if any("{value}" not in block.share[language] for language in block.share.root):
-            yield "share", 'must say where the share goes with "{value}" in every language'
+            yield "share", say(T.SHARE_WITHOUT_VALUE)
 
 
 def _repeated(items) -> Iterator[int]:
@@ -126,7 +134,7 @@ def _duplicate_ids(dataset: Dataset) -> Iterator[Problem]:
         counts = Counter(record.id for record in records)
         for index, record in enumerate(records):
             if counts[record.id] > 1:
-                yield Problem(f"{collection}.{index}.id", f'duplicate id "{record.id}"')
+                yield Problem(f"{collection}.{index}.id", say(T.DUPLICATE_ID, id=record.id))
 
 
 def _missing_translations(nodes, languages) -> Iterator[Problem]:
@@ -134,7 +142,7 @@ def _missing_translations(nodes, languages) -> Iterator[Problem]:
         if isinstance(node, Text):
             for language in languages:
                 if language not in node.root:
-                    yield Problem(path, f'missing the "{language}" text')
+                    yield Problem(path, say(T.MISSING_TRANSLATION, language=language))
 
 
 def _nodes(node, path: str = "") -> Iterator[tuple[str, object]]:
@@ -175,7 +183,7 @@ def _unknown_references(dataset: Dataset, nodes) -> Iterator[Problem]:
     }
     for path, kind, ref in _references(dataset, nodes):
         if ref is not None and ref not in known[kind]:
-            yield Problem(path, f'unknown {kind} id "{ref}"')
+            yield Problem(path, say(T.UNKNOWN_REFERENCE, kind=say(T.REFERENCE_KINDS[kind]), id=ref))
 
 
 def _references(dataset: Dataset, nodes=None) -> Iterator[tuple[str, str, str | None]]:

@@ -8,10 +8,12 @@ import os
 import typing
 from pathlib import Path
 
+from kiosk.model import problem_texts as T
 from kiosk.model.checks import Problem, check_dataset
 from kiosk.model.media import media_folder
 from kiosk.model.dataset import BLOCK_KINDS, Dataset, HttpUrl, Id, LanguageCode
 from kiosk.model.remember import remembered
+from kiosk.wording import Message, say
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -37,12 +39,12 @@ def read_limited(path: Path) -> bytes:
         _refuse_if_too_large(path, size)
         return path.read_bytes()
     except OSError as error:
-        raise DatasetError(path, [Problem("", f"cannot read the file: {error.strerror}")]) from None
+        raise DatasetError(path, [Problem("", say(T.CANNOT_READ, reason=error.strerror))]) from None
 
 
 def _refuse_if_too_large(path: Path, size: int) -> None:
     if size > MAX_BYTES:
-        raise DatasetError(path, [Problem("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
+        raise DatasetError(path, [Problem("", say(T.TOO_LARGE, size=f"{size:,}", limit=f"{MAX_BYTES:,}"))])
 
 
 def parse_dataset(raw: bytes, path: Path, remember: bool = True, media: Path | None = None) -> Dataset:
@@ -88,14 +90,14 @@ def _parse_json(raw: bytes, path: Path):
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DatasetError(path, [Problem("", f"not UTF-8 text (byte {error.start})")]) from None
+        raise DatasetError(path, [Problem("", say(T.NOT_UTF8, byte=error.start))]) from None
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        message = f"JSON syntax error at line {error.lineno}, column {error.colno}: {error.msg}"
+        message = say(T.JSON_SYNTAX, line=error.lineno, column=error.colno, detail=error.msg)
         raise DatasetError(path, [Problem("", message)]) from None
-    except ValueError as error:
-        raise DatasetError(path, [Problem("", str(error))]) from None
+    except _NotARealNumber as error:
+        raise DatasetError(path, [Problem("", say(T.NOT_A_REAL_NUMBER, name=error.name))]) from None
 
 
 def _without_schema_reference(data, path: Path):
@@ -105,12 +107,18 @@ def _without_schema_reference(data, path: Path):
     data = dict(data)
     reference = data.pop("$schema")
     if reference is not None and not isinstance(reference, str):
-        raise DatasetError(path, [Problem("$schema", f"must be text in quotes, not {_short(reference)}")])
+        raise DatasetError(path, [Problem("$schema", say(T.NOT_TEXT, input=_short(reference)))])
     return data
 
 
+class _NotARealNumber(ValueError):
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+
 def _reject_constant(name: str):
-    raise ValueError(f"{name} is not a number a kiosk can show; write a real value")
+    raise _NotARealNumber(name)
 
 
 def _problems(errors: list[dict]) -> list[Problem]:
@@ -130,7 +138,7 @@ def _without_kinds(loc) -> list:
     return [part for n, part in enumerate(loc) if not (n and isinstance(loc[n - 1], int) and part in BLOCK_TAGS)]
 
 
-def _message(error, loc) -> str:
+def _message(error, loc) -> Message | str:
     """Pydantic's message, said the way a content editor thinks of the file."""
     kind, ctx = error["type"], error.get("ctx", {})
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
@@ -138,42 +146,41 @@ def _message(error, loc) -> str:
 
         known = _field_names(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = f'; did you mean "{close[0]}"?' if close else f"; known fields: {', '.join(known)}"
-        return "unknown field" + hint
+        return say(T.UNKNOWN_FIELD_CLOSE, close=close[0]) if close else say(T.UNKNOWN_FIELD, known=", ".join(known))
     if kind == "string_pattern_mismatch":
-        return _PATTERN_MESSAGES.get(ctx.get("pattern"), error["msg"])
+        template = _PATTERN_MESSAGES.get(ctx.get("pattern"))
+        return say(template) if template else error["msg"]
     if kind == "greater_than_equal" and ctx.get("ge") == 0:
-        return f"{error.get('input')!r} is negative; a count or amount cannot be"
+        return say(T.NEGATIVE, input=repr(error.get("input")))
     if kind == "too_short":
-        return f"must list at least {ctx.get('min_length')} item(s)"
+        return say(T.TOO_FEW, least=ctx.get("min_length"))
     if kind == "union_tag_invalid":
-        return f'unknown block kind "{ctx.get("tag")}"; known kinds: {", ".join(BLOCK_TAGS)}'
+        return say(T.UNKNOWN_BLOCK_KIND, kind=ctx.get("tag"), known=", ".join(BLOCK_TAGS))
     if kind == "union_tag_not_found":
-        return f'a block needs a "kind": one of {", ".join(BLOCK_TAGS)}'
+        return say(T.NO_BLOCK_KIND, known=", ".join(BLOCK_TAGS))
     if kind == "too_long":
-        return f"lists {ctx.get('actual_length')} items; at most {ctx.get('max_length')} fit on a screen"
+        return say(T.TOO_MANY, count=ctx.get("actual_length"), most=ctx.get("max_length"))
     if kind == "enum":
-        return f"must be one of: {ctx.get('expected')}"
-    for kinds, message in _MESSAGES:
+        return say(T.NOT_A_CHOICE, choices=ctx.get("expected"))
+    for kinds, template in _MESSAGES:
         if kind in kinds:
-            return message.format(input=_short(error.get("input")), **ctx)
-    return error["msg"]
+            return say(template, input=_short(error.get("input")), **ctx)
+    return error["msg"]  # a rule of pydantic's this list does not know yet: its own English
 
 
 _MESSAGES = (
-    ({"missing"}, "required field is missing"),
-    ({"float_type", "float_parsing", "int_type", "int_parsing"}, "must be a number, not {input}"),
-    ({"int_from_float"}, "must be a whole number, not {input}"),
-    ({"finite_number"}, "must be a real number, not NaN or Infinity"),
-    ({"string_type"}, "must be text in quotes, not {input}"),
-    ({"string_too_short"}, "must not be empty"),
-    ({"less_than_equal"}, "must be at most {le}"),
-    ({"greater_than_equal"}, "must be at least {ge}"),
-    ({"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"},
-     'must be a date written like "2022-07-08", not {input}'),
-    ({"bool_type", "bool_parsing"}, "must be true or false, not {input}"),
-    ({"dict_type", "dataclass_type", "dataclass_args_type"}, "must be an object {{ ... }}, not {input}"),
-    ({"tuple_type", "list_type"}, "must be a list [ ... ], not {input}"),
+    ({"missing"}, T.MISSING),
+    ({"float_type", "float_parsing", "int_type", "int_parsing"}, T.NOT_A_NUMBER),
+    ({"int_from_float"}, T.NOT_WHOLE),
+    ({"finite_number"}, T.NOT_FINITE),
+    ({"string_type"}, T.NOT_TEXT),
+    ({"string_too_short"}, T.EMPTY),
+    ({"less_than_equal"}, T.AT_MOST),
+    ({"greater_than_equal"}, T.AT_LEAST),
+    ({"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}, T.NOT_A_DATE),
+    ({"bool_type", "bool_parsing"}, T.NOT_YES_NO),
+    ({"dict_type", "dataclass_type", "dataclass_args_type"}, T.NOT_AN_OBJECT),
+    ({"tuple_type", "list_type"}, T.NOT_A_LIST),
 )
 
 def _short(value) -> str:
@@ -182,9 +189,9 @@ def _short(value) -> str:
 
 
 _PATTERN_MESSAGES = {
-    Id.__metadata__[0].constraints["pattern"]: 'ids use lowercase letters, digits and hyphens, e.g. "gdp-share"',
-    LanguageCode.__metadata__[0].constraints["pattern"]: 'must be a language code such as "en" or "zh"',
-    HttpUrl.__metadata__[0].constraints["pattern"]: "must be a web address starting with http:// or https://",
+    Id.__metadata__[0].constraints["pattern"]: T.BAD_ID,
+    LanguageCode.__metadata__[0].constraints["pattern"]: T.BAD_LANGUAGE_CODE,
+    HttpUrl.__metadata__[0].constraints["pattern"]: T.BAD_WEB_ADDRESS,
 }
 
 

@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.model import problem_texts as T
 from kiosk.model.checks import Problem
 from kiosk.model.dataset import Dataset, Gallery, Photo
+from kiosk.wording import Message, say
 
 MEDIA_FOLDER = "media"
 MAX_BYTES = 25 * 1024 * 1024
@@ -25,14 +27,14 @@ FORMATS = {"PNG", "JPEG", "WEBP"}
 class Place:
     """Where a picture is shown, and the width it needs there to look sharp on a 1920-pixel screen."""
 
-    name: str
+    name: str  # a kiosk.model.problem_texts template
     min_width: int
 
 
-BANNER = Place("a banner", 1600)
-PHOTO = Place("a photo block", 800)
-GALLERY = Place("a gallery", 1280)
-DETAIL = Place("an industry, company or fact", 480)
+BANNER = Place(T.PLACE_BANNER, 1600)
+PHOTO = Place(T.PLACE_PHOTO, 800)
+GALLERY = Place(T.PLACE_GALLERY, 1280)
+DETAIL = Place(T.PLACE_DETAIL, 480)
 
 
 def media_folder(data_file: Path) -> Path:
@@ -62,19 +64,19 @@ def check_media(d: Dataset, folder: Path) -> list[Problem]:
     sizes: dict[str, tuple[int, int]] = {}
     for i, media in enumerate(d.media):
         found = _image_size(folder, media.file)
-        if isinstance(found, str):
+        if isinstance(found, Message):
             problems.append(Problem(f"media.{i}.file", found))
         else:
             sizes[media.id] = found
     for path, media_id, place in uses(d):
         if media_id in sizes and sizes[media_id][0] < place.min_width:
             width, height = sizes[media_id]
-            problems.append(Problem(path, f'"{media_id}" is {width}x{height} pixels; {place.name} needs at least '
-                                          f"{place.min_width} pixels across to look sharp"))
+            problems.append(Problem(path, say(T.PICTURE_TOO_SMALL, media=media_id, width=width, height=height,
+                                              place=say(place.name), least=place.min_width)))
     return problems
 
 
-def _image_size(folder: Path, name: str) -> tuple[int, int] | str:
+def _image_size(folder: Path, name: str) -> tuple[int, int] | Message:
     """The picture's (width, height), or what is wrong with its file."""
     from PIL import Image, UnidentifiedImageError  # only a dataset with pictures needs it
 
@@ -83,17 +85,17 @@ def _image_size(folder: Path, name: str) -> tuple[int, int] | str:
         inside = path.resolve().is_relative_to(folder.resolve())
         size = path.stat().st_size
     except OSError:
-        return f"{name} is not in the media folder {folder}"
+        return say(T.PICTURE_OUTSIDE, name=name, folder=str(folder))
     if not inside:
-        return f"{name} leads out of the media folder {folder} (a link?); copy the picture into it"
+        return say(T.PICTURE_LEADS_OUT, name=name, folder=str(folder))
     if size > MAX_BYTES:
-        return f"{name} is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB (save it smaller)"
+        return say(T.PICTURE_TOO_LARGE, name=name, megabytes=f"{size / 1e6:.1f}", limit=f"{MAX_BYTES / 1e6:.0f}")
     try:
         with Image.open(path) as image:
             if image.format not in FORMATS:
-                return f"{name} is a {image.format} file; save it as PNG, JPEG or WebP"
+                return say(T.PICTURE_FORMAT, name=name, format=image.format)
             if image.width * image.height > MAX_PIXELS:
-                return f"{name} is {image.width}x{image.height} pixels; save it smaller (at most 60 megapixels)"
+                return say(T.PICTURE_TOO_MANY_PIXELS, name=name, width=image.width, height=image.height)
             size = image.size
             # Every block of the picture decodes, not only its header. A JPEG may decode at an
             # eighth of its size (its DCT scaling): the same data is read, in a tenth of the time.
@@ -101,4 +103,4 @@ def _image_size(folder: Path, name: str) -> tuple[int, int] | str:
             image.load()
             return size
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        return f"{name} cannot be read as a picture ({error}); export it again as PNG, JPEG or WebP"
+        return say(T.PICTURE_UNREADABLE, name=name, error=str(error))

@@ -21,6 +21,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from kiosk.wording import Message
+
 log = logging.getLogger(__name__)
 
 # Text that follows the current language: called with a language code, returns the text.
@@ -83,12 +85,22 @@ class Translations:
 
     def text(self, language: str, source: str, **values) -> str:
         """The interface text in a language, with {placeholders} filled in."""
-        translator = self._translators.get(language)
-        translated = translator.translate(CONTEXT, source) if translator is not None else ""
-        text = translated or source
+        text = self._translated(language, source)
         if values:
             text = text.format(**values)
         return stretched(text, self.stretch)
+
+    def said(self, language: str, text: Message | str) -> str:
+        """A kiosk.wording Message in a language, its values too (a doctor's finding, a problem
+        with a data file); any other text as it is (a tool's output, pydantic's own English)."""
+        if not isinstance(text, Message):
+            return str(text)
+        values = {name: self.said(language, value) for name, value in text.values}
+        return stretched(self._translated(language, text.template).format(**values), self.stretch)
+
+    def _translated(self, language: str, source: str) -> str:
+        translator = self._translators.get(language)
+        return (translator.translate(CONTEXT, source) if translator is not None else "") or source
 
     def tr(self, source: str, **values) -> Tr:
         """Interface text that follows the language; values may themselves be Tr."""

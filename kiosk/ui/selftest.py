@@ -224,9 +224,8 @@ class SelfTestPage(Overlay):
         """A finding's message in the kiosk's language (plain strings, e.g. a tool's output, as they are)."""
         if not isinstance(text, Message):
             return text
-        values = {name: self.translated(value) if isinstance(value, Message) else str(value)
-                  for name, value in text.values}
-        return self.ctx.ui(text.template, **values)
+        translations = self.ctx.translations
+        return lambda language: translations.said(language, text)
 
     # ---- the display -----------------------------------------------------------------------
 

@@ -1663,5 +1663,273 @@
         <source>A wide picture across the top of the tab.</source>
         <translation>横贯标签页顶部的宽幅图片。</translation>
     </message>
+    <message>
+        <source>{path}: {message}</source>
+        <translation>{path}：{message}</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>file is {size} bytes; the limit is {limit}</source>
+        <translation>文件大小为 {size} 字节；上限为 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {byte})</source>
+        <translation>不是 UTF-8 文本（第 {byte} 字节）</translation>
+    </message>
+    <message>
+        <source>JSON syntax error at line {line}, column {column}: {detail}</source>
+        <translation>JSON 语法错误，位于第 {line} 行第 {column} 列：{detail}</translation>
+    </message>
+    <message>
+        <source>{name} is not a number a kiosk can show; write a real value</source>
+        <translation>{name} 不是导览程序能显示的数字；请填写实际数值</translation>
+    </message>
+    <message>
+        <source>not a JSON data file: {detail}</source>
+        <translation>不是 JSON 数据文件：{detail}</translation>
+    </message>
+    <message>
+        <source>not a dataset: the file must hold one JSON object {{ ... }}</source>
+        <translation>不是数据集：文件必须包含一个 JSON 对象 {{ ... }}</translation>
+    </message>
+    <message>
+        <source>{file} is another picture of the same name; rename one of them, or save in another folder</source>
+        <translation>{file} 是另一张同名图片；请将其中一张改名，或保存到其他文件夹</translation>
+    </message>
+    <message>
+        <source>unknown field; did you mean &quot;{close}&quot;?</source>
+        <translation>未知字段；是否想写“{close}”？</translation>
+    </message>
+    <message>
+        <source>unknown field; known fields: {known}</source>
+        <translation>未知字段；可用字段：{known}</translation>
+    </message>
+    <message>
+        <source>ids use lowercase letters, digits and hyphens, e.g. &quot;gdp-share&quot;</source>
+        <translation>ID 只能使用小写字母、数字和连字符，例如“gdp-share”</translation>
+    </message>
+    <message>
+        <source>must be a language code such as &quot;en&quot; or &quot;zh&quot;</source>
+        <translation>必须是语言代码，例如“en”或“zh”</translation>
+    </message>
+    <message>
+        <source>must be a web address starting with http:// or https://</source>
+        <translation>必须是以 http:// 或 https:// 开头的网址</translation>
+    </message>
+    <message>
+        <source>{input} is negative; a count or amount cannot be</source>
+        <translation>{input} 是负数；数量或金额不能为负</translation>
+    </message>
+    <message>
+        <source>must list at least {least} item(s)</source>
+        <translation>至少需要列出 {least} 项</translation>
+    </message>
+    <message>
+        <source>lists {count} items; at most {most} fit on a screen</source>
+        <translation>列出了 {count} 项；一屏最多容纳 {most} 项</translation>
+    </message>
+    <message>
+        <source>unknown block kind &quot;{kind}&quot;; known kinds: {known}</source>
+        <translation>未知的版块类型“{kind}”；可用类型：{known}</translation>
+    </message>
+    <message>
+        <source>a block needs a &quot;kind&quot;: one of {known}</source>
+        <translation>版块需要“kind”（类型），可选：{known}</translation>
+    </message>
+    <message>
+        <source>must be one of: {choices}</source>
+        <translation>必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>required field is missing</source>
+        <translation>缺少必填字段</translation>
+    </message>
+    <message>
+        <source>must be a number, not {input}</source>
+        <translation>必须是数字，而不是 {input}</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not {input}</source>
+        <translation>必须是整数，而不是 {input}</translation>
+    </message>
+    <message>
+        <source>must be a real number, not NaN or Infinity</source>
+        <translation>必须是实际数字，不能是 NaN 或 Infinity</translation>
+    </message>
+    <message>
+        <source>must be text in quotes, not {input}</source>
+        <translation>必须是加引号的文本，而不是 {input}</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>must be at most {le}</source>
+        <translation>不能大于 {le}</translation>
+    </message>
+    <message>
+        <source>must be at least {ge}</source>
+        <translation>不能小于 {ge}</translation>
+    </message>
+    <message>
+        <source>must be a date written like &quot;2022-07-08&quot;, not {input}</source>
+        <translation>必须是形如“2022-07-08”的日期，而不是 {input}</translation>
+    </message>
+    <message>
+        <source>must be true or false, not {input}</source>
+        <translation>必须是 true 或 false，而不是 {input}</translation>
+    </message>
+    <message>
+        <source>must be an object {{ ... }}, not {input}</source>
+        <translation>必须是对象 {{ ... }}，而不是 {input}</translation>
+    </message>
+    <message>
+        <source>must be a list [ ... ], not {input}</source>
+        <translation>必须是列表 [ ... ]，而不是 {input}</translation>
+    </message>
+    <message>
+        <source>{value} is not a percentage between 0 and 100</source>
+        <translation>{value} 不是 0 到 100 之间的百分比</translation>
+    </message>
+    <message>
+        <source>{value} is larger than its whole &quot;{whole}&quot; ({whole_value})</source>
+        <translation>{value} 大于其总量“{whole}”（{whole_value}）</translation>
+    </message>
+    <message>
+        <source>&quot;{whole}&quot; is in {whole_unit}, this figure in {unit}</source>
+        <translation>“{whole}”的单位是 {whole_unit}，此数据的单位是 {unit}</translation>
+    </message>
+    <message>
+        <source>&quot;{figure}&quot; is not a percentage; a share of the whole is one</source>
+        <translation>“{figure}”不是百分比；占总量的份额应为百分比</translation>
+    </message>
+    <message>
+        <source>{date} is in the future</source>
+        <translation>{date} 是将来的日期</translation>
+    </message>
+    <message>
+        <source>{year} is in the future</source>
+        <translation>{year} 年尚未到来</translation>
+    </message>
+    <message>
+        <source>{year} is before the zone existed (founded {founded})</source>
+        <translation>{year} 年早于园区设立（{founded} 年设立）</translation>
+    </message>
+    <message>
+        <source>the first block has no block above it to go under</source>
+        <translation>第一个版块上方没有可以排在其下的版块</translation>
+    </message>
+    <message>
+        <source>a chart with one bar compares nothing: give it at least two figures (or use figure-cards)</source>
+        <translation>只有一根柱的图表无从比较：请至少给出两个数据（或改用 figure-cards 数据卡片）</translation>
+    </message>
+    <message>
+        <source>&quot;{figure}&quot; is not a percentage; this block shows shares of a whole</source>
+        <translation>“{figure}”不是百分比；此版块显示的是占总量的份额</translation>
+    </message>
+    <message>
+        <source>the block shows nothing: give it facts or figures</source>
+        <translation>此版块没有内容：请添加事实或数据</translation>
+    </message>
+    <message>
+        <source>&quot;{figure}&quot; has no series of two or more years to chart</source>
+        <translation>“{figure}”没有两年或以上的序列数据可绘制图表</translation>
+    </message>
+    <message>
+        <source>&quot;{media}&quot; is in the gallery already; give each picture once</source>
+        <translation>“{media}”已在图集中；每张图片只放一次</translation>
+    </message>
+    <message>
+        <source>an industry explorer needs at least two industries to compare</source>
+        <translation>产业浏览版块至少需要两个产业才能比较</translation>
+    </message>
+    <message>
+        <source>must say where the share goes with &quot;{{value}}&quot; in every language</source>
+        <translation>每种语言都必须用“{{value}}”标明份额的位置</translation>
+    </message>
+    <message>
+        <source>duplicate id &quot;{id}&quot;</source>
+        <translation>ID“{id}”重复</translation>
+    </message>
+    <message>
+        <source>missing the &quot;{language}&quot; text</source>
+        <translation>缺少“{language}”文本</translation>
+    </message>
+    <message>
+        <source>unknown {kind} id &quot;{id}&quot;</source>
+        <translation>未知的{kind} ID“{id}”</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>fact</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>media</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>{name} is not in the media folder {folder}</source>
+        <translation>{name} 不在图片文件夹 {folder} 中</translation>
+    </message>
+    <message>
+        <source>{name} leads out of the media folder {folder} (a link?); copy the picture into it</source>
+        <translation>{name} 指向图片文件夹 {folder} 之外（是链接吗？）；请把图片复制到该文件夹中</translation>
+    </message>
+    <message>
+        <source>{name} is {megabytes} MB; the limit is {limit} MB (save it smaller)</source>
+        <translation>{name} 大小为 {megabytes} MB；上限为 {limit} MB（请另存为更小的文件）</translation>
+    </message>
+    <message>
+        <source>{name} is a {format} file; save it as PNG, JPEG or WebP</source>
+        <translation>{name} 是 {format} 文件；请另存为 PNG、JPEG 或 WebP</translation>
+    </message>
+    <message>
+        <source>{name} is {width}x{height} pixels; save it smaller (at most 60 megapixels)</source>
+        <translation>{name} 为 {width}x{height} 像素；请另存为更小的图片（最多 6000 万像素）</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a picture ({error}); export it again as PNG, JPEG or WebP</source>
+        <translation>{name} 无法作为图片读取（{error}）；请重新导出为 PNG、JPEG 或 WebP</translation>
+    </message>
+    <message>
+        <source>&quot;{media}&quot; is {width}x{height} pixels; {place} needs at least {least} pixels across to look sharp</source>
+        <translation>“{media}”为 {width}x{height} 像素；{place}至少需要 {least} 像素宽才能显示清晰</translation>
+    </message>
+    <message>
+        <source>a banner</source>
+        <translation>横幅</translation>
+    </message>
+    <message>
+        <source>a photo block</source>
+        <translation>照片版块</translation>
+    </message>
+    <message>
+        <source>a gallery</source>
+        <translation>图集</translation>
+    </message>
+    <message>
+        <source>an industry, company or fact</source>
+        <translation>产业、企业或事实</translation>
+    </message>
 </context>
 </TS>

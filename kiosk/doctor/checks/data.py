@@ -74,16 +74,18 @@ def check_data(env: Environment) -> list[Finding]:
         found.append(Finding("data", OK, say(m.DATA_VALID, path=choice.configured, set_by=choice.set_by)))
     else:
         found.append(Finding("data", PROBLEM, say(m.DATA_INVALID, path=choice.configured, set_by=choice.set_by,
-                                                  count=len(choice.problems), first=choice.problems[0],
+                                                  count=len(choice.problems), first=choice.problems[0].said,
                                                   shown=_shown(choice)),
                              say(m.DATA_INVALID_FIX, kiosk=env.kiosk_command(), path=choice.configured)))
     if choice.last_good_problems:
         path = env.state_dir / LAST_GOOD
-        found.append(Finding("data", WARNING, say(m.LAST_GOOD_DAMAGED, path=path, first=choice.last_good_problems[0]),
+        first = choice.last_good_problems[0].said
+        found.append(Finding("data", WARNING, say(m.LAST_GOOD_DAMAGED, path=path, first=first),
                              say(m.LAST_GOOD_DAMAGED_FIX, path=path)))
     if choice.bundled_problems:
         found.append(Finding("data", PROBLEM, say(m.BUNDLED_INVALID, path=data_path(), count=len(choice.bundled_problems),
-                                                  first=choice.bundled_problems[0]), say(m.BUNDLED_INVALID_FIX)))
+                                                  first=choice.bundled_problems[0].said),
+                             say(m.BUNDLED_INVALID_FIX)))
     return found
 
 
