@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from kiosk.config import LoadedConfig, default_config_path, default_log_dir, describe, load_config
-from kiosk.logs import install_excepthook, route_qt_messages, setup_logging
+from kiosk.logs import catch_native_crashes, install_excepthook, route_qt_messages, setup_logging
 from kiosk.datastore import DataStore
 from kiosk.model.loader import DatasetError
 from kiosk.platform_check import PLUGIN_FAILED, platform_problem
@@ -218,6 +218,7 @@ def run(args) -> int:
         return 0
     loaded = load_config(args.config)  # read once; its problems are logged once logging is set up
     log_file = setup_logging(loaded.config.log_level, default_log_dir())
+    catch_native_crashes(log_file.parent if log_file is not None else None)
     loaded, store, language = _settings(args, run_parser(), loaded)
     dataset = store.shown.dataset
     problem = platform_problem(os.environ, sys.argv)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import logging.handlers
 import os
@@ -13,6 +14,9 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 1_000_000
 BACKUPS = 5
 CRASH_EXIT_CODE = 70  # EX_SOFTWARE: the service manager restarts the kiosk
+NATIVE_CRASH_FILE = "native-crash.txt"  # beside kiosk.log: faulthandler's report of the last run
+NATIVE_CRASH = "native crash in the previous run"  # how the next start logs it (kiosk doctor looks for it)
+_DUMP_LIMIT = 100_000  # characters of a report read back: a few hundred frames of every thread
 
 log = logging.getLogger("kiosk")
 
@@ -101,6 +105,62 @@ def install_excepthook() -> None:
         os._exit(CRASH_EXIT_CODE)
 
     sys.excepthook = hook
+
+
+def catch_native_crashes(log_dir: Path | None) -> None:
+    """A crash below Python (a segmentation fault in Qt, an abort, systemd's watchdog ending a
+    hung kiosk with SIGABRT) ends the process before logging can say a word. faulthandler writes
+    where every thread was into a file of its own as the process dies; the next start logs that
+    as a crash, where the doctor, the staff panel and a technician look. Without a log directory
+    the report goes to stderr (the journal)."""
+    import faulthandler
+
+    if log_dir is not None:
+        path = log_dir / NATIVE_CRASH_FILE
+        report = _read_report(path)
+        if report is not None:
+            log.critical("%s", native_crash_record(*report))
+        try:
+            armed = open(path, "w", encoding="utf-8")  # noqa: SIM115 (open until the process ends)
+        except OSError as error:
+            log.warning("cannot prepare %s (%s): a native crash is reported on stderr only", path, error.strerror)
+        else:
+            _ARMED[:] = [armed]  # faulthandler writes to its descriptor: the file must stay open
+            faulthandler.enable(file=armed, all_threads=True)
+            return
+    faulthandler.enable(all_threads=True)
+
+
+_ARMED: list = []
+
+
+def _read_report(path: Path) -> tuple[str, datetime.datetime] | None:
+    try:
+        report = path.read_text(encoding="utf-8", errors="replace")[:_DUMP_LIMIT]
+        when = datetime.datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return None  # none yet (a first start), or unreadable: nothing to tell
+    return (report, when) if report.strip() else None
+
+
+def native_crash_record(report: str, when: datetime.datetime) -> str:
+    """faulthandler's report as one log record: the crash on its first line, then the stack of
+    the thread that crashed and of the others, most recent call first, and the fatal error last
+    (where a Python traceback has its exception)."""
+    lines = report.splitlines()
+    fatal = next((line.strip() for line in lines if line.startswith("Fatal Python error")),
+                 "Fatal Python error: (not recorded)")
+    threads: list[list[str]] = []
+    for line in lines:
+        if line.startswith(("Current thread", "Thread ")):
+            threads.append([line.strip()])
+        elif line.startswith("  File ") and threads:
+            threads[-1].append(line.strip())
+    threads.sort(key=lambda thread: not thread[0].startswith("Current thread"))  # the crashed one first
+    what = fatal.partition(":")[2].strip()
+    body = [("    " if n else "  ") + line for thread in threads for n, line in enumerate(thread)]
+    return "\n".join([f"{NATIVE_CRASH} ({what}, {when:%Y-%m-%d %H:%M:%S}); where each thread was, "
+                      "most recent call first:", *body, fatal])
 
 
 def route_qt_messages(on_fatal=None) -> None:

@@ -91,6 +91,40 @@ def test_sigterm_stops_cleanly_with_exit_code_0(tmp_path):
     assert "stopped, exit code 0" in log_file.read_text(encoding="utf-8")  # the log file is complete
 
 
+@pytest.mark.parametrize("fault", [signal.SIGSEGV, signal.SIGABRT], ids=["segfault", "abort"])
+def test_a_native_crash_is_logged_at_the_next_start_and_the_doctor_names_it(tmp_path, fault):
+    """A crash below Python (a segmentation fault in Qt; SIGABRT, as systemd's watchdog ends a
+    hung kiosk) leaves no word in the log as the process dies; the next start logs where each
+    thread was, once, and kiosk doctor's last-crash check finds it."""
+    from kiosk.doctor.checks.crash import last_crash, log_files
+    from kiosk.logs import NATIVE_CRASH
+
+    kiosk = Running(tmp_path)
+    kiosk.wait_for(FIRST_FRAME)
+    kiosk.process.send_signal(fault)
+    assert kiosk.finish() == -fault
+    [log_file] = (tmp_path / "state").rglob("kiosk.log")
+    assert NATIVE_CRASH not in log_file.read_text(encoding="utf-8")
+
+    again = Running(tmp_path, "--quit-after", "0")
+    again.wait_for(FIRST_FRAME)
+    assert again.finish() == 0
+    name = {signal.SIGSEGV: "Segmentation fault", signal.SIGABRT: "Aborted"}[fault]
+    crash = last_crash(log_files(log_file.parent))
+    assert crash is not None and NATIVE_CRASH in crash.line and name in crash.line
+    assert crash.error == f"Fatal Python error: {name}"
+    # The thread that crashed comes first, where it was at the time: the main thread, in kiosk run.
+    record = log_file.read_text(encoding="utf-8").partition(crash.line)[2].partition(crash.error)[0]
+    main_thread = record.split("Thread 0x")[0]
+    assert crash.first_frame.startswith('File "') and crash.first_frame in main_thread
+    assert "Current thread" in main_thread and 'kiosk/cli.py", line' in main_thread and " in run" in main_thread
+
+    third = Running(tmp_path, "--quit-after", "0")  # reported once: a clean run after it says nothing
+    third.wait_for(FIRST_FRAME)
+    assert third.finish() == 0
+    assert log_file.read_text(encoding="utf-8").count(NATIVE_CRASH) == 1
+
+
 def test_after_sigkill_mid_reload_the_next_start_is_clean(tmp_path, operator_file, raw):
     kiosk = Running(tmp_path, "--data", str(operator_file))
     kiosk.wait_for(FIRST_FRAME)

@@ -10,11 +10,12 @@ from pathlib import Path
 from kiosk.doctor import messages as m
 from kiosk.doctor.environment import Environment
 from kiosk.doctor.findings import OK, WARNING, Finding, say
-from kiosk.logs import BACKUPS, CRASH_EXIT_CODE
+from kiosk.logs import BACKUPS, CRASH_EXIT_CODE, NATIVE_CRASH
 
 LOG_NAME = "kiosk.log"
-# What kiosk.logs writes for a crash, and an exit with the crash code however it was logged.
-CRASH_LINE = re.compile(rf"unhandled exception|exit code {CRASH_EXIT_CODE}\b")
+# What kiosk.logs writes for a crash (in Python, or below it: logged at the next start), and an
+# exit with the crash code however it was logged.
+CRASH_LINE = re.compile(rf"unhandled exception|{NATIVE_CRASH}|exit code {CRASH_EXIT_CODE}\b")
 RECORD_START = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)")
 RECENT = datetime.timedelta(days=7)  # as far back as the staff panel counts crashes
 
