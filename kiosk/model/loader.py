@@ -161,7 +161,8 @@ def _message(error, loc) -> Message | str:
     if kind == "too_long":
         return say(T.TOO_MANY, count=ctx.get("actual_length"), most=ctx.get("max_length"))
     if kind == "enum":
-        return say(T.NOT_A_CHOICE, choices=ctx.get("expected"))
+        # pydantic joins the last two with an English "or": a list reads the same in every language
+        return say(T.NOT_A_CHOICE, choices=str(ctx.get("expected")).replace(" or ", ", "))
     for kinds, template in _MESSAGES:
         if kind in kinds:
             return say(template, input=_short(error.get("input")), **ctx)
