@@ -17,6 +17,7 @@ CRASH_EXIT_CODE = 70  # EX_SOFTWARE: the service manager restarts the kiosk
 NATIVE_CRASH_FILE = "native-crash.txt"  # beside kiosk.log: faulthandler's report of the last run
 NATIVE_CRASH = "native crash in the previous run"  # how the next start logs it (kiosk doctor looks for it)
 _DUMP_LIMIT = 100_000  # characters of a report read back: a few hundred frames of every thread
+_ARMED: list = []  # the file faulthandler writes into, open while it is enabled (as its documentation asks)
 
 log = logging.getLogger("kiosk")
 
@@ -125,13 +126,11 @@ def catch_native_crashes(log_dir: Path | None) -> None:
         except OSError as error:
             log.warning("cannot prepare %s (%s): a native crash is reported on stderr only", path, error.strerror)
         else:
-            _ARMED[:] = [armed]  # faulthandler writes to its descriptor: the file must stay open
+            _ARMED[:] = [armed]
             faulthandler.enable(file=armed, all_threads=True)
             return
     faulthandler.enable(all_threads=True)
 
-
-_ARMED: list = []
 
 
 def _read_report(path: Path) -> tuple[str, datetime.datetime] | None:
