@@ -183,3 +183,34 @@ def test_a_long_chinese_label_in_a_narrow_chart_wraps_and_leaves_the_bars_room_t
     tap(chart.viewport(), chart.element_point(1))
     assert chart.callout.isVisible()
     chart.close()
+
+
+def test_a_bar_chart_that_grows_as_its_page_appears_fills_its_new_height(kiosk_app, theme):
+    """A chart given less height than it needs grows itself while its first resize event is
+    handled (its new minimum height). As a new page appears in its scroll area, Qt sent no event
+    for that growth, and the plot kept the old height: rows too short for a finger (seen after
+    switching to high contrast, which builds the pages again)."""
+    from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+    from kiosk.ui.charts.bars import BarRow
+
+    rows = [BarRow(f"row {n}", value, f"{value}", theme.series_colour(n), detail=f"{value}")
+            for n, value in enumerate((30.0, 5000.0))]
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.resize(1000, 600)
+    area.show()
+    settle()
+    page = QWidget()
+    chart = BarRowsChart(theme, rows, log=True)  # a log scale: an axis under the rows
+    column = QVBoxLayout(page)
+    column.addWidget(chart)
+    column.addStretch(1)
+    rows_only = chart.minimumHeight()  # its rows, not yet its axis
+    area.setWidget(page)  # as a tab's page is built when it is first shown
+    settle()
+    assert chart.height() == chart.heightForWidth(chart.width()) > rows_only  # it grew to what it needs ...
+    assert chart.getPlotItem().geometry().height() == chart.height()  # ... and the plot with it
+    assert chart.row_height_px() >= min_target_px(chart)
+    area.close()
+    area.deleteLater()

@@ -131,9 +131,15 @@ class BarRowsChart(StaticPlot):
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)  # (pyqtgraph calls it with None too)
         # Not while built (no bars yet) nor once closed (pyqtgraph has emptied the scene).
-        if event is not None and event.size().width() != event.oldSize().width() and hasattr(self, "band") \
-                and not getattr(self, "closed", False):
+        if event is None or not hasattr(self, "band") or getattr(self, "closed", False):
+            return
+        if event.size().width() != event.oldSize().width():
             self._fit()
+        if self.size() != event.size():
+            # Fitting (here, or at the plot's own resize above) raised the minimum height and the
+            # chart grew within this event. As a page appears, Qt sends no event for that growth:
+            # the plot takes the new size now.
+            super().resizeEvent(None)
 
     def _labels(self, width: int, metrics: QFontMetricsF) -> list[str]:
         limit = LABEL_SHARE * width if width > 0 else float("inf")
