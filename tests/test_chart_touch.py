@@ -185,32 +185,64 @@ def test_a_long_chinese_label_in_a_narrow_chart_wraps_and_leaves_the_bars_room_t
     chart.close()
 
 
-def test_a_bar_chart_that_grows_as_its_page_appears_fills_its_new_height(kiosk_app, theme):
-    """A chart given less height than it needs grows itself while its first resize event is
-    handled (its new minimum height). As a new page appears in its scroll area, Qt sent no event
-    for that growth, and the plot kept the old height: rows too short for a finger (seen after
-    switching to high contrast, which builds the pages again)."""
-    from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
-
+def grown_rows(theme, label: str = "row "):
     from kiosk.ui.charts.bars import BarRow
 
-    rows = [BarRow(f"row {n}", value, f"{value}", theme.series_colour(n), detail=f"{value}")
+    return [BarRow(f"{label}{n}", value, f"{value}", theme.series_colour(n), detail=f"{value}")
             for n, value in enumerate((30.0, 5000.0))]
+
+
+def assert_whole(chart, grown_from: int) -> None:
+    """A chart that grew within its own resize (its new minimum height): the viewport, where
+    taps land, and the plot have its new size too."""
+    assert chart.height() == chart.heightForWidth(chart.width()) > grown_from
+    assert chart.viewport().geometry() == chart.rect()
+    assert chart.getPlotItem().geometry().height() == chart.height()
+    assert chart.row_height_px() >= min_target_px(chart)
+
+
+def test_a_bar_chart_that_grows_as_its_page_appears_fills_its_new_height(kiosk_app, theme):
+    """As a page appears, a chart given less height than it needs grows in its first resize
+    event. Qt sent no event for that growth, and the plot kept the old height: rows too short
+    for a finger (seen after switching to high contrast, which builds the pages again)."""
+    from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.resize(1000, 600)
     area.show()
     settle()
     page = QWidget()
-    chart = BarRowsChart(theme, rows, log=True)  # a log scale: an axis under the rows
+    chart = BarRowsChart(theme, grown_rows(theme), log=True)  # a log scale: an axis under the rows
     column = QVBoxLayout(page)
     column.addWidget(chart)
     column.addStretch(1)
     rows_only = chart.minimumHeight()  # its rows, not yet its axis
     area.setWidget(page)  # as a tab's page is built when it is first shown
     settle()
-    assert chart.height() == chart.heightForWidth(chart.width()) > rows_only  # it grew to what it needs ...
-    assert chart.getPlotItem().geometry().height() == chart.height()  # ... and the plot with it
-    assert chart.row_height_px() >= min_target_px(chart)
+    assert_whole(chart, rows_only)
     area.close()
     area.deleteLater()
+
+
+def test_a_bar_chart_that_grows_as_it_narrows_can_be_tapped_all_over(kiosk_app, theme, tap):
+    """A narrower chart wraps its labels onto more lines and grows within its viewport's resize.
+    The scroll area under the chart lays out its viewport once per resize: the viewport kept the
+    old height, and a tap on the lower rows landed beside it (a generated dataset, seed 13)."""
+    from PySide6.QtWidgets import QWidget
+
+    page = QWidget()
+    page.resize(1000, 900)
+    chart = BarRowsChart(theme, grown_rows(theme, "新能源湿地交通电池收入电池健康以上"))
+    chart.setParent(page)
+    chart.setGeometry(0, 0, 900, chart.heightForWidth(900))
+    page.show()
+    settle()
+    wide = chart.height()
+    chart.setGeometry(0, 0, 400, wide)  # as the column it is in gets narrower (a rotation, A++)
+    settle()
+    assert_whole(chart, wide)
+    tap(chart.viewport(), chart.element_point(len(chart.rows) - 1))
+    assert chart.callout.isVisible()
+    page.close()
+    page.deleteLater()

@@ -137,9 +137,10 @@ class BarRowsChart(StaticPlot):
             self._fit()
         if self.size() != event.size():
             # Fitting (here, or at the plot's own resize above) raised the minimum height and the
-            # chart grew within this event. As a page appears, Qt sends no event for that growth:
-            # the plot takes the new size now.
-            super().resizeEvent(None)
+            # chart grew within this event (its viewport's). As a page appears, Qt sends no event
+            # for that growth: neither the viewport (where taps land) nor the plot would follow.
+            self.viewport().setGeometry(self.contentsRect())
+            super().resizeEvent(None)  # pyqtgraph: the plot takes the chart's size
 
     def _labels(self, width: int, metrics: QFontMetricsF) -> list[str]:
         limit = LABEL_SHARE * width if width > 0 else float("inf")
