@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 # What returning to a running event loop takes: the first pass lays out, the next let adaptive
 # rows settle at the final size, and a change deep in nested layouts (an industry selected, its
-# card's texts taller) reach the page one level per pass.
-SETTLE_PASSES = 6
+# card's texts taller) reaches the page one level per pass: as many passes as the widget tree
+# is deep (11 levels from the window to a card's label).
+SETTLE_PASSES = 12
 
 
 def app(argv: list[str] | None = None, theme: Theme | None = None) -> QApplication:
