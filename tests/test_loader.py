@@ -43,6 +43,13 @@ def test_nan_is_rejected(tmp_path, raw):
     assert any("NaN" in p for p in problems_of(path))
 
 
+def test_a_number_with_too_many_digits_is_a_problem_not_a_crash(tmp_path, raw):
+    text = json.dumps(raw).replace('"value": 2.3', '"value": ' + "9" * 5000, 1)
+    path = tmp_path / "digits.json"
+    path.write_text(text, encoding="utf-8")
+    assert any("digits" in p for p in problems_of(path))
+
+
 def test_not_utf8(tmp_path):
     path = tmp_path / "latin1.json"
     path.write_bytes('{"x": "caf\u00e9"}'.encode("latin-1"))

@@ -98,6 +98,8 @@ def _parse_json(raw: bytes, path: Path):
         raise DatasetError(path, [Problem("", message)]) from None
     except _NotARealNumber as error:
         raise DatasetError(path, [Problem("", say(T.NOT_A_REAL_NUMBER, name=error.name))]) from None
+    except ValueError as error:  # e.g. a number with more digits than Python converts
+        raise DatasetError(path, [Problem("", str(error))]) from None
 
 
 def _without_schema_reference(data, path: Path):
